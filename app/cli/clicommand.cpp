@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommand.h"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+
+namespace zistudio::cli
+{
+
+namespace
+{
+
+std::vector<RegisteredCommand> &registry()
+{
+    static std::vector<RegisteredCommand> commands;
+    return commands;
+}
+
+std::atomic<int> g_interrupts {0};
+
+extern "C" void onInterrupt(int)
+{
+    // First Ctrl-C: finish the current step and save. Second: leave now.
+    if (g_interrupts.fetch_add(1) >= 1)
+        std::_Exit(130);
+}
+
+} // namespace
+
+bool registerCommand(const char *name, CommandSetup setup)
+{
+    registry().push_back({name, setup});
+    return true;
+}
+
+std::vector<RegisteredCommand> registeredCommands()
+{
+    auto commands = registry();
+    std::sort(commands.begin(), commands.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    return commands;
+}
+
+bool interruptRequested()
+{
+    return g_interrupts.load() > 0;
+}
+
+void installInterruptHandler()
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+} // namespace zistudio::cli

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clioutput.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+namespace zistudio::cli
+{
+
+namespace
+{
+
+// Display width of a UTF-8 string: CJK and other wide characters take two columns.
+std::size_t displayWidth(const std::string &s)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        width += len >= 3 ? 2 : 1;
+        i += len;
+    }
+    return width;
+}
+
+} // namespace
+
+void printTable(const std::vector<std::vector<std::string>> &rows)
+{
+    std::vector<std::size_t> widths;
+    for (const auto &row : rows) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], displayWidth(row[c]));
+    }
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            line += row[c];
+            if (c + 1 < row.size())
+                line += std::string(widths[c] - displayWidth(row[c]) + 2, ' ');
+        }
+        std::cout << line << '\n';
+    }
+}
+
+void ProgressLine::update(double fraction, const std::string &text)
+{
+    if (!m_checked) {
+        m_tty = ::isatty(STDOUT_FILENO) == 1;
+        m_checked = true;
+    }
+    constexpr int kBarWidth = 30;
+    const int filled = std::clamp(static_cast<int>(fraction * kBarWidth + 0.5), 0, kBarWidth);
+    std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] " + text;
+    if (m_tty) {
+        const std::size_t width = displayWidth(line);
+        std::cout << '\r' << line << std::string(m_lastWidth > width ? m_lastWidth - width : 0, ' ') << std::flush;
+        m_lastWidth = width;
+    } else {
+        std::cout << line << '\n' << std::flush;
+    }
+}
+
+void ProgressLine::finish()
+{
+    if (m_tty && m_lastWidth > 0)
+        std::cout << '\n';
+    m_lastWidth = 0;
+}
+
+} // namespace zistudio::cli

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// zistudio-cli: train, generate, inspect and export without the studio window.
+#include "clicommand.h"
+
+#include "common/buildinfo.h"
+#include "common/computedevice.h"
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char **argv)
+{
+    using namespace zistudio;
+    CLI::App app {"ZiStudio: train a neural network to draw the CJK glyphs you have not drawn yet", "zistudio-cli"};
+    app.require_subcommand(0, 1);
+    bool showVersion = false;
+    int threads = 0;
+    app.add_flag("--version", showVersion, "Print ZiStudio, LibTorch, FreeType and HarfBuzz versions and the device");
+    app.add_option("--threads", threads, "LibTorch CPU threads (default: all cores)")->check(CLI::NonNegativeNumber);
+
+    // Runs after parsing, before any subcommand's callback: thread settings apply to every command.
+    app.parse_complete_callback([&threads] { configureComputeThreads(threads); });
+
+    for (const auto &command : cli::registeredCommands())
+        command.setup(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e);
+    } catch (const std::exception &e) {
+        std::cerr << "zistudio-cli: error: " << e.what() << '\n';
+        return 1;
+    }
+    // Subcommand callbacks run inside parse(); the flags below apply when no subcommand was given.
+    if (showVersion) {
+        std::cout << formatBuildInfo(buildInfo());
+        return 0;
+    }
+    if (app.get_subcommands().empty()) {
+        std::cout << app.help();
+        return 0;
+    }
+    return 0;
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/atomicfile.h"
+
+#include "common/error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zistudio
+{
+
+namespace
+{
+
+std::string osReason(int err)
+{
+    return std::strerror(err);
+}
+
+[[noreturn]] void fail(const std::string &what, const std::filesystem::path &path, int err)
+{
+    throw IoError(what + " " + path.string() + ": " + osReason(err));
+}
+
+class FdCloser
+{
+public:
+    explicit FdCloser(int fd)
+        : m_fd(fd)
+    { }
+    ~FdCloser()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FdCloser(const FdCloser &) = delete;
+    FdCloser &operator=(const FdCloser &) = delete;
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+
+private:
+    int m_fd;
+};
+
+std::filesystem::path tempSibling(const std::filesystem::path &path)
+{
+    static thread_local std::mt19937_64 rng {std::random_device {}()};
+    char suffix[24];
+    std::snprintf(suffix, sizeof suffix, ".%016llx.tmp", static_cast<unsigned long long>(rng()));
+    auto tmp = path;
+    tmp += suffix;
+    return tmp;
+}
+
+} // namespace
+
+void syncDirectory(const std::filesystem::path &dir)
+{
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        fail("cannot open folder", dir, errno);
+    FdCloser closer(fd);
+    if (::fsync(fd) != 0 && errno != EINVAL)
+        fail("cannot sync folder", dir, errno);
+}
+
+void writeFileAtomically(const std::filesystem::path &path, std::span<const std::byte> bytes)
+{
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const auto tmp = tempSibling(path);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        fail("cannot create a file in", dir, errno);
+    FdCloser closer(fd);
+    auto cleanupAndFail = [&](const char *what, int err) {
+        ::close(closer.release());
+        ::unlink(tmp.c_str());
+        fail(what, path, err);
+    };
+    const auto *data = reinterpret_cast<const char *>(bytes.data());
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, data, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            cleanupAndFail("cannot write", errno);
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0)
+        cleanupAndFail("cannot flush", errno);
+    if (::close(closer.release()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail("cannot close", path, err);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail("cannot replace", path, err);
+    }
+    syncDirectory(dir);
+}
+
+void writeFileAtomically(const std::filesystem::path &path, std::string_view text)
+{
+    writeFileAtomically(path, std::as_bytes(std::span(text.data(), text.size())));
+}
+
+std::string readFile(const std::filesystem::path &path, std::uintmax_t maxBytes)
+{
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+        throw IoError("file not found: " + path.string());
+    if (std::filesystem::is_directory(status))
+        throw IoError("expected a file but found a folder: " + path.string());
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw IoError("cannot open " + path.string() + ": " + osReason(errno));
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > maxBytes)
+        throw IoError("file is too large (" + std::to_string(size) + " bytes, limit " + std::to_string(maxBytes)
+            + "): " + path.string());
+    std::string data;
+    if (!ec)
+        data.reserve(static_cast<std::size_t>(size));
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad())
+        throw IoError("cannot read " + path.string() + ": " + osReason(errno));
+    return data;
+}
+
+} // namespace zistudio

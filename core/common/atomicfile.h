@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace zistudio
+{
+
+/**
+ * Writes `bytes` to `path` atomically: a temporary file in the same folder, write, flush, fsync,
+ * rename over the target, fsync the folder. Either the whole new content is there afterwards or
+ * the previous file is untouched. Throws IoError naming the path and the OS reason (disk full,
+ * read-only folder, missing folder...).
+ */
+void writeFileAtomically(const std::filesystem::path &path, std::span<const std::byte> bytes);
+void writeFileAtomically(const std::filesystem::path &path, std::string_view text);
+
+/** fsyncs a folder so a rename inside it is durable. Throws IoError. */
+void syncDirectory(const std::filesystem::path &dir);
+
+/** Reads a whole file. Throws IoError naming the path when it is missing or unreadable, or larger than maxBytes. */
+std::string readFile(const std::filesystem::path &path, std::uintmax_t maxBytes = std::uintmax_t(1) << 32);
+
+} // namespace zistudio

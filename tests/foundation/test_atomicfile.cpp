@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "common/hashing.h"
+#include "tempdir.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+using namespace zistudio;
+
+TEST(AtomicFile, WritesAndReadsBack)
+{
+    test::TempDir dir;
+    writeFileAtomically(dir / "a.txt", std::string_view("hello"));
+    EXPECT_EQ(readFile(dir / "a.txt"), "hello");
+    writeFileAtomically(dir / "a.txt", std::string_view("second"));
+    EXPECT_EQ(readFile(dir / "a.txt"), "second");
+    // No temporary files are left behind.
+    int count = 0;
+    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator(dir.path()))
+        ++count;
+    EXPECT_EQ(count, 1);
+}
+
+TEST(AtomicFile, ReadOnlyFolderKeepsPreviousContent)
+{
+    if (::geteuid() == 0)
+        GTEST_SKIP() << "root ignores folder permissions; the tmpfs test in tests/reliability covers this as root";
+    test::TempDir dir;
+    writeFileAtomically(dir / "a.txt", std::string_view("old"));
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    EXPECT_THROW(writeFileAtomically(dir / "a.txt", std::string_view("new")), IoError);
+    EXPECT_EQ(readFile(dir / "a.txt"), "old");
+}
+
+TEST(AtomicFile, MissingFolderIsAClearError)
+{
+    test::TempDir dir;
+    try {
+        writeFileAtomically(dir / "missing" / "a.txt", std::string_view("x"));
+        FAIL() << "expected IoError";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find("missing"), std::string::npos) << e.what();
+    }
+}
+
+TEST(AtomicFile, ReadFileNamesMissingPath)
+{
+    try {
+        readFile("/nonexistent/zistudio.txt");
+        FAIL() << "expected IoError";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/zistudio.txt"), std::string::npos);
+    }
+}
+
+TEST(Hashing, KnownSha256)
+{
+    // FIPS 180-2 test vector.
+    EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    test::TempDir dir;
+    writeFileAtomically(dir / "abc", std::string_view("abc"));
+    EXPECT_EQ(sha256File(dir / "abc"), sha256Hex("abc"));
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The CLI as a user runs it: a real process, its exit code and its output.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+namespace
+{
+
+struct Result
+{
+    int exitCode;
+    std::string output;
+};
+
+Result run(const std::string &args)
+{
+    const std::string cmd = std::string(ZISTUDIO_CLI) + " " + args + " 2>&1";
+    FILE *pipe = ::popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf {};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
+        out.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+} // namespace
+
+TEST(Cli, VersionNamesLibrariesAndDevice)
+{
+    const Result r = run("--threads 2 --version");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    for (const char *needle :
+        {"ZiStudio " ZISTUDIO_VERSION, "LibTorch", "FreeType: 2.", "HarfBuzz", "CPU, 2 threads", "BLAS"})
+        EXPECT_NE(r.output.find(needle), std::string::npos) << needle << " missing in:\n" << r.output;
+}
+
+TEST(Cli, UnknownOptionFails)
+{
+    const Result r = run("--no-such-option");
+    EXPECT_NE(r.exitCode, 0);
+}
