@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// CONTRACT shared by the CLI (app/cli/cmd_train.cpp) and the studio (ui/, a worker QThread):
+// torch-free. Implementers may add members; do not rename or remove these.
+
+#include "common/image.h"
+#include "model/attentionprobe.h"
+#include "training/trainingconfig.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace zistudio::project
+{
+struct Project;
+}
+
+namespace zistudio::training
+{
+
+/** A training error a user can act on (bad settings, unreadable checkpoint, disk full...). */
+class TrainingError : public zistudio::Error
+{
+public:
+    using zistudio::Error::Error;
+};
+
+/** One progress record, sent through the callback at most every `progressIntervalMs` (and on events). */
+struct ProgressRecord
+{
+    long long step = 0; ///< generator steps done in this run (resumed runs continue counting)
+    long long totalSteps = 0;
+    long long epoch = 0;
+    std::map<std::string, double> losses; ///< "d", "g", "l1", "const", "category", "gan", "tv"
+    double learningRate = 0;
+    double imagesPerSecond = 0;
+    double etaSeconds = 0;
+    double residentBytes = 0;   ///< process RSS
+    long long skippedSteps = 0; ///< non-finite losses skipped so far
+    bool validated = false;     ///< the fields below are fresh in this record
+    double valL1 = 0, valSsim = 0, baselineL1 = 0, baselineSsim = 0;
+    std::string samplePng;  ///< newest sample grid (source | generated | target rows), absolute path
+    std::string checkpoint; ///< set when a checkpoint was just committed
+    std::string event;      ///< "started", "step", "validated", "checkpoint", "rollback", "finished"...
+    std::string message;    ///< human-readable note for the log (rollback, lowered lr, ...)
+};
+
+enum class RunOutcome
+{
+    Completed,
+    Cancelled, ///< an "interrupted" checkpoint was saved; resume continues exactly
+    Failed
+};
+
+struct RunResult
+{
+    RunOutcome outcome = RunOutcome::Failed;
+    long long step = 0;
+    std::string message;
+    std::string lastCheckpoint;
+};
+
+/** What to run: the project, the run's name, and overrides of the project's training settings. */
+struct RunRequest
+{
+    std::filesystem::path projectFile;
+    std::string runName; ///< "" = a new name from the date
+    long long steps = 0; ///< 0 = the project's TrainingConfig::steps
+    bool resume = false; ///< continue the named run from its newest complete checkpoint
+    int progressIntervalMs = 250;
+};
+
+/** A request for attention maps, served by the training thread between two steps. */
+struct ProbeRequest
+{
+    std::u32string character; ///< one character
+    int styleId = 0;
+    std::vector<std::pair<float, float>> points; ///< normalised 0..1 image coordinates
+    bool strokeMean = false;                     ///< also the mean row over the stroke pixels
+};
+
+struct ProbeResult
+{
+    GrayImage source, generated, target; ///< target may be null when the style lacks it
+    std::vector<model::AttentionProbe> layers;
+    std::string error;
+};
+
+/**
+ * Trains one run of a project (blocking; call it on a worker thread). Progress and probe results
+ * come back through callbacks on the calling thread. Cancel finishes the current step, saves an
+ * "interrupted" checkpoint and returns RunOutcome::Cancelled. Errors are returned, never thrown
+ * across the call, so a GUI worker can forward them as messages.
+ */
+class Trainer
+{
+public:
+    using ProgressCallback = std::function<void(const ProgressRecord &)>;
+
+    explicit Trainer(RunRequest request);
+    ~Trainer();
+    Trainer(const Trainer &) = delete;
+    Trainer &operator=(const Trainer &) = delete;
+
+    RunResult run(const ProgressCallback &progress, const std::atomic<bool> &cancel);
+
+    /** Thread-safe: queue a probe; `done` is called on the training thread between steps. */
+    void requestProbe(ProbeRequest request, std::function<void(ProbeResult)> done);
+
+    /** Thread-safe: while paused the loop waits between steps (no checkpoint is written). */
+    void setPaused(bool paused);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace zistudio::training
