@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "training/checkpointwriter.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zistudio::training
+{
+
+/** A complete checkpoint as its manifest describes it (not yet verified against its parts). */
+struct CheckpointInfo
+{
+    long long step = 0;
+    std::filesystem::path dir;
+    std::string kind;    ///< "regular", "interrupted", "final", "rollback"
+    std::string created; ///< UTC, ISO 8601
+    std::map<std::string, double> metrics;
+    std::vector<CheckpointPart> parts;
+    bool pinned = false;
+    bool best = false;
+};
+
+/** A verified checkpoint and the newer (or better) ones that were skipped because they are damaged. */
+struct LoadedCheckpoint
+{
+    CheckpointInfo info;
+    std::vector<std::string> skipped; ///< one reason per skipped checkpoint, e.g. "step-000600: ..."
+    bool fellBack() const { return !skipped.empty(); }
+};
+
+/** Which checkpoints survive pruning, and how "best" is chosen. */
+struct CheckpointPolicy
+{
+    int keepLast = 3;                  ///< the K most recent complete checkpoints
+    std::string bestMetric = "val_l1"; ///< manifest metric that ranks checkpoints
+    bool lowerIsBetter = true;
+};
+
+/**
+ * The checkpoints of one run, as folders `step-000500/` under one directory (RELIABILITY.md
+ * promise 1). A checkpoint is written part by part into `step-000500.partial/` (each part atomically),
+ * then `manifest.json` with the size and SHA-256 of every part is written LAST, and the folder is
+ * renamed to its final name and the parent fsynced: a folder without the `.partial` suffix and
+ * with a parsable manifest is complete, and a kill at any moment leaves the previous ones intact.
+ * After a commit, old checkpoints beyond the last K are deleted, except the best (by the policy's
+ * metric) and the pinned ones (`pins.json`). Loading verifies every part against the manifest and
+ * falls back to the previous complete checkpoint when the newest is damaged, saying which it
+ * skipped and why. Stale `.partial` folders are removed when the store is opened.
+ */
+class CheckpointStore
+{
+public:
+    /** Opens (and creates) the folder. Throws IoError when it cannot be created. */
+    explicit CheckpointStore(std::filesystem::path dir, CheckpointPolicy policy = {});
+
+    const std::filesystem::path &dir() const { return m_dir; }
+    const CheckpointPolicy &policy() const { return m_policy; }
+
+    /** Starts a checkpoint at `step`; nothing is visible until CheckpointWriter::commit(). */
+    CheckpointWriter begin(long long step, const std::string &kind = "regular");
+
+    /** Complete-looking checkpoints (manifest parses), oldest first; damaged folders are left out. */
+    std::vector<CheckpointInfo> list() const;
+
+    /** The newest checkpoint whose parts all match the manifest, or nullopt when there is none. */
+    std::optional<LoadedCheckpoint> loadLatest() const;
+    /** The best checkpoint by the policy's metric (verified, falling back to the next best, then to the latest). */
+    std::optional<LoadedCheckpoint> loadBest() const;
+    /** Exactly the checkpoint at `step`; throws TrainingError when it is missing or damaged. */
+    LoadedCheckpoint load(long long step) const;
+
+    /** Throws TrainingError naming the part when a part is missing, has the wrong size or hash. */
+    void verify(const CheckpointInfo &info) const;
+    /** A part's bytes, checked against the manifest's SHA-256 (TrainingError when they differ). */
+    std::string readPart(const CheckpointInfo &info, const std::string &name) const;
+
+    void setPinned(long long step, bool pinned);
+    std::vector<long long> pinnedSteps() const;
+    std::optional<long long> bestStep() const;
+
+    /** Deletes checkpoints outside last K + best + pinned; returns the steps deleted. */
+    std::vector<long long> prune();
+
+    /** "step-000500" */
+    static std::string folderName(long long step);
+
+private:
+    friend class CheckpointWriter;
+    std::optional<CheckpointInfo> readInfo(const std::filesystem::path &dir, std::string *problem) const;
+    std::optional<long long> bestOf(const std::vector<CheckpointInfo> &infos) const;
+    void recoverInterruptedReplace();
+
+    std::filesystem::path m_dir;
+    CheckpointPolicy m_policy;
+};
+
+} // namespace zistudio::training
