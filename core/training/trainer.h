@@ -7,6 +7,7 @@
 #include "common/image.h"
 #include "model/attentionprobe.h"
 #include "training/trainingconfig.h"
+#include "training/trainingerror.h"
 
 #include <atomic>
 #include <filesystem>
@@ -24,12 +25,8 @@ struct Project;
 namespace zistudio::training
 {
 
-/** A training error a user can act on (bad settings, unreadable checkpoint, disk full...). */
-class TrainingError : public zistudio::Error
-{
-public:
-    using zistudio::Error::Error;
-};
+// TrainingError (training/trainingerror.h): a training error a user can act on (bad settings,
+// unreadable checkpoint, disk full...).
 
 /** One progress record, sent through the callback at most every `progressIntervalMs` (and on events). */
 struct ProgressRecord
