@@ -36,6 +36,11 @@ if(TARGET torch_cuda OR CAFFE2_USE_CUDA)
     target_compile_definitions(zistudio_torch INTERFACE ZISTUDIO_WITH_CUDA=1)
     message(STATUS "ZiStudio: LibTorch with CUDA")
 endif()
+# LibTorch 1.13's headers trip clang's C++20 mode (std::vector<c10::IValue> of an incomplete type);
+# defining IValue first avoids it (the clang fuzzing/sanitizer builds use this).
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    target_compile_options(zistudio_torch INTERFACE -include ATen/core/ivalue.h)
+endif()
 if(TORCH_CXX_FLAGS)
     separate_arguments(_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
     target_compile_options(zistudio_torch INTERFACE ${_torch_flags})

@@ -5,6 +5,7 @@
 #include "common/error.h"
 
 #include <cstring>
+#include <limits>
 #include <png.h>
 #include <stb_image.h>
 #include <vector>
@@ -89,19 +90,27 @@ void writeRgbaPng(
 GrayImage readLuminanceImage(const std::filesystem::path &path)
 {
     constexpr std::uintmax_t kMaxImageBytes = 64u << 20; // a glyph scan is never this big
-    const std::string bytes = readFile(path, kMaxImageBytes);
+    return decodeLuminanceImage(readFile(path, kMaxImageBytes), path.string());
+}
+
+GrayImage decodeLuminanceImage(std::string_view bytes, const std::string &name)
+{
+    constexpr int kMaxSide = 8192;
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw IoError("image file is too large: " + name);
     int w = 0;
     int h = 0;
     int channels = 0;
     const auto *buf = reinterpret_cast<const stbi_uc *>(bytes.data());
-    if (!stbi_info_from_memory(buf, static_cast<int>(bytes.size()), &w, &h, &channels))
-        throw IoError("not a readable image (" + std::string(stbi_failure_reason()) + "): " + path.string());
-    if (w <= 0 || h <= 0 || w > 8192 || h > 8192)
-        throw IoError("image size " + std::to_string(w) + "x" + std::to_string(h)
-            + " is outside 1..8192 pixels: " + path.string());
-    stbi_uc *data = stbi_load_from_memory(buf, static_cast<int>(bytes.size()), &w, &h, &channels, 2);
+    const int len = static_cast<int>(bytes.size());
+    if (!stbi_info_from_memory(buf, len, &w, &h, &channels))
+        throw IoError("not a readable image (" + std::string(stbi_failure_reason()) + "): " + name);
+    if (w <= 0 || h <= 0 || w > kMaxSide || h > kMaxSide)
+        throw IoError("image size " + std::to_string(w) + "x" + std::to_string(h) + " is outside 1.."
+            + std::to_string(kMaxSide) + " pixels: " + name);
+    stbi_uc *data = stbi_load_from_memory(buf, len, &w, &h, &channels, 2);
     if (!data)
-        throw IoError("cannot decode image (" + std::string(stbi_failure_reason()) + "): " + path.string());
+        throw IoError("cannot decode image (" + std::string(stbi_failure_reason()) + "): " + name);
     GrayImage img(w, h);
     for (std::size_t i = 0; i < img.pixels.size(); ++i) {
         const int lum = data[2 * i];

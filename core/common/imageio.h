@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace zistudio
 {
@@ -30,6 +31,9 @@ std::string encodeGrayPng(const GrayImage &img, const std::map<std::string, std:
  * detection). Throws IoError naming the file and the decoder's reason.
  */
 GrayImage readLuminanceImage(const std::filesystem::path &path);
+
+/** The same from bytes in memory; `name` appears in error messages. Throws IoError. */
+GrayImage decodeLuminanceImage(std::string_view bytes, const std::string &name);
 
 /** Reads a PNG this program wrote (black on white) back to ink coverage. */
 GrayImage readGrayPng(const std::filesystem::path &path);
