@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "project/runstore.h"
+
+#include "project/projecterror.h"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <ctime>
+#include <string_view>
+
+namespace zistudio::project
+{
+
+namespace
+{
+
+constexpr int kBusyTimeoutMs = 10000;
+
+/**
+ * Schema migrations: kMigrations[i] takes a store from user_version i to i + 1. Append new steps
+ * here, never edit old ones; open() runs the missing ones in one transaction.
+ */
+constexpr const char *kMigrations[] = {
+    // 0 -> 1: the first schema.
+    R"sql(
+    CREATE TABLE runs(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL,
+        status TEXT NOT NULL,
+        config TEXT NOT NULL,
+        attention TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        versions TEXT NOT NULL,
+        parent TEXT NOT NULL DEFAULT '');
+    CREATE TABLE metrics(
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY(run, name, step)) WITHOUT ROWID;
+    CREATE TABLE checkpoints(
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        is_best INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        metrics TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY(run, step));
+    CREATE TABLE samples(
+        run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        step INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        PRIMARY KEY(run, step));
+    )sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm {};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+/** A prepared statement, finalised on destruction. */
+class Statement
+{
+public:
+    Statement(sqlite3 *db, std::string_view sql, const std::string &where)
+        : m_db(db)
+        , m_where(where)
+    {
+        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+            fail("cannot prepare a query");
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    Statement &bind(int i, const std::string &v)
+    {
+        check(sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    Statement &bind(int i, long long v)
+    {
+        check(sqlite3_bind_int64(m_stmt, i, v));
+        return *this;
+    }
+    Statement &bind(int i, double v)
+    {
+        check(sqlite3_bind_double(m_stmt, i, v));
+        return *this;
+    }
+    /** True while there is a row. */
+    bool step()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            fail("query failed");
+        return false;
+    }
+    void run()
+    {
+        step();
+        reset();
+    }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    std::string text(int col) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    }
+    long long integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    double real(int col) const { return sqlite3_column_double(m_stmt, col); }
+
+private:
+    void check(int rc)
+    {
+        if (rc != SQLITE_OK)
+            fail("cannot bind a value");
+    }
+    [[noreturn]] void fail(const char *what)
+    {
+        throw ProjectError("run store " + m_where + ": " + what + ": " + sqlite3_errmsg(m_db));
+    }
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    std::string m_where;
+};
+
+std::string metricsToJson(const std::map<std::string, double> &metrics)
+{
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto &[k, v] : metrics)
+        if (std::isfinite(v))
+            j[k] = v;
+    return j.dump();
+}
+
+std::map<std::string, double> metricsFromJson(const std::string &text)
+{
+    std::map<std::string, double> out;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_object())
+        for (const auto &[k, v] : j.items())
+            if (v.is_number())
+                out[k] = v.get<double>();
+    return out;
+}
+
+} // namespace
+
+bool isValidRunName(const std::string &name)
+{
+    if (name.empty() || name.size() > 64 || name[0] == '.')
+        return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                || c == '-'))
+            return false;
+    return true;
+}
+
+struct RunStore::Impl
+{
+    std::filesystem::path file;
+    std::string where;
+    sqlite3 *db = nullptr;
+
+    ~Impl()
+    {
+        if (db)
+            sqlite3_close_v2(db);
+    }
+
+    [[noreturn]] void fail(const std::string &what) const
+    {
+        throw ProjectError("run store " + where + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : ""));
+    }
+
+    void exec(const char *sql) const
+    {
+        char *err = nullptr;
+        if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            const std::string msg = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw ProjectError("run store " + where + ": " + msg);
+        }
+    }
+
+    /** Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it throws. */
+    template<typename F> void transaction(F &&body) const
+    {
+        exec("BEGIN IMMEDIATE");
+        try {
+            body();
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    long long runId(const std::string &name) const
+    {
+        Statement s(db, "SELECT id FROM runs WHERE name = ?", where);
+        s.bind(1, name);
+        if (!s.step())
+            throw ProjectError("run store " + where + ": no run named \"" + name + "\"");
+        return s.integer(0);
+    }
+
+    void migrate() const
+    {
+        int version = 0;
+        {
+            Statement s(db, "PRAGMA user_version", where);
+            if (s.step())
+                version = static_cast<int>(s.integer(0));
+        }
+        if (version > kSchemaVersion)
+            throw ProjectError("run store " + where + " was written by a newer ZiStudio (schema "
+                + std::to_string(version) + ", this one knows " + std::to_string(kSchemaVersion) + ")");
+        if (version == kSchemaVersion)
+            return;
+        transaction([&] {
+            for (int v = version; v < kSchemaVersion; ++v)
+                exec(kMigrations[v]);
+            exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+        });
+    }
+};
+
+RunStore::RunStore(const std::filesystem::path &file)
+    : m_impl(std::make_unique<Impl>())
+{
+    m_impl->file = file;
+    m_impl->where = file.string();
+    if (sqlite3_open_v2(
+            file.c_str(), &m_impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr)
+        != SQLITE_OK)
+        m_impl->fail("cannot open");
+    sqlite3_busy_timeout(m_impl->db, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(m_impl->db, 1);
+    try {
+        // Reading the schema first turns "not a database" into a clear error before anything is written.
+        m_impl->exec("SELECT count(*) FROM sqlite_master");
+        m_impl->exec("PRAGMA journal_mode = WAL");
+        m_impl->exec("PRAGMA synchronous = NORMAL");
+        m_impl->exec("PRAGMA foreign_keys = ON");
+        m_impl->migrate();
+    } catch (const ProjectError &e) {
+        throw ProjectError(std::string(e.what()) + " (is it a ZiStudio runs.sqlite?)");
+    }
+}
+
+RunStore::~RunStore() = default;
+RunStore::RunStore(RunStore &&) noexcept = default;
+RunStore &RunStore::operator=(RunStore &&) noexcept = default;
+
+int RunStore::schemaVersion()
+{
+    return kSchemaVersion;
+}
+
+const std::filesystem::path &RunStore::file() const
+{
+    return m_impl->file;
+}
+
+void RunStore::createRun(const RunRecord &run)
+{
+    if (!isValidRunName(run.name))
+        throw ProjectError(
+            "invalid run name \"" + run.name + "\": use 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
+    if (this->run(run.name))
+        throw ProjectError("run store " + m_impl->where + ": a run named \"" + run.name + "\" already exists");
+    Statement s(m_impl->db,
+        "INSERT INTO runs(name, created, status, config, attention, seed, versions, parent) VALUES(?,?,?,?,?,?,?,?)",
+        m_impl->where);
+    s.bind(1, run.name)
+        .bind(2, run.created.empty() ? utcNow() : run.created)
+        .bind(3, run.status.empty() ? std::string("created") : run.status)
+        .bind(4, run.configJson)
+        .bind(5, run.attention)
+        .bind(6, static_cast<long long>(run.seed))
+        .bind(7, run.versions)
+        .bind(8, run.parent);
+    s.run();
+}
+
+namespace
+{
+
+constexpr const char *kRunColumns = "SELECT r.name, r.created, r.status, r.config, r.attention, r.seed, r.versions, "
+                                    "r.parent, (SELECT ifnull(max(step), 0) FROM metrics m WHERE m.run = r.id) "
+                                    "FROM runs r";
+
+RunRecord readRun(const Statement &s)
+{
+    return RunRecord {.name = s.text(0),
+        .created = s.text(1),
+        .status = s.text(2),
+        .configJson = s.text(3),
+        .attention = s.text(4),
+        .seed = static_cast<unsigned long long>(s.integer(5)),
+        .versions = s.text(6),
+        .parent = s.text(7),
+        .lastStep = s.integer(8)};
+}
+
+} // namespace
+
+std::optional<RunRecord> RunStore::run(const std::string &name) const
+{
+    Statement s(m_impl->db, std::string(kRunColumns) + " WHERE r.name = ?", m_impl->where);
+    s.bind(1, name);
+    if (!s.step())
+        return std::nullopt;
+    return readRun(s);
+}
+
+std::vector<RunRecord> RunStore::listRuns() const
+{
+    Statement s(m_impl->db, std::string(kRunColumns) + " ORDER BY r.id", m_impl->where);
+    std::vector<RunRecord> runs;
+    while (s.step())
+        runs.push_back(readRun(s));
+    return runs;
+}
+
+void RunStore::setStatus(const std::string &run, const std::string &status)
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "UPDATE runs SET status = ? WHERE id = ?", m_impl->where);
+    s.bind(1, status).bind(2, id);
+    s.run();
+}
+
+void RunStore::deleteRun(const std::string &run)
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "DELETE FROM runs WHERE id = ?", m_impl->where);
+    s.bind(1, id);
+    s.run();
+}
+
+void RunStore::appendMetrics(const std::string &run, const std::vector<MetricSample> &samples)
+{
+    if (samples.empty())
+        return;
+    const long long id = m_impl->runId(run);
+    m_impl->transaction([&] {
+        Statement s(
+            m_impl->db, "INSERT OR REPLACE INTO metrics(run, name, step, value) VALUES(?,?,?,?)", m_impl->where);
+        for (const auto &m : samples) {
+            if (!std::isfinite(m.value))
+                continue; // SQLite has no NaN; a non-finite loss is counted by the trainer instead
+            s.bind(1, id).bind(2, m.name).bind(3, m.step).bind(4, m.value);
+            s.run();
+        }
+    });
+}
+
+std::vector<MetricPoint> RunStore::metrics(const std::string &run, const std::string &name) const
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "SELECT step, value FROM metrics WHERE run = ? AND name = ? ORDER BY step", m_impl->where);
+    s.bind(1, id).bind(2, name);
+    std::vector<MetricPoint> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.real(1)});
+    return out;
+}
+
+std::vector<std::string> RunStore::metricNames(const std::string &run) const
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "SELECT DISTINCT name FROM metrics WHERE run = ? ORDER BY name", m_impl->where);
+    s.bind(1, id);
+    std::vector<std::string> out;
+    while (s.step())
+        out.push_back(s.text(0));
+    return out;
+}
+
+namespace
+{
+
+void insertCheckpoint(Statement &s, long long id, const CheckpointRecord &c)
+{
+    s.bind(1, id)
+        .bind(2, c.step)
+        .bind(3, c.path)
+        .bind(4, c.kind)
+        .bind(5, static_cast<long long>(c.isBest))
+        .bind(6, static_cast<long long>(c.pinned))
+        .bind(7, metricsToJson(c.metrics));
+    s.run();
+}
+
+constexpr const char *kInsertCheckpoint
+    = "INSERT OR REPLACE INTO checkpoints(run, step, path, kind, is_best, pinned, metrics) VALUES(?,?,?,?,?,?,?)";
+
+} // namespace
+
+void RunStore::recordCheckpoint(const std::string &run, const CheckpointRecord &checkpoint)
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, kInsertCheckpoint, m_impl->where);
+    insertCheckpoint(s, id, checkpoint);
+}
+
+void RunStore::syncCheckpoints(const std::string &run, const std::vector<CheckpointRecord> &current)
+{
+    const long long id = m_impl->runId(run);
+    m_impl->transaction([&] {
+        Statement del(m_impl->db, "DELETE FROM checkpoints WHERE run = ?", m_impl->where);
+        del.bind(1, id);
+        del.run();
+        Statement s(m_impl->db, kInsertCheckpoint, m_impl->where);
+        for (const auto &c : current)
+            insertCheckpoint(s, id, c);
+    });
+}
+
+std::vector<CheckpointRecord> RunStore::checkpoints(const std::string &run) const
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db,
+        "SELECT step, path, kind, is_best, pinned, metrics FROM checkpoints WHERE run = ? ORDER BY step",
+        m_impl->where);
+    s.bind(1, id);
+    std::vector<CheckpointRecord> out;
+    while (s.step())
+        out.push_back({.step = s.integer(0),
+            .path = s.text(1),
+            .kind = s.text(2),
+            .isBest = s.integer(3) != 0,
+            .pinned = s.integer(4) != 0,
+            .metrics = metricsFromJson(s.text(5))});
+    return out;
+}
+
+void RunStore::recordSample(const std::string &run, const SampleRecord &sample)
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "INSERT OR REPLACE INTO samples(run, step, path) VALUES(?,?,?)", m_impl->where);
+    s.bind(1, id).bind(2, sample.step).bind(3, sample.path);
+    s.run();
+}
+
+std::vector<SampleRecord> RunStore::samples(const std::string &run) const
+{
+    const long long id = m_impl->runId(run);
+    Statement s(m_impl->db, "SELECT step, path FROM samples WHERE run = ? ORDER BY step", m_impl->where);
+    s.bind(1, id);
+    std::vector<SampleRecord> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.text(1)});
+    return out;
+}
+
+} // namespace zistudio::project
