@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/xmltext.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+namespace zistudio::fontexport
+{
+
+namespace
+{
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+
+/** Length of the valid UTF-8 sequence at s[i] and its code point, or 0 when it is invalid. */
+std::size_t utf8Sequence(std::string_view s, std::size_t i, char32_t &cp)
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    char32_t min = 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    } else if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size())
+        return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+} // namespace
+
+std::string xmlEscape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(text, i, cp);
+        if (len == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        switch (cp) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        default:
+            if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF)
+                break; // not representable in XML 1.0
+            out.append(text.substr(i, len));
+        }
+        i += len;
+    }
+    return out;
+}
+
+std::string formatNumber(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    double r = std::round(value * scale) / scale;
+    if (r == 0)
+        r = 0; // no "-0"
+    if (r == std::floor(r) && std::abs(r) < 1e15)
+        return std::to_string(static_cast<long long>(r));
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, decimals);
+    std::string s(buf, res.ptr);
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    return s;
+}
+
+PlistWriter::PlistWriter()
+{
+    m_out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+            "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+            "<plist version=\"1.0\">\n";
+}
+
+void PlistWriter::line(std::string_view text)
+{
+    m_out.append(static_cast<std::size_t>(m_depth) * 2, ' ');
+    m_out += text;
+    m_out += '\n';
+}
+
+void PlistWriter::beginDict()
+{
+    line("<dict>");
+    ++m_depth;
+}
+
+void PlistWriter::endDict()
+{
+    --m_depth;
+    line("</dict>");
+}
+
+void PlistWriter::beginArray()
+{
+    line("<array>");
+    ++m_depth;
+}
+
+void PlistWriter::endArray()
+{
+    --m_depth;
+    line("</array>");
+}
+
+void PlistWriter::key(std::string_view k)
+{
+    line("<key>" + xmlEscape(k) + "</key>");
+}
+
+void PlistWriter::string(std::string_view s)
+{
+    line("<string>" + xmlEscape(s) + "</string>");
+}
+
+void PlistWriter::integer(long long v)
+{
+    line("<integer>" + std::to_string(v) + "</integer>");
+}
+
+void PlistWriter::real(double v)
+{
+    line("<real>" + formatNumber(v, 6) + "</real>");
+}
+
+void PlistWriter::boolean(bool v)
+{
+    line(v ? "<true/>" : "<false/>");
+}
+
+std::string PlistWriter::finish()
+{
+    m_out += "</plist>\n";
+    return std::move(m_out);
+}
+
+} // namespace zistudio::fontexport

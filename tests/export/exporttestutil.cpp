@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exporttestutil.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <sys/wait.h>
+#include <vector>
+
+namespace zistudio::test
+{
+
+namespace
+{
+
+struct Face
+{
+    FT_Library lib = nullptr;
+    FT_Face face = nullptr;
+    explicit Face(const std::filesystem::path &path)
+    {
+        if (FT_Init_FreeType(&lib) != 0 || FT_New_Face(lib, path.c_str(), 0, &face) != 0)
+            ADD_FAILURE() << "FreeType cannot open " << path;
+    }
+    ~Face()
+    {
+        if (face)
+            FT_Done_Face(face);
+        if (lib)
+            FT_Done_FreeType(lib);
+    }
+    Face(const Face &) = delete;
+    Face &operator=(const Face &) = delete;
+};
+
+} // namespace
+
+fontexport::EmBox emBoxOf(const std::filesystem::path &font)
+{
+    Face f(font);
+    if (!f.face)
+        return {};
+    const auto *os2 = static_cast<const TT_OS2 *>(FT_Get_Sfnt_Table(f.face, FT_SFNT_OS2));
+    const double top = os2 ? os2->sTypoAscender : f.face->ascender;
+    const double bottom = os2 ? os2->sTypoDescender : f.face->descender;
+    return fontexport::emBoxFromFont(f.face->units_per_EM, top, bottom);
+}
+
+GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, const fontexport::EmBox &box)
+{
+    GrayImage img(size, size);
+    Face f(font);
+    if (!f.face)
+        return img;
+    const FT_UInt gid = FT_Get_Char_Index(f.face, cp);
+    EXPECT_NE(gid, 0u) << "font lacks U+" << std::hex << static_cast<unsigned>(cp);
+    // One em of the font is box.unitsPerEm units; the canvas spans the em box height.
+    const double pxPerUnit = size / (box.emBoxTop - box.emBoxBottom);
+    const double ppem = pxPerUnit * box.unitsPerEm;
+    FT_Set_Char_Size(f.face, 0, static_cast<FT_F26Dot6>(std::lround(ppem * 64)), 72, 72);
+    // Horizontal: the canvas spans unitsPerEm units.
+    const double sx = size / static_cast<double>(box.unitsPerEm) / pxPerUnit;
+    FT_Matrix m {static_cast<FT_Fixed>(std::lround(sx * 65536)), 0, 0, 0x10000};
+    FT_Set_Transform(f.face, &m, nullptr);
+    if (FT_Load_Glyph(f.face, gid, FT_LOAD_NO_BITMAP | FT_LOAD_NO_HINTING) != 0
+        || FT_Render_Glyph(f.face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
+        ADD_FAILURE() << "FreeType cannot render glyph " << gid << " of " << font;
+        return img;
+    }
+    const FT_Bitmap &bm = f.face->glyph->bitmap;
+    const double baseline = box.emBoxTop * pxPerUnit;
+    const int left = f.face->glyph->bitmap_left;
+    const int top = static_cast<int>(std::lround(baseline)) - f.face->glyph->bitmap_top;
+    for (unsigned r = 0; r < bm.rows; ++r) {
+        const unsigned char *row = bm.buffer + static_cast<long>(r) * bm.pitch;
+        for (unsigned c = 0; c < bm.width; ++c) {
+            const int x = left + static_cast<int>(c), y = top + static_cast<int>(r);
+            if (x >= 0 && y >= 0 && x < size && y < size)
+                img.at(x, y) = std::max(img.at(x, y), row[c]);
+        }
+    }
+    return img;
+}
+
+GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontexport::EmBox &box)
+{
+    using fontexport::Point;
+    struct Edge
+    {
+        double x0, y0, x1, y1;
+    };
+    std::vector<Edge> edges;
+    const double sx = size / static_cast<double>(box.unitsPerEm);
+    const double sy = size / (box.emBoxTop - box.emBoxBottom);
+    auto px = [&](const Point &p) { return Point {p.x * sx, (box.emBoxTop - p.y) * sy}; };
+    for (const auto &c : outline.contours) {
+        Point prev = px(c.start);
+        for (const auto &s : c.segments) {
+            const Point e = px(s.end);
+            if (s.type == fontexport::Segment::Type::Line) {
+                edges.push_back(Edge {prev.x, prev.y, e.x, e.y});
+                prev = e;
+                continue;
+            }
+            const Point p0 = prev, c1 = px(s.c1), c2 = px(s.c2);
+            constexpr int kSteps = 16;
+            for (int i = 1; i <= kSteps; ++i) {
+                const double t = static_cast<double>(i) / kSteps, u = 1 - t;
+                const Point p {u * u * u * p0.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * e.x,
+                    u * u * u * p0.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * e.y};
+                edges.push_back(Edge {prev.x, prev.y, p.x, p.y});
+                prev = p;
+            }
+        }
+    }
+    GrayImage img(size, size);
+    std::vector<std::pair<double, int>> xs;
+    for (int y = 0; y < size; ++y) {
+        const double cy = y + 0.5;
+        xs.clear();
+        for (const auto &e : edges) {
+            if ((e.y0 <= cy) == (e.y1 <= cy))
+                continue;
+            const double x = e.x0 + (cy - e.y0) / (e.y1 - e.y0) * (e.x1 - e.x0);
+            xs.emplace_back(x, e.y1 > e.y0 ? 1 : -1);
+        }
+        std::sort(xs.begin(), xs.end());
+        int winding = 0;
+        for (std::size_t i = 0; i + 1 < xs.size(); ++i) {
+            winding += xs[i].second;
+            if (winding == 0)
+                continue;
+            for (int x = std::max(0, static_cast<int>(std::ceil(xs[i].first - 0.5)));
+                 x < size && x + 0.5 < xs[i + 1].first; ++x)
+                img.at(x, y) = 255;
+        }
+    }
+    return img;
+}
+
+double inkIou(const GrayImage &a, const GrayImage &b)
+{
+    if (a.width != b.width || a.height != b.height) {
+        ADD_FAILURE() << "images differ in size";
+        return 0;
+    }
+    long inter = 0, uni = 0;
+    for (std::size_t i = 0; i < a.pixels.size(); ++i) {
+        const bool pa = a.pixels[i] >= 128, pb = b.pixels[i] >= 128;
+        inter += pa && pb;
+        uni += pa || pb;
+    }
+    return uni == 0 ? 1.0 : static_cast<double>(inter) / static_cast<double>(uni);
+}
+
+int inkCount(const GrayImage &img)
+{
+    return static_cast<int>(
+        std::count_if(img.pixels.begin(), img.pixels.end(), [](std::uint8_t v) { return v >= 128; }));
+}
+
+std::string shellQuote(const std::string &s)
+{
+    std::string out = "'";
+    for (const char c : s) {
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return out + "'";
+}
+
+int runCommand(const std::string &command, std::string &output)
+{
+    output.clear();
+    FILE *pipe = ::popen((command + " 2>&1").c_str(), "r");
+    if (!pipe)
+        return -1;
+    std::array<char, 4096> buf {};
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        output.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int runPython(const std::string &script, std::string &output, const std::vector<std::string> &args)
+{
+    std::string cmd = "/usr/bin/python3 -c " + shellQuote(script);
+    for (const auto &a : args)
+        cmd += " " + shellQuote(a);
+    return runCommand(cmd, output);
+}
+
+} // namespace zistudio::test
