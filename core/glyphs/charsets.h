@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zistudio::data
+{
+struct CharsetSpec;
+}
+
+namespace zistudio::glyphs
+{
+
+/**
+ * A built-in character list, compiled into the program from resources/charsets (see its README):
+ * "gb2312" (6763), "gb2312-1" (3755), "big5" (13053), "big5-common" (5401), "jis0208" (6355),
+ * "joyo" (2136), "ksx1001-hangul" (2350). Throws FontError naming the valid names for any other name.
+ */
+std::vector<char32_t> builtinCharset(std::string_view name);
+
+/** The names builtinCharset accepts, in a stable order. */
+std::vector<std::string> builtinCharsetNames();
+
+/**
+ * Reads characters from UTF-8 text: '#' starts a comment to the end of the line, whitespace and other
+ * blank characters (spaces, U+3000, BOM, variation selectors...) are ignored, duplicates are removed
+ * keeping the first occurrence. Invalid UTF-8 throws FontError("<sourceName>: invalid UTF-8 at line L,
+ * byte B (offset O)").
+ */
+std::vector<char32_t> parseCharsetText(std::string_view utf8, const std::string &sourceName);
+
+/** Reads a UTF-8 charset file (parseCharsetText). Throws FontError when unreadable, invalid or empty. */
+std::vector<char32_t> loadCharsetFile(const std::filesystem::path &file);
+
+/**
+ * The characters a CharsetSpec chooses: the built-in list, then the file, then the literal text, duplicates
+ * removed keeping order, then cut to `limit` when it is positive. Throws FontError when nothing is chosen.
+ */
+std::vector<char32_t> resolveCharset(const data::CharsetSpec &spec);
+
+/** Removes duplicates keeping the first occurrence. */
+std::vector<char32_t> uniqueChars(const std::vector<char32_t> &chars);
+
+} // namespace zistudio::glyphs
