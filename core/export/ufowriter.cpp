@@ -182,10 +182,13 @@ void UfoWriter::writeGlyph(const FontGlyph &glyph, const GrayImage *background) 
     }
     writeFileAtomically(
         m_dir / "glyphs" / file, buildGlif(glyph, m_info.emBox, imageName, background ? background->width : 0));
+    const std::lock_guard lock(m_mutex);
+    m_written.insert(glyph.name);
 }
 
 void UfoWriter::finish() const
 {
+    const std::lock_guard lock(m_mutex);
     {
         PlistWriter p;
         p.beginDict();
@@ -211,6 +214,8 @@ void UfoWriter::finish() const
         PlistWriter p;
         p.beginDict();
         for (const auto &[name, file] : m_files) {
+            if (!m_written.count(name))
+                continue;
             p.key(name);
             p.string(file);
         }
@@ -223,7 +228,8 @@ void UfoWriter::finish() const
         p.key("public.glyphOrder");
         p.beginArray();
         for (const auto &name : m_order)
-            p.string(name);
+            if (m_written.count(name))
+                p.string(name);
         p.endArray();
         p.key(kMetadataKey);
         p.beginDict();

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -46,7 +47,10 @@ public:
     /** Writes glyphs/<file>.glif (and images/<file>.png when `background` is given). Thread-safe. */
     void writeGlyph(const FontGlyph &glyph, const GrayImage *background = nullptr) const;
 
-    /** Writes the plists; call once after every glyph has been written. */
+    /**
+     * Writes the plists; call once after the glyphs have been written. Only glyphs that were
+     * written appear in contents.plist and public.glyphOrder (in glyphOrder's order).
+     */
     void finish() const;
 
     const std::filesystem::path &path() const { return m_dir; }
@@ -57,6 +61,8 @@ private:
     std::vector<std::string> m_order;
     std::map<std::string, std::string> m_files;
     bool m_withImages;
+    mutable std::mutex m_mutex;
+    mutable std::set<std::string> m_written;
 };
 
 /** fontinfo.plist text for the font (names, metrics, OS/2 and vhea values for CJK). */

@@ -68,16 +68,19 @@ GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, 
     // Horizontal: the canvas spans unitsPerEm units.
     const double sx = size / static_cast<double>(box.unitsPerEm) / pxPerUnit;
     FT_Matrix m {static_cast<FT_Fixed>(std::lround(sx * 65536)), 0, 0, 0x10000};
-    FT_Set_Transform(f.face, &m, nullptr);
+    // The baseline sits at a fractional row: render at the integer row above, shifted down by the rest.
+    const double baseline = box.emBoxTop * pxPerUnit;
+    const double baseRow = std::floor(baseline);
+    FT_Vector delta {0, static_cast<FT_Pos>(std::lround(-(baseline - baseRow) * 64))};
+    FT_Set_Transform(f.face, &m, &delta);
     if (FT_Load_Glyph(f.face, gid, FT_LOAD_NO_BITMAP | FT_LOAD_NO_HINTING) != 0
         || FT_Render_Glyph(f.face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
         ADD_FAILURE() << "FreeType cannot render glyph " << gid << " of " << font;
         return img;
     }
     const FT_Bitmap &bm = f.face->glyph->bitmap;
-    const double baseline = box.emBoxTop * pxPerUnit;
     const int left = f.face->glyph->bitmap_left;
-    const int top = static_cast<int>(std::lround(baseline)) - f.face->glyph->bitmap_top;
+    const int top = static_cast<int>(baseRow) - f.face->glyph->bitmap_top;
     for (unsigned r = 0; r < bm.rows; ++r) {
         const unsigned char *row = bm.buffer + static_cast<long>(r) * bm.pitch;
         for (unsigned c = 0; c < bm.width; ++c) {
@@ -87,6 +90,35 @@ GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, 
         }
     }
     return img;
+}
+
+bool fontHas(const std::filesystem::path &font, char32_t cp)
+{
+    Face f(font);
+    return f.face && FT_Get_Char_Index(f.face, cp) != 0;
+}
+
+std::u32string testCharacters(const std::filesystem::path &font)
+{
+    std::u32string chars = U"一永回中书法风龙学爱艺郁";
+    if (fontHas(font, U'龘'))
+        chars += U'龘';
+    return chars;
+}
+
+std::vector<fontexport::ExportGlyph> renderGlyphs(
+    const std::filesystem::path &font, const std::u32string &chars, int size, const fontexport::EmBox &box)
+{
+    std::vector<fontexport::ExportGlyph> glyphs;
+    for (const char32_t cp : chars)
+        glyphs.push_back(fontexport::ExportGlyph {cp, renderEmBox(font, cp, size, box), false});
+    return glyphs;
+}
+
+double rerenderIou(
+    const std::filesystem::path &font, char32_t cp, const GrayImage &expected, const fontexport::EmBox &box)
+{
+    return inkIou(renderEmBox(font, cp, expected.width, box), expected);
 }
 
 GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontexport::EmBox &box)

@@ -3,6 +3,7 @@
 
 #include "common/image.h"
 #include "export/embox.h"
+#include "export/glyphexporter.h"
 #include "export/outline.h"
 
 #include <filesystem>
@@ -21,6 +22,20 @@ fontexport::EmBox emBoxOf(const std::filesystem::path &font);
  * Test-only stand-in until glyphs::Rasterizer lands. Fails the test when the font lacks `cp`.
  */
 GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, const fontexport::EmBox &box);
+
+/** The test characters: 一 永 回 and nine more common GB2312 hanzi (plus 龘 when the font has it). */
+std::u32string testCharacters(const std::filesystem::path &font);
+
+/** Renders the characters of `font` as export input (em-box placement at `size` px). */
+std::vector<fontexport::ExportGlyph> renderGlyphs(
+    const std::filesystem::path &font, const std::u32string &chars, int size, const fontexport::EmBox &box);
+
+/** True when FreeType maps `cp` in `font`. */
+bool fontHas(const std::filesystem::path &font, char32_t cp);
+
+/** Re-renders `cp` from a font file and compares it with `expected`: ink IoU. */
+double rerenderIou(
+    const std::filesystem::path &font, char32_t cp, const GrayImage &expected, const fontexport::EmBox &box);
 
 /** Fills an outline (nonzero winding, cubics flattened) into a size×size image in the em box's frame. */
 GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontexport::EmBox &box);
