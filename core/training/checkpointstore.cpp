@@ -52,13 +52,19 @@ std::string CheckpointStore::folderName(long long step)
     return buf;
 }
 
-CheckpointStore::CheckpointStore(fs::path dir, CheckpointPolicy policy)
+CheckpointStore::CheckpointStore(fs::path dir, CheckpointPolicy policy, Mode mode)
     : m_dir(std::move(dir))
     , m_policy(std::move(policy))
+    , m_mode(mode)
 {
     if (m_policy.keepLast < 1)
         throw TrainingError("keep-last must be at least 1 (got " + std::to_string(m_policy.keepLast) + ")");
     std::error_code ec;
+    if (m_mode == Mode::ReadOnly) {
+        if (!fs::is_directory(m_dir, ec))
+            throw TrainingError("no checkpoints in " + m_dir.string());
+        return;
+    }
     fs::create_directories(m_dir, ec);
     if (ec)
         throw IoError("cannot create checkpoint folder " + m_dir.string() + ": " + ec.message());
@@ -88,6 +94,8 @@ void CheckpointStore::recoverInterruptedReplace()
 
 CheckpointWriter CheckpointStore::begin(long long step, const std::string &kind)
 {
+    if (m_mode == Mode::ReadOnly)
+        throw TrainingError("checkpoint store " + m_dir.string() + " was opened read-only");
     return CheckpointWriter(*this, step, kind);
 }
 
@@ -302,6 +310,8 @@ std::vector<long long> CheckpointStore::pinnedSteps() const
 
 void CheckpointStore::setPinned(long long step, bool pinned)
 {
+    if (m_mode == Mode::ReadOnly)
+        throw TrainingError("checkpoint store " + m_dir.string() + " was opened read-only");
     auto steps = pinnedSteps();
     steps.erase(std::remove(steps.begin(), steps.end(), step), steps.end());
     if (pinned)
@@ -334,6 +344,8 @@ std::optional<long long> CheckpointStore::bestStep() const
 
 std::vector<long long> CheckpointStore::prune()
 {
+    if (m_mode == Mode::ReadOnly)
+        return {};
     const auto infos = list();
     std::set<long long> keep;
     const std::size_t k = static_cast<std::size_t>(m_policy.keepLast);

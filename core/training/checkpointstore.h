@@ -50,13 +50,21 @@ struct CheckpointPolicy
  * After a commit, old checkpoints beyond the last K are deleted, except the best (by the policy's
  * metric) and the pinned ones (`pins.json`). Loading verifies every part against the manifest and
  * falls back to the previous complete checkpoint when the newest is damaged, saying which it
- * skipped and why. Stale `.partial` folders are removed when the store is opened.
+ * skipped and why. Stale `.partial` folders are removed when the store is opened for writing.
  */
 class CheckpointStore
 {
 public:
-    /** Opens (and creates) the folder. Throws IoError when it cannot be created. */
-    explicit CheckpointStore(std::filesystem::path dir, CheckpointPolicy policy = {});
+    /** ReadWrite cleans up after killed writers on open; ReadOnly never touches the folder (readers beside a trainer).
+     */
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
+
+    /** Opens (ReadWrite: creates) the folder. Throws IoError when it cannot be created. */
+    explicit CheckpointStore(std::filesystem::path dir, CheckpointPolicy policy = {}, Mode mode = Mode::ReadWrite);
 
     const std::filesystem::path &dir() const { return m_dir; }
     const CheckpointPolicy &policy() const { return m_policy; }
@@ -97,6 +105,7 @@ private:
 
     std::filesystem::path m_dir;
     CheckpointPolicy m_policy;
+    Mode m_mode;
 };
 
 } // namespace zistudio::training

@@ -6,6 +6,7 @@
 
 #include "common/image.h"
 #include "model/attentionprobe.h"
+#include "training/trainerhooks.h"
 #include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
@@ -112,6 +113,9 @@ public:
 
     /** Thread-safe: while paused the loop waits between steps (no checkpoint is written). */
     void setPaused(bool paused);
+
+    /** Tests only: inject non-finite losses or simulated out-of-memory errors. Call before run(). */
+    void setTestHooks(TrainerHooks hooks);
 
 private:
     struct Impl;

@@ -354,3 +354,19 @@ TEST(CheckpointStore, FullDiskIsAnErrorAndLosesNothing)
         GTEST_SKIP() << "no mount namespaces here";
     EXPECT_EQ(rc, 0);
 }
+
+TEST(CheckpointStore, ReadOnlyModeNeverTouchesTheFolder)
+{
+    test::TempDir dir;
+    CheckpointStore writer(dir / "ck");
+    saveStep(writer, 1);
+    auto pending = writer.begin(2); // a trainer is writing step 2 right now
+    pending.addPart("generator.zt", "partial");
+    CheckpointStore reader(dir / "ck", {}, CheckpointStore::Mode::ReadOnly);
+    EXPECT_TRUE(fs::exists(pending.partialDir()));
+    EXPECT_EQ(reader.loadLatest()->info.step, 1);
+    EXPECT_THROW(reader.begin(3), TrainingError);
+    EXPECT_THROW(reader.setPinned(1, true), TrainingError);
+    EXPECT_THROW(CheckpointStore(dir / "missing", {}, CheckpointStore::Mode::ReadOnly), TrainingError);
+    EXPECT_FALSE(fs::exists(dir / "missing"));
+}
