@@ -6,9 +6,10 @@ namespace zistudio::fontexport
 
 /**
  * Vertical metrics of the output font and the em box that glyph images map onto. A glyph image of
- * S×S pixels covers exactly the em box: x from 0 (column 0) to unitsPerEm (column S), y from
- * emBoxTop (row 0) down to emBoxBottom (row S), in font units. When the metrics come from a font
- * with another units-per-em they are scaled to `unitsPerEm` (see emBoxFromFont).
+ * S×S pixels covers exactly the em box, with square pixels as glyphs::Rasterizer draws them: y from
+ * emBoxTop (row 0) down to emBoxBottom (row S), x from 0 (column 0) to emBoxTop - emBoxBottom
+ * (column S), in font units — one em when the em box spans one em, as it does for fonts. When the
+ * metrics come from a font with another units-per-em they are scaled to `unitsPerEm` (emBoxFromFont).
  */
 struct EmBox
 {

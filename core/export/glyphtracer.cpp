@@ -153,9 +153,9 @@ Outline traceGlyph(const GrayImage &image, const EmBox &emBox, const TraceOption
     if (!state || state->status != POTRACE_STATUS_OK)
         throw ExportError("potrace failed to trace a " + std::to_string(image.width) + " px glyph image");
 
-    const double sx = emBox.unitsPerEm / static_cast<double>(bitmap.bm.w);
-    const double sy = (emBox.emBoxTop - emBox.emBoxBottom) / static_cast<double>(bitmap.bm.h);
-    auto map = [&](const potrace_dpoint_t &p) { return Point {p.x * sx, emBox.emBoxBottom + p.y * sy}; };
+    // Square pixels, as the rasterizer draws them: the canvas spans the em box height both ways.
+    const double s = (emBox.emBoxTop - emBox.emBoxBottom) / static_cast<double>(bitmap.bm.h);
+    auto map = [&](const potrace_dpoint_t &p) { return Point {p.x * s, emBox.emBoxBottom + p.y * s}; };
 
     Outline outline;
     for (const potrace_path_t *path = state->plist; path; path = path->next) {

@@ -47,8 +47,9 @@ std::string svgPathData(const Outline &outline, const EmBox &emBox)
 
 std::string outlineToSvg(const Outline &outline, const EmBox &emBox, const std::string &title)
 {
-    const std::string w = formatNumber(emBox.unitsPerEm, kDecimals);
+    // The em box is square (see EmBox): the glyph image's canvas.
     const std::string h = formatNumber(emBox.emBoxTop - emBox.emBoxBottom, kDecimals);
+    const std::string &w = h;
     std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 "
         + w + " " + h + "\" width=\"" + w + "\" height=\"" + h + "\">\n";

@@ -11,7 +11,7 @@ namespace zistudio::fontexport
 
 /**
  * One glyph as a standalone SVG document: a single nonzero-filled path, viewBox in font units
- * covering the em box ("0 0 unitsPerEm emHeight"), y flipped so that SVG y 0 is emBoxTop. Files are
+ * covering the square em box ("0 0 emHeight emHeight"), y flipped so that SVG y 0 is emBoxTop. Files are
  * named like the glyph, e.g. uni6C38.svg (glyphNameFor). FontForge's importOutlines and Inkscape
  * read them as they are.
  */

@@ -64,8 +64,8 @@ std::string buildGlif(const FontGlyph &glyph, const EmBox &emBox, const std::str
         out += "  <unicode hex=\"" + hex(glyph.codePoint) + "\"/>\n";
     if (!imageFileName.empty() && imageSide > 0) {
         out += "  <image fileName=\"" + xmlEscape(imageFileName) + "\" xScale=\""
-            + formatNumber(emBox.unitsPerEm / static_cast<double>(imageSide), 6) + "\" yScale=\""
-            + formatNumber(emHeight / imageSide, 6) + "\" yOffset=\"" + formatNumber(emBox.emBoxBottom, 6) + "\"/>\n";
+            + formatNumber(emHeight / imageSide, 6) + "\" yScale=\"" + formatNumber(emHeight / imageSide, 6)
+            + "\" yOffset=\"" + formatNumber(emBox.emBoxBottom, 6) + "\"/>\n";
     }
     out += "  <outline>\n";
     for (const auto &c : glyph.outline.contours)

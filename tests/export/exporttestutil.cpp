@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporttestutil.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_TRUETYPE_TABLES_H
+#include "glyphs/fontface.h"
+#include "glyphs/rasterizer.h"
 
 #include <gtest/gtest.h>
 
@@ -17,85 +16,24 @@
 namespace zistudio::test
 {
 
-namespace
-{
-
-struct Face
-{
-    FT_Library lib = nullptr;
-    FT_Face face = nullptr;
-    explicit Face(const std::filesystem::path &path)
-    {
-        if (FT_Init_FreeType(&lib) != 0 || FT_New_Face(lib, path.c_str(), 0, &face) != 0)
-            ADD_FAILURE() << "FreeType cannot open " << path;
-    }
-    ~Face()
-    {
-        if (face)
-            FT_Done_Face(face);
-        if (lib)
-            FT_Done_FreeType(lib);
-    }
-    Face(const Face &) = delete;
-    Face &operator=(const Face &) = delete;
-};
-
-} // namespace
-
 fontexport::EmBox emBoxOf(const std::filesystem::path &font)
 {
-    Face f(font);
-    if (!f.face)
-        return {};
-    const auto *os2 = static_cast<const TT_OS2 *>(FT_Get_Sfnt_Table(f.face, FT_SFNT_OS2));
-    const double top = os2 ? os2->sTypoAscender : f.face->ascender;
-    const double bottom = os2 ? os2->sTypoDescender : f.face->descender;
-    return fontexport::emBoxFromFont(f.face->units_per_EM, top, bottom);
+    const glyphs::FontFace face(font);
+    const auto &info = face.info();
+    return fontexport::emBoxFromFont(info.unitsPerEm, info.emBoxTop, info.emBoxBottom);
 }
 
-GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, const fontexport::EmBox &box)
+GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size)
 {
-    GrayImage img(size, size);
-    Face f(font);
-    if (!f.face)
-        return img;
-    const FT_UInt gid = FT_Get_Char_Index(f.face, cp);
-    EXPECT_NE(gid, 0u) << "font lacks U+" << std::hex << static_cast<unsigned>(cp);
-    // One em of the font is box.unitsPerEm units; the canvas spans the em box height.
-    const double pxPerUnit = size / (box.emBoxTop - box.emBoxBottom);
-    const double ppem = pxPerUnit * box.unitsPerEm;
-    FT_Set_Char_Size(f.face, 0, static_cast<FT_F26Dot6>(std::lround(ppem * 64)), 72, 72);
-    // Horizontal: the canvas spans unitsPerEm units.
-    const double sx = size / static_cast<double>(box.unitsPerEm) / pxPerUnit;
-    FT_Matrix m {static_cast<FT_Fixed>(std::lround(sx * 65536)), 0, 0, 0x10000};
-    // The baseline sits at a fractional row: render at the integer row above, shifted down by the rest.
-    const double baseline = box.emBoxTop * pxPerUnit;
-    const double baseRow = std::floor(baseline);
-    FT_Vector delta {0, static_cast<FT_Pos>(std::lround(-(baseline - baseRow) * 64))};
-    FT_Set_Transform(f.face, &m, &delta);
-    if (FT_Load_Glyph(f.face, gid, FT_LOAD_NO_BITMAP | FT_LOAD_NO_HINTING) != 0
-        || FT_Render_Glyph(f.face->glyph, FT_RENDER_MODE_NORMAL) != 0) {
-        ADD_FAILURE() << "FreeType cannot render glyph " << gid << " of " << font;
-        return img;
-    }
-    const FT_Bitmap &bm = f.face->glyph->bitmap;
-    const int left = f.face->glyph->bitmap_left;
-    const int top = static_cast<int>(baseRow) - f.face->glyph->bitmap_top;
-    for (unsigned r = 0; r < bm.rows; ++r) {
-        const unsigned char *row = bm.buffer + static_cast<long>(r) * bm.pitch;
-        for (unsigned c = 0; c < bm.width; ++c) {
-            const int x = left + static_cast<int>(c), y = top + static_cast<int>(r);
-            if (x >= 0 && y >= 0 && x < size && y < size)
-                img.at(x, y) = std::max(img.at(x, y), row[c]);
-        }
-    }
-    return img;
+    const glyphs::FontFace face(font);
+    const glyphs::Rasterizer rasterizer(
+        face, glyphs::RasterOptions {.size = size, .placement = glyphs::Placement::EmBox});
+    return rasterizer.render(cp);
 }
 
 bool fontHas(const std::filesystem::path &font, char32_t cp)
 {
-    Face f(font);
-    return f.face && FT_Get_Char_Index(f.face, cp) != 0;
+    return glyphs::FontFace(font).hasGlyph(cp);
 }
 
 std::u32string testCharacters(const std::filesystem::path &font)
@@ -107,18 +45,20 @@ std::u32string testCharacters(const std::filesystem::path &font)
 }
 
 std::vector<fontexport::ExportGlyph> renderGlyphs(
-    const std::filesystem::path &font, const std::u32string &chars, int size, const fontexport::EmBox &box)
+    const std::filesystem::path &font, const std::u32string &chars, int size)
 {
-    std::vector<fontexport::ExportGlyph> glyphs;
+    const glyphs::FontFace face(font);
+    const glyphs::Rasterizer rasterizer(
+        face, glyphs::RasterOptions {.size = size, .placement = glyphs::Placement::EmBox});
+    std::vector<fontexport::ExportGlyph> out;
     for (const char32_t cp : chars)
-        glyphs.push_back(fontexport::ExportGlyph {cp, renderEmBox(font, cp, size, box), false});
-    return glyphs;
+        out.push_back(fontexport::ExportGlyph {cp, rasterizer.render(cp), false});
+    return out;
 }
 
-double rerenderIou(
-    const std::filesystem::path &font, char32_t cp, const GrayImage &expected, const fontexport::EmBox &box)
+double rerenderIou(const std::filesystem::path &font, char32_t cp, const GrayImage &expected)
 {
-    return inkIou(renderEmBox(font, cp, expected.width, box), expected);
+    return inkIou(renderEmBox(font, cp, expected.width), expected);
 }
 
 GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontexport::EmBox &box)
@@ -129,8 +69,8 @@ GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontex
         double x0, y0, x1, y1;
     };
     std::vector<Edge> edges;
-    const double sx = size / static_cast<double>(box.unitsPerEm);
-    const double sy = size / (box.emBoxTop - box.emBoxBottom);
+    const double sx = size / (box.emBoxTop - box.emBoxBottom); // square pixels, like the rasterizer
+    const double sy = sx;
     auto px = [&](const Point &p) { return Point {p.x * sx, (box.emBoxTop - p.y) * sy}; };
     for (const auto &c : outline.contours) {
         Point prev = px(c.start);

@@ -13,29 +13,24 @@
 namespace zistudio::test
 {
 
-/** A font's em box as the export layer takes it (OS/2 typo ascender/descender, scaled to upem 1000). */
+/** A font's em box as the export layer takes it: glyphs::FontFace's em box, scaled to upem 1000. */
 fontexport::EmBox emBoxOf(const std::filesystem::path &font);
 
-/**
- * Renders `cp` of `font` with FreeType into a size×size ink-coverage image, em-box placement: x 0..em
- * of the font maps to columns 0..size, `top`..`bottom` (in units of 1000/em) to rows 0..size.
- * Test-only stand-in until glyphs::Rasterizer lands. Fails the test when the font lacks `cp`.
- */
-GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size, const fontexport::EmBox &box);
+/** Renders `cp` of `font` with THE rasterizer (glyphs::Rasterizer, em-box placement, size×size). */
+GrayImage renderEmBox(const std::filesystem::path &font, char32_t cp, int size);
 
 /** The test characters: 一 永 回 and nine more common GB2312 hanzi (plus 龘 when the font has it). */
 std::u32string testCharacters(const std::filesystem::path &font);
 
 /** Renders the characters of `font` as export input (em-box placement at `size` px). */
 std::vector<fontexport::ExportGlyph> renderGlyphs(
-    const std::filesystem::path &font, const std::u32string &chars, int size, const fontexport::EmBox &box);
+    const std::filesystem::path &font, const std::u32string &chars, int size);
 
-/** True when FreeType maps `cp` in `font`. */
+/** True when the font's cmap maps `cp`. */
 bool fontHas(const std::filesystem::path &font, char32_t cp);
 
-/** Re-renders `cp` from a font file and compares it with `expected`: ink IoU. */
-double rerenderIou(
-    const std::filesystem::path &font, char32_t cp, const GrayImage &expected, const fontexport::EmBox &box);
+/** Re-renders `cp` from a font file (em-box placement, the image's size) and returns the ink IoU with `expected`. */
+double rerenderIou(const std::filesystem::path &font, char32_t cp, const GrayImage &expected);
 
 /** Fills an outline (nonzero winding, cubics flattened) into a size×size image in the em box's frame. */
 GrayImage fillOutline(const fontexport::Outline &outline, int size, const fontexport::EmBox &box);

@@ -99,7 +99,7 @@ TEST(Exporter, ReportsProgressUpToTheTotal)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const auto glyphs = test::renderGlyphs(font, U"一永回中书", kSize, test::emBoxOf(font));
+    const auto glyphs = test::renderGlyphs(font, U"一永回中书", kSize);
     std::vector<std::pair<int, int>> calls;
     exportGlyphSet(glyphs, optionsFor(font), dir.path(), [&](int done, int total) { calls.emplace_back(done, total); });
     ASSERT_FALSE(calls.empty());
@@ -112,12 +112,11 @@ TEST(Exporter, SkipsUnusableGlyphsWithReasons)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const EmBox box = test::emBoxOf(font);
-    std::vector<ExportGlyph> glyphs = test::renderGlyphs(font, U"永永", kSize, box);
+    std::vector<ExportGlyph> glyphs = test::renderGlyphs(font, U"永永", kSize);
     glyphs.push_back(ExportGlyph {U'回', GrayImage(kSize, kSize), false}); // blank
     glyphs.push_back(ExportGlyph {U'一', GrayImage(kSize, kSize / 2), false});
     glyphs.push_back(ExportGlyph {U'中', GrayImage(), false});
-    glyphs.push_back(ExportGlyph {0xD800, test::renderEmBox(font, U'书', kSize, box), false});
+    glyphs.push_back(ExportGlyph {0xD800, test::renderEmBox(font, U'书', kSize), false});
     ExportOptions o = optionsFor(font);
     const ExportReport r = exportGlyphSet(glyphs, o, dir.path());
     std::map<char32_t, std::string> why;
@@ -140,13 +139,12 @@ TEST(Exporter, CancelLeavesThePreviousExportUntouched)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const EmBox box = test::emBoxOf(font);
-    exportGlyphSet(test::renderGlyphs(font, U"一永", kSize, box), optionsFor(font), dir.path());
+    exportGlyphSet(test::renderGlyphs(font, U"一永", kSize), optionsFor(font), dir.path());
     const auto before = snapshot(dir.path());
     ASSERT_FALSE(before.empty());
 
     std::atomic<bool> cancel {false};
-    const auto many = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁", kSize, box);
+    const auto many = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁", kSize);
     EXPECT_THROW(exportGlyphSet(
                      many, optionsFor(font), dir.path(), [&](int, int) { cancel = true; }, &cancel),
         ExportCancelled);
@@ -161,7 +159,7 @@ TEST(Exporter, MissingOrWrongOutputFolderIsAClearError)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const auto glyphs = test::renderGlyphs(font, U"永", kSize, test::emBoxOf(font));
+    const auto glyphs = test::renderGlyphs(font, U"永", kSize);
     EXPECT_NE(errorOf([&] { exportGlyphSet(glyphs, optionsFor(font), dir / "nope"); }).find("does not exist: "),
         std::string::npos);
     writeFileAtomically(dir / "file", std::string("x"));
@@ -179,7 +177,7 @@ TEST(Exporter, ReadOnlyFolderIsAClearErrorAndNothingChanges)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const auto glyphs = test::renderGlyphs(font, U"永", kSize, test::emBoxOf(font));
+    const auto glyphs = test::renderGlyphs(font, U"永", kSize);
     const fs::path out = dir / "out";
     std::unique_ptr<TmpfsMount> mount;
     if (::geteuid() == 0) {
@@ -210,14 +208,13 @@ TEST(Exporter, FullDiskIsReportedAndThePreviousExportSurvives)
     if (!mount.ok())
         GTEST_SKIP() << "cannot mount a tmpfs here";
     const auto font = test::TestFonts::kaiGb();
-    const EmBox box = test::emBoxOf(font);
     const fs::path out = dir / "small";
-    exportGlyphSet(test::renderGlyphs(font, U"永", kSize, box), optionsFor(font), out);
+    exportGlyphSet(test::renderGlyphs(font, U"永", kSize), optionsFor(font), out);
     const auto before = snapshot(out);
     ExportOptions big = optionsFor(font);
     big.backgroundImages = true;
     big.formats.insert(ExportFormat::Otf);
-    const auto many = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁", 256, box);
+    const auto many = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁", 256);
     std::vector<ExportGlyph> lots; // 96 glyphs (private-use code points): far more than 400 KiB of output
     for (int k = 0; k < 96; ++k)
         lots.push_back(ExportGlyph {
@@ -232,10 +229,9 @@ TEST(Exporter, ANewExportReplacesFoldersWholesale)
 {
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
-    const EmBox box = test::emBoxOf(font);
-    exportGlyphSet(test::renderGlyphs(font, U"一永回", kSize, box), optionsFor(font), dir.path());
+    exportGlyphSet(test::renderGlyphs(font, U"一永回", kSize), optionsFor(font), dir.path());
     EXPECT_EQ(std::distance(fs::directory_iterator(dir / "svg"), fs::directory_iterator()), 3);
-    const ExportReport r = exportGlyphSet(test::renderGlyphs(font, U"中", kSize, box), optionsFor(font), dir.path());
+    const ExportReport r = exportGlyphSet(test::renderGlyphs(font, U"中", kSize), optionsFor(font), dir.path());
     EXPECT_EQ(std::distance(fs::directory_iterator(dir / "svg"), fs::directory_iterator()), 1);
     EXPECT_TRUE(fs::exists(dir / "svg/uni4E2D.svg"));
     EXPECT_FALSE(fs::exists(dir / "ZiStudioGenerated-Regular.ufo/glyphs/uni6C_38.glif"));
@@ -245,7 +241,7 @@ TEST(Exporter, ANewExportReplacesFoldersWholesale)
     writeFileAtomically(dir / "svg", std::string("a file where the svg folder goes"));
     const auto before = snapshot(dir.path());
     EXPECT_NE(errorOf([&] {
-        exportGlyphSet(test::renderGlyphs(font, U"永", kSize, box), optionsFor(font), dir.path());
+        exportGlyphSet(test::renderGlyphs(font, U"永", kSize), optionsFor(font), dir.path());
     }).find("in the way"),
         std::string::npos);
     EXPECT_EQ(snapshot(dir.path()), before);
@@ -256,7 +252,7 @@ TEST(Exporter, OneOrTwoThreadsGiveTheSameFiles)
 {
     ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     const auto font = test::TestFonts::kaiGb();
-    const auto glyphs = test::renderGlyphs(font, U"一永回中书法风龙", kSize, test::emBoxOf(font));
+    const auto glyphs = test::renderGlyphs(font, U"一永回中书法风龙", kSize);
     test::TempDir a, b;
     ExportOptions o = optionsFor(font);
     o.formats.insert(ExportFormat::Otf);
@@ -280,7 +276,7 @@ TEST(Exporter, ParsesFormatLists)
 TEST(ContactSheet, PagesLabelsAndFlags)
 {
     const auto font = test::TestFonts::kaiGb();
-    const auto glyphs = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁一永回中书", kSize, test::emBoxOf(font));
+    const auto glyphs = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁一永回中书", kSize);
     std::vector<SheetGlyph> sheet;
     for (std::size_t i = 0; i < glyphs.size(); ++i)
         sheet.push_back(SheetGlyph {glyphs[i].cp, &glyphs[i].image, i == 1});

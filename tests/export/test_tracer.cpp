@@ -99,7 +99,7 @@ TEST(Tracer, RealGlyphsRoundTripThroughTheOutline)
     const auto font = test::TestFonts::kaiGb();
     const EmBox box = test::emBoxOf(font);
     for (const char32_t cp : {U'永', U'回', U'一'}) {
-        const GrayImage img = test::renderEmBox(font, cp, 96, box);
+        const GrayImage img = test::renderEmBox(font, cp, 96);
         ASSERT_GT(test::inkCount(img), 50);
         const Outline o = traceGlyph(img, box);
         ASSERT_FALSE(o.isEmpty());
@@ -113,7 +113,7 @@ TEST(Tracer, UpscaleGivesSmootherCurvesNotAnotherShape)
 {
     const auto font = test::TestFonts::kaiGb();
     const EmBox box = test::emBoxOf(font);
-    const GrayImage img = test::renderEmBox(font, U'永', 64, box);
+    const GrayImage img = test::renderEmBox(font, U'永', 64);
     const Outline o1 = traceGlyph(img, box, TraceOptions {.upscale = 1});
     const Outline o4 = traceGlyph(img, box, TraceOptions {.upscale = 4});
     EXPECT_GE(test::inkIou(test::fillOutline(o1, 64, box), test::fillOutline(o4, 64, box)), 0.9);
