@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/modelerror.h"
+
 #include <string>
 #include <vector>
 
@@ -76,6 +78,28 @@ struct ModelConfig
     int depth() const; ///< log2(imageSize); throws ModelError when imageSize is not a supported power of two
     bool operator==(const ModelConfig &) const = default;
 };
+
+/** "enc:3" / "dec:4": the spec-string form of one site. */
+std::string toString(const AttentionSite &site);
+
+/** Names used in spec strings, JSON and the CLI: "batch"/"instance", "transposed"/"pixelshuffle",
+ * "concat"/"residual". The parse functions throw ModelError naming the accepted values. */
+std::string toString(NormKind kind);
+std::string toString(UpsampleKind kind);
+std::string toString(SkipKind kind);
+NormKind parseNormKind(const std::string &text);
+UpsampleKind parseUpsampleKind(const std::string &text);
+SkipKind parseSkipKind(const std::string &text);
+
+/** The image sizes the UNet supports (powers of two, depth = log2). */
+inline constexpr int kMinImageSize = 32;
+inline constexpr int kMaxImageSize = 512;
+
+/**
+ * Checks every setting (image size, widths, embedding, dropout, attention depths within 1..D) and
+ * throws ModelError naming the first bad one. The networks and the cost model call it first.
+ */
+void validate(const ModelConfig &config);
 
 /** The reference configurations of BENCHMARKS.md. */
 ModelConfig classic256();

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The small LibTorch pieces: SelfAttention, SpectralConv2d, weight init and checkpoint loading.
+// (Grouped in one translation unit: each torch TU costs ~15 s to compile.)
+#include "model/modelerror.h"
+#include "model/modelstate.h"
+#include "model/selfattention.h"
+#include "model/spectralconv2d.h"
+#include "model/unetlayout.h"
+
+#include <torch/version.h>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+
+namespace zistudio::model
+{
+
+namespace
+{
+
+/** DCGAN / zi2zi initialisation. */
+constexpr double kInitStd = 0.02;
+/** Power-iteration steps when a spectral conv is created, so sigma is right from the first use. */
+constexpr int kSpectralWarmupIterations = 15;
+/** How many names an error message lists per kind before "and N more". */
+constexpr std::size_t kMaxNamesListed = 8;
+
+std::string shapeString(const torch::Tensor &t)
+{
+    std::ostringstream out;
+    out << t.sizes();
+    return out.str();
+}
+
+std::string nameList(const std::vector<std::string> &names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < kMaxNamesListed; ++i)
+        out += (i ? ", " : "") + names[i];
+    if (names.size() > kMaxNamesListed)
+        out += " and " + std::to_string(names.size() - kMaxNamesListed) + " more";
+    return out;
+}
+
+} // namespace
+
+// --- SelfAttention ---------------------------------------------------------------------------
+
+SelfAttentionImpl::SelfAttentionImpl(const SelfAttentionOptions &options_)
+    : options(options_)
+{
+    const int64_t c = options.channels();
+    const int64_t ck = attentionKeyChannels(static_cast<int>(c));
+    query = register_module("query", torch::nn::Conv2d(torch::nn::Conv2dOptions(c, ck, 1)));
+    key = register_module("key", torch::nn::Conv2d(torch::nn::Conv2dOptions(c, ck, 1)));
+    value = register_module("value", torch::nn::Conv2d(torch::nn::Conv2dOptions(c, c, 1)));
+    gamma = register_parameter("gamma", torch::zeros({1}));
+}
+
+torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *matrix)
+{
+    const int64_t b = x.size(0);
+    const int64_t c = x.size(1);
+    const torch::Tensor q = query(x).flatten(2); // [B, Ck, N]
+    const torch::Tensor k = key(x).flatten(2);   // [B, Ck, N]
+    const torch::Tensor v = value(x).flatten(2); // [B, C, N]
+    torch::Tensor o;
+#if TORCH_VERSION_MAJOR >= 2
+    if (matrix == nullptr) {
+        // Fused kernel; SAGAN uses no 1/sqrt(d) scaling, so cancel SDPA's by scaling q.
+        const double unscale = std::sqrt(static_cast<double>(q.size(1)));
+        o = at::scaled_dot_product_attention(q.transpose(1, 2) * unscale, k.transpose(1, 2), v.transpose(1, 2))
+                .transpose(1, 2); // [B, C, N]
+    }
+#endif
+    if (!o.defined()) {
+        const torch::Tensor attention = torch::softmax(torch::bmm(q.transpose(1, 2), k), -1); // [B, N, N]
+        o = torch::bmm(v, attention.transpose(1, 2));                                         // [B, C, N]
+        if (matrix != nullptr)
+            *matrix = attention;
+    }
+    return gamma * o.reshape({b, c, x.size(2), x.size(3)}) + x;
+}
+
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor &x)
+{
+    return attend(x, nullptr);
+}
+
+std::pair<torch::Tensor, torch::Tensor> SelfAttentionImpl::forwardWithAttention(const torch::Tensor &x)
+{
+    torch::Tensor matrix;
+    torch::Tensor out = attend(x, &matrix);
+    return {out, matrix};
+}
+
+float SelfAttentionImpl::gammaValue() const
+{
+    return gamma.detach().to(torch::kCPU).item<float>();
+}
+
+// --- SpectralConv2d --------------------------------------------------------------------------
+
+SpectralConv2dImpl::SpectralConv2dImpl(const SpectralConv2dOptions &options_)
+    : options(options_)
+{
+    const int64_t in = options.in_channels();
+    const int64_t out = options.out_channels();
+    const int64_t k = options.kernel_size();
+    weight_orig = register_parameter("weight_orig", torch::randn({out, in, k, k}) * kInitStd);
+    if (options.bias())
+        bias = register_parameter("bias", torch::zeros({out}));
+    weight_u = register_buffer("weight_u",
+        torch::nn::functional::normalize(
+            torch::randn({out}), torch::nn::functional::NormalizeFuncOptions().dim(0).eps(options.eps())));
+    weight_v = register_buffer("weight_v",
+        torch::nn::functional::normalize(
+            torch::randn({in * k * k}), torch::nn::functional::NormalizeFuncOptions().dim(0).eps(options.eps())));
+    powerIteration(kSpectralWarmupIterations);
+}
+
+void SpectralConv2dImpl::powerIteration(int steps)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor w = weight_orig.reshape({weight_orig.size(0), -1});
+    const auto normalize = torch::nn::functional::NormalizeFuncOptions().dim(0).eps(options.eps());
+    torch::Tensor u = weight_u;
+    torch::Tensor v = weight_v;
+    for (int i = 0; i < steps; ++i) {
+        v = torch::nn::functional::normalize(torch::mv(w.t(), u), normalize);
+        u = torch::nn::functional::normalize(torch::mv(w, v), normalize);
+    }
+    weight_u.copy_(u);
+    weight_v.copy_(v);
+}
+
+torch::Tensor SpectralConv2dImpl::normalizedWeight() const
+{
+    // u and v are cloned so that a later in-place update (the next training forward, e.g. the
+    // discriminator's second pass in one step) cannot invalidate this graph.
+    const torch::Tensor u = weight_u.clone();
+    const torch::Tensor v = weight_v.clone();
+    const torch::Tensor sigma = torch::dot(u, torch::mv(weight_orig.reshape({weight_orig.size(0), -1}), v));
+    return weight_orig / sigma;
+}
+
+torch::Tensor SpectralConv2dImpl::forward(const torch::Tensor &x)
+{
+    if (is_training())
+        powerIteration(options.power_iterations());
+    return torch::conv2d(x, normalizedWeight(), bias, options.stride(), options.padding());
+}
+
+// --- weights and checkpoints -----------------------------------------------------------------
+
+namespace
+{
+
+void initOne(torch::nn::Module &m)
+{
+    const auto initBias = [](torch::Tensor &bias) {
+        if (bias.defined())
+            bias.zero_();
+    };
+    if (auto *conv = m.as<torch::nn::Conv2d>()) {
+        conv->weight.normal_(0.0, kInitStd);
+        initBias(conv->bias);
+    } else if (auto *deconv = m.as<torch::nn::ConvTranspose2d>()) {
+        deconv->weight.normal_(0.0, kInitStd);
+        initBias(deconv->bias);
+    } else if (auto *linear = m.as<torch::nn::Linear>()) {
+        linear->weight.normal_(0.0, kInitStd);
+        initBias(linear->bias);
+    } else if (auto *embedding = m.as<torch::nn::Embedding>()) {
+        embedding->weight.normal_(0.0, kInitStd);
+    } else if (auto *bn = m.as<torch::nn::BatchNorm2d>()) {
+        if (bn->weight.defined())
+            bn->weight.normal_(1.0, kInitStd);
+        initBias(bn->bias);
+    } else if (auto *in = m.as<torch::nn::InstanceNorm2d>()) {
+        if (in->weight.defined())
+            in->weight.normal_(1.0, kInitStd);
+        initBias(in->bias);
+    }
+}
+
+} // namespace
+
+void initWeights(torch::nn::Module &module)
+{
+    torch::NoGradGuard noGrad;
+    // include_self would need a shared_ptr to module, which a constructor does not have yet.
+    initOne(module);
+    for (const auto &m : module.modules(/*include_self=*/false))
+        initOne(*m);
+}
+
+NamedTensors namedState(const torch::nn::Module &module)
+{
+    NamedTensors out;
+    for (const auto &item : module.named_parameters(/*recurse=*/true))
+        out.emplace_back(item.key(), item.value());
+    for (const auto &item : module.named_buffers(/*recurse=*/true))
+        out.emplace_back(item.key(), item.value());
+    return out;
+}
+
+bool isAttentionParameter(const std::string &name)
+{
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        const std::size_t dot = std::min(name.find('.', start), name.size());
+        if (name.compare(start, 5, "attn_") == 0 && dot - start > 5)
+            return true;
+        start = dot + 1;
+    }
+    return false;
+}
+
+void loadCompatible(torch::nn::Module &target, const NamedTensors &saved)
+{
+    std::map<std::string, const torch::Tensor *> savedByName;
+    std::vector<std::string> duplicate;
+    for (const auto &[name, tensor] : saved)
+        if (!savedByName.emplace(name, &tensor).second)
+            duplicate.push_back(name);
+
+    std::vector<std::pair<torch::Tensor, const torch::Tensor *>> copies;
+    std::vector<std::string> missing;
+    std::vector<std::string> mismatched;
+    std::map<std::string, bool> used;
+    for (const auto &[name, tensor] : namedState(target)) {
+        const auto it = savedByName.find(name);
+        if (it == savedByName.end()) {
+            if (!isAttentionParameter(name))
+                missing.push_back(name);
+            continue;
+        }
+        used[name] = true;
+        if (!it->second->defined() || it->second->sizes() != tensor.sizes()) {
+            mismatched.push_back(name + " (saved " + (it->second->defined() ? shapeString(*it->second) : "undefined")
+                + ", model " + shapeString(tensor) + ")");
+            continue;
+        }
+        copies.emplace_back(tensor, it->second);
+    }
+    std::vector<std::string> unexpected;
+    for (const auto &[name, tensor] : savedByName)
+        if (!used.contains(name))
+            unexpected.push_back(name);
+
+    std::string problems;
+    const auto add = [&problems](const char *what, const std::vector<std::string> &names) {
+        if (!names.empty())
+            problems += std::string(problems.empty() ? "" : "; ") + what + ": " + nameList(names);
+    };
+    add("missing", missing);
+    add("shape mismatch", mismatched);
+    add("unexpected", unexpected);
+    add("duplicate", duplicate);
+    if (!problems.empty())
+        throw ModelError("saved weights do not fit this model configuration: " + problems);
+
+    torch::NoGradGuard noGrad;
+    for (auto &[dst, src] : copies)
+        dst.copy_(*src);
+}
+
+} // namespace zistudio::model

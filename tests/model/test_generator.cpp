@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SelfAttention and UNetGenerator on the CPU: shapes, gates, gradients, styles, probes.
+#include "model/selfattention.h"
+#include "model/unetgenerator.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+using namespace zistudio::model;
+
+namespace
+{
+
+/** A small config: tiny widths and embedding so every size stays fast on 2 cores. */
+ModelConfig tiny(int size, const std::string &attention = "none")
+{
+    ModelConfig config;
+    config.imageSize = size;
+    config.ngf = 4;
+    config.ndf = 4;
+    config.embeddingNum = 5;
+    config.embeddingDim = 6;
+    config.attention = AttentionSpec::parse(attention);
+    return config;
+}
+
+torch::Tensor glyphs(int batch, int size)
+{
+    return torch::rand({batch, 1, size, size}) * 2 - 1;
+}
+
+void setGammas(UNetGenerator &g, float value)
+{
+    torch::NoGradGuard noGrad;
+    for (const AttentionSite &site : g->config().attention.sites)
+        g->attentionAt(site)->gamma.fill_(value);
+}
+
+} // namespace
+
+TEST(SelfAttention, ZeroGammaIsTheIdentity)
+{
+    torch::manual_seed(1);
+    SelfAttention attn(SelfAttentionOptions(16));
+    const torch::Tensor x = torch::randn({2, 16, 4, 4});
+    EXPECT_EQ(attn->gammaValue(), 0.0F);
+    EXPECT_TRUE(torch::equal(attn(x), x));
+    {
+        torch::NoGradGuard noGrad;
+        attn->gamma.fill_(0.7F);
+    }
+    EXPECT_FALSE(torch::allclose(attn(x), x));
+}
+
+TEST(SelfAttention, RowsAreDistributionsOverPositions)
+{
+    torch::manual_seed(2);
+    SelfAttention attn(SelfAttentionOptions(8));
+    const torch::Tensor x = torch::randn({3, 8, 5, 4});
+    auto [out, matrix] = attn->forwardWithAttention(x);
+    EXPECT_EQ(matrix.sizes(), (std::vector<int64_t> {3, 20, 20}));
+    EXPECT_TRUE(torch::allclose(matrix.sum(-1), torch::ones({3, 20}), 1e-5, 1e-6));
+    EXPECT_GE(matrix.min().item<float>(), 0.0F);
+    EXPECT_TRUE(torch::equal(out, attn(x))); // the probe path computes the same output
+}
+
+TEST(SelfAttention, KeyWidthIsAnEighthAtLeastOne)
+{
+    EXPECT_EQ(SelfAttention(SelfAttentionOptions(64))->query->weight.size(0), 8);
+    EXPECT_EQ(SelfAttention(SelfAttentionOptions(4))->key->weight.size(0), 1);
+    EXPECT_EQ(SelfAttention(SelfAttentionOptions(4))->value->weight.size(0), 4);
+}
+
+TEST(SelfAttention, RowIndexIsTheQueryPosition)
+{
+    // Position i carries the unit vector at angle 2*pi*i/N in channels 0-1; with q = 50 x, k = x the
+    // energy q_i . k_j = 50 cos(angle_i - angle_j) peaks at j = i, so row i must peak at column i.
+    SelfAttention attn(SelfAttentionOptions(16)); // key width 2
+    const int h = 3;
+    const int w = 5;
+    const int n = h * w;
+    torch::Tensor x = torch::zeros({1, 16, h, w});
+    for (int i = 0; i < n; ++i) {
+        const double angle = 2 * std::numbers::pi * i / n;
+        x[0][0][i / w][i % w] = std::cos(angle);
+        x[0][1][i / w][i % w] = std::sin(angle);
+    }
+    {
+        torch::NoGradGuard noGrad;
+        for (auto *conv : {attn->query.get(), attn->key.get()}) {
+            conv->weight.zero_();
+            conv->bias.zero_();
+            conv->weight[0][0][0][0] = 1.0;
+            conv->weight[1][1][0][0] = 1.0;
+        }
+        attn->query->weight.mul_(50.0);
+    }
+    const torch::Tensor matrix = attn->forwardWithAttention(x).second[0];
+    EXPECT_TRUE(torch::equal(matrix.argmax(1), torch::arange(n)));
+    EXPECT_GT(matrix.diagonal().min().item<float>(), 0.9F);
+}
+
+TEST(UNetGenerator, OutputShapesAtEverySize)
+{
+    torch::manual_seed(3);
+    for (int size : {32, 64, 128, 256, 512}) {
+        ModelConfig config = tiny(size);
+        config.ngf = size >= 256 ? 2 : 4;
+        UNetGenerator g(config);
+        const GeneratorOutput out = g(glyphs(2, size), torch::tensor({0, 4}, torch::kLong));
+        const int64_t bottleneck = config.ngf * 8;
+        EXPECT_EQ(out.image.sizes(), (std::vector<int64_t> {2, 1, size, size})) << size;
+        EXPECT_EQ(out.encoded.sizes(), (std::vector<int64_t> {2, bottleneck})) << size;
+        EXPECT_LE(out.image.abs().max().item<float>(), 1.0F) << size; // tanh
+    }
+}
+
+TEST(UNetGenerator, OutputShapesForEveryOption)
+{
+    torch::manual_seed(4);
+    for (NormKind norm : {NormKind::Batch, NormKind::Instance})
+        for (UpsampleKind up : {UpsampleKind::TransposedConv, UpsampleKind::PixelShuffle})
+            for (SkipKind skip : {SkipKind::Concat, SkipKind::Residual})
+                for (const char *attention : {"none", "enc:2", "dec:3", "enc:1,dec:1,enc:5,dec:5"}) {
+                    ModelConfig config = tiny(32, attention);
+                    config.norm = norm;
+                    config.upsample = up;
+                    config.skip = skip;
+                    UNetGenerator g(config);
+                    const GeneratorOutput out = g(glyphs(2, 32), torch::tensor({1, 2}, torch::kLong));
+                    const std::string what
+                        = toString(norm) + "/" + toString(up) + "/" + toString(skip) + "/" + attention;
+                    EXPECT_EQ(out.image.sizes(), (std::vector<int64_t> {2, 1, 32, 32})) << what;
+                    EXPECT_EQ(out.encoded.sizes(), (std::vector<int64_t> {2, 32})) << what;
+                    EXPECT_TRUE(torch::isfinite(out.image).all().item<bool>()) << what;
+                    EXPECT_EQ(g->gammas().size(), config.attention.sites.size()) << what;
+                }
+}
+
+TEST(UNetGenerator, EveryParameterReceivesAGradient)
+{
+    for (const bool alternative : {false, true}) {
+        torch::manual_seed(5);
+        ModelConfig config = tiny(32, "enc:2,enc:3,dec:2,dec:4");
+        if (alternative) {
+            config.norm = NormKind::Instance;
+            config.upsample = UpsampleKind::PixelShuffle;
+            config.skip = SkipKind::Residual;
+        }
+        UNetGenerator g(config);
+        setGammas(g, 0.5F); // at 0 the query and key convs get no gradient, by design
+        g->train();
+        const GeneratorOutput out = g(glyphs(3, 32), torch::tensor({0, 1, 4}, torch::kLong));
+        (out.image.square().mean() + out.encoded.square().mean()).backward();
+        for (const auto &p : g->named_parameters()) {
+            ASSERT_TRUE(p.value().grad().defined()) << p.key();
+            EXPECT_GT(p.value().grad().abs().sum().item<float>(), 0.0F) << p.key() << " alternative=" << alternative;
+        }
+    }
+}
+
+TEST(UNetGenerator, DropoutOnlyInTrainingAndInTheDeepDecoder)
+{
+    torch::manual_seed(6);
+    UNetGenerator g(tiny(32));
+    std::vector<std::string> dropouts;
+    for (const auto &m : g->named_modules())
+        if (m.value()->as<torch::nn::Dropout>())
+            dropouts.push_back(m.key());
+    EXPECT_EQ(dropouts, (std::vector<std::string> {"dec4.dropout", "dec3.dropout", "dec2.dropout"}));
+    const torch::Tensor x = glyphs(2, 32);
+    const torch::Tensor ids = torch::tensor({0, 1}, torch::kLong);
+    g->eval();
+    EXPECT_TRUE(torch::equal(g(x, ids).image, g(x, ids).image));
+    g->train();
+    EXPECT_FALSE(torch::equal(g(x, ids).image, g(x, ids).image));
+}
+
+TEST(UNetGenerator, StylesChangeTheOutputAndBlendAtWeightOneIsThePureStyle)
+{
+    torch::manual_seed(7);
+    UNetGenerator g(tiny(32));
+    g->eval();
+    const torch::Tensor x = glyphs(2, 32);
+    const GeneratorOutput pure = g(x, torch::tensor({3, 1}, torch::kLong));
+    torch::Tensor weights = torch::zeros({2, 5});
+    weights[0][3] = 1.0;
+    weights[1][1] = 1.0;
+    const GeneratorOutput blend = g->forwardBlend(x, weights);
+    EXPECT_TRUE(torch::allclose(blend.image, pure.image, 0.0, 1e-6));
+    EXPECT_TRUE(torch::equal(blend.encoded, pure.encoded));
+
+    const GeneratorOutput other = g(x, torch::tensor({2, 1}, torch::kLong));
+    EXPECT_FALSE(torch::allclose(other.image[0], pure.image[0]));
+    EXPECT_TRUE(torch::allclose(other.image[1], pure.image[1], 0.0, 1e-6)); // same id, same image
+    weights[0][3] = 0.5;
+    weights[0][2] = 0.5;
+    const torch::Tensor half = g->forwardBlend(x, weights).image[0];
+    EXPECT_FALSE(torch::allclose(half, pure.image[0]));
+    EXPECT_FALSE(torch::allclose(half, other.image[0]));
+}
+
+TEST(UNetGenerator, EncodeIsTheEncoderAlone)
+{
+    torch::manual_seed(8);
+    UNetGenerator g(tiny(64, "enc:3,dec:3"));
+    g->eval();
+    const torch::Tensor x = glyphs(2, 64);
+    EXPECT_TRUE(torch::equal(g->encode(x), g(x, torch::tensor({0, 0}, torch::kLong)).encoded));
+
+    int64_t encoderCount = 0;
+    for (const auto &p : g->named_parameters())
+        if (p.key().rfind("enc", 0) == 0 || p.key().rfind("attn_enc", 0) == 0)
+            encoderCount += p.value().numel();
+    int64_t listed = 0;
+    for (const torch::Tensor &p : g->encoderParameters())
+        listed += p.numel();
+    EXPECT_EQ(listed, encoderCount);
+    EXPECT_GT(listed, 0);
+}
+
+TEST(UNetGenerator, RejectsBadInputWithClearErrors)
+{
+    torch::manual_seed(9);
+    UNetGenerator g(tiny(32));
+    const torch::Tensor ids = torch::tensor({0}, torch::kLong);
+    EXPECT_THROW(g(glyphs(1, 64), ids), ModelError);
+    EXPECT_THROW(g(glyphs(2, 32), ids), ModelError);
+    EXPECT_THROW(g(glyphs(1, 32), torch::tensor({5}, torch::kLong)), ModelError);
+    EXPECT_THROW(g(glyphs(1, 32), torch::tensor({0.0F})), ModelError);
+    EXPECT_THROW(g->forwardBlend(glyphs(1, 32), torch::ones({1, 4})), ModelError);
+    EXPECT_THROW(UNetGenerator(tiny(48)), ModelError);
+    EXPECT_THROW(UNetGenerator(tiny(32, "enc:6")), ModelError);
+}
+
+TEST(AttentionProbe, RowsAtTheLayersResolution)
+{
+    torch::manual_seed(10);
+    UNetGenerator g(tiny(64, "enc:2,dec:3,dec:6"));
+    setGammas(g, 0.25F);
+    const torch::Tensor x = glyphs(1, 64);
+    const torch::Tensor ids = torch::tensor({2}, torch::kLong);
+    const std::vector<std::pair<float, float>> points {{0.1F, 0.2F}, {0.9F, 0.5F}, {0.5F, 0.95F}};
+    const auto probes = g->probe(x, ids, points);
+    const auto matrices = g->attentionMatrices(x, ids);
+    ASSERT_EQ(probes.size(), 3U);
+    ASSERT_EQ(matrices.size(), 3U);
+    const std::pair<int, bool> expected[] = {{16, false}, {8, false}, {1, true}};
+    for (std::size_t i = 0; i < probes.size(); ++i) {
+        const AttentionProbe &p = probes[i];
+        EXPECT_EQ(p.site, g->config().attention.sites[i]);
+        EXPECT_EQ(matrices[i].first, p.site);
+        EXPECT_EQ(p.width, expected[i].first);
+        EXPECT_EQ(p.height, expected[i].first);
+        EXPECT_EQ(p.degenerate, expected[i].second);
+        EXPECT_FLOAT_EQ(p.gamma, 0.25F);
+        EXPECT_EQ(p.maskMean.width, 0); // no mask given
+        ASSERT_EQ(p.rows.size(), points.size());
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const zistudio::FloatGrid &row = p.rows[k];
+            ASSERT_EQ(row.values.size(), static_cast<std::size_t>(p.width * p.height));
+            double sum = 0;
+            for (float v : row.values)
+                sum += v;
+            EXPECT_NEAR(sum, 1.0, 1e-5);
+            const int index = attentionRowIndex(points[k].first, points[k].second, p.width, p.height);
+            const torch::Tensor expectedRow = matrices[i].second[0][index];
+            EXPECT_TRUE(torch::allclose(torch::tensor(row.values), expectedRow)) << toString(p.site) << " point " << k;
+        }
+    }
+    // Different query cells give different rows.
+    EXPECT_NE(probes[0].rows[0].values, probes[0].rows[1].values);
+}
+
+TEST(AttentionProbe, MaskMeanIsTheMeanRowOverStrokePositions)
+{
+    torch::manual_seed(11);
+    UNetGenerator g(tiny(32, "enc:2"));
+    const torch::Tensor x = glyphs(1, 32);
+    const torch::Tensor ids = torch::tensor({0}, torch::kLong);
+    // One stroke pixel at (x=21, y=6): layer enc:2 is 8x8, so it lies in cell (5, 1).
+    torch::Tensor mask = torch::zeros({32, 32}, torch::kBool);
+    mask[6][21] = true;
+    const auto single = g->probe(x, ids, {{21.5F / 32, 6.5F / 32}}, mask);
+    ASSERT_EQ(single.size(), 1U);
+    EXPECT_EQ(single[0].maskMean.values, single[0].rows[0].values);
+
+    // Two stroke pixels in different cells: the mean of their rows.
+    mask[30][2] = true;
+    const auto two = g->probe(x, ids, {{21.5F / 32, 6.5F / 32}, {2.5F / 32, 30.5F / 32}}, mask);
+    const torch::Tensor mean = (torch::tensor(two[0].rows[0].values) + torch::tensor(two[0].rows[1].values)) / 2;
+    EXPECT_TRUE(torch::allclose(torch::tensor(two[0].maskMean.values), mean));
+
+    EXPECT_TRUE(g->probe(x, ids, {}, torch::zeros({32, 32}, torch::kBool))[0].maskMean.values.empty());
+    EXPECT_THROW(g->probe(glyphs(2, 32), torch::tensor({0, 0}, torch::kLong), {}), ModelError);
+    EXPECT_THROW(g->probe(x, ids, {}, torch::zeros({16, 16}, torch::kBool)), ModelError);
+}
+
+TEST(AttentionProbe, LeavesTheTrainingStateAlone)
+{
+    torch::manual_seed(12);
+    UNetGenerator g(tiny(32, "enc:3"));
+    g->train();
+    const torch::Tensor runningMean = g->named_buffers()["enc2.norm.running_mean"].clone();
+    g->probe(glyphs(1, 32), torch::tensor({1}, torch::kLong), {{0.5F, 0.5F}});
+    EXPECT_TRUE(g->is_training());
+    EXPECT_TRUE(torch::equal(g->named_buffers()["enc2.norm.running_mean"], runningMean));
+    const auto gammas = g->gammas();
+    ASSERT_EQ(gammas.size(), 1U);
+    EXPECT_EQ(gammas[0].first, (AttentionSite {AttentionSide::Encoder, 3}));
+    EXPECT_EQ(gammas[0].second, 0.0F);
+}
