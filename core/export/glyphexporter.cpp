@@ -206,8 +206,9 @@ private:
         GlyphWork &w = m_work[k];
         const std::string name = glyphNameFor(g.cp);
         if (has(ExportFormat::Png)) {
-            writeGrayPng(m_stage / "png" / (name + ".png"), g.image,
-                {{"Software", "ZiStudio " ZISTUDIO_VERSION}, {"zistudio.codepoint", codePointLabel(g.cp)}});
+            writeNewFile(m_stage / "png" / (name + ".png"),
+                encodeGrayPng(g.image,
+                    {{"Software", "ZiStudio " ZISTUDIO_VERSION}, {"zistudio.codepoint", codePointLabel(g.cp)}}));
             ++m_files;
         }
         if (!m_needOutlines)
@@ -219,7 +220,7 @@ private:
             return;
         }
         if (has(ExportFormat::Svg)) {
-            writeFileAtomically(m_stage / "svg" / (name + ".svg"),
+            writeNewFile(m_stage / "svg" / (name + ".svg"),
                 outlineToSvg(w.outline, m_o.emBox, codePointLabel(g.cp) + " " + toUtf8(g.cp)));
             ++m_files;
         }

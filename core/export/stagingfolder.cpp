@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 namespace zistudio::fontexport
 {
@@ -39,7 +40,47 @@ bool exchange(const fs::path &a, const fs::path &b)
 #endif
 }
 
+/** Flushes everything written under `dir` to disk: syncfs on its file system, else sync(). */
+void syncFileSystem(const fs::path &dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && ::syncfs(fd) == 0) {
+        ::close(fd);
+        return;
+    }
+    if (fd >= 0)
+        ::close(fd);
+    ::sync();
+}
+
 } // namespace
+
+void writeNewFile(const fs::path &path, std::string_view bytes)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw IoError("cannot create " + path.string() + ": " + osReason(errno));
+    const char *data = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            ::unlink(path.c_str());
+            throw IoError("cannot write " + path.string() + ": " + osReason(err));
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(path.c_str());
+        throw IoError("cannot write " + path.string() + ": " + osReason(err));
+    }
+}
 
 StagingFolder::StagingFolder(fs::path outDir)
     : m_outDir(std::move(outDir))
@@ -86,6 +127,8 @@ std::vector<fs::path> StagingFolder::commit()
             throw ExportError("cannot replace " + dst.string() + " with a " + (srcDir ? "folder" : "file")
                 + ": something of another kind is in the way");
     }
+    // Everything staged reaches the disk before any of it becomes visible.
+    syncFileSystem(m_staging);
     std::vector<fs::path> done;
     for (const auto &src : entries) {
         const fs::path dst = m_outDir / src.filename();

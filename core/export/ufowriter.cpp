@@ -5,6 +5,7 @@
 #include "common/imageio.h"
 #include "export/exporterror.h"
 #include "export/glyphnames.h"
+#include "export/stagingfolder.h"
 #include "export/xmltext.h"
 
 #include <cmath>
@@ -178,9 +179,9 @@ void UfoWriter::writeGlyph(const FontGlyph &glyph, const GrayImage *background) 
     std::string imageName;
     if (background && m_withImages && !background->isNull()) {
         imageName = file.substr(0, file.size() - 5) + ".png"; // same stem as the .glif
-        writeGrayPng(m_dir / "images" / imageName, *background);
+        writeNewFile(m_dir / "images" / imageName, encodeGrayPng(*background));
     }
-    writeFileAtomically(
+    writeNewFile(
         m_dir / "glyphs" / file, buildGlif(glyph, m_info.emBox, imageName, background ? background->width : 0));
     const std::lock_guard lock(m_mutex);
     m_written.insert(glyph.name);

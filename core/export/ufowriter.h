@@ -28,8 +28,9 @@ std::string buildGlif(
  * Writes a UFO 3 font folder natively: metainfo.plist, fontinfo.plist, layercontents.plist,
  * glyphs/contents.plist, one .glif per glyph, lib.plist (public.glyphOrder and the metadata as the
  * com.zistudio.export dict) and, optionally, PNG backgrounds in images/. Glyph files can be written
- * from several threads at once (distinct glyphs); finish() writes the plists. The folder is
- * written in place: wrap it in a StagingFolder to replace an older UFO atomically.
+ * from several threads at once (distinct glyphs); finish() writes the plists. The folder is new
+ * and written in place without per-file fsync: create it inside a StagingFolder, whose commit()
+ * makes it durable and replaces an older UFO atomically.
  */
 class UfoWriter
 {
