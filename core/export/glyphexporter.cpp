@@ -289,6 +289,8 @@ private:
             t.join();
         if (error)
             std::rethrow_exception(error);
+        if (reported != done.load())
+            report(static_cast<int>(done.load()), total()); // every glyph is reported before the fonts
     }
 
     void writeFonts()

@@ -6,7 +6,6 @@
 #include <potracelib.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -21,20 +20,47 @@ constexpr int kMaxUpscale = 8;
 constexpr int kMaxImageSide = 4096;
 constexpr int kWordBits = static_cast<int>(8 * sizeof(potrace_word));
 
+void sort3(std::uint8_t &a, std::uint8_t &b, std::uint8_t &c)
+{
+    if (a > b)
+        std::swap(a, b);
+    if (b > c)
+        std::swap(b, c);
+    if (a > b)
+        std::swap(a, b);
+}
+
+std::uint8_t median3of(std::uint8_t a, std::uint8_t b, std::uint8_t c)
+{
+    return std::max(std::min(a, b), std::min(std::max(a, b), c));
+}
+
+/**
+ * 3×3 median with replicated borders. Exact and fast: sort each column's three values, then the
+ * median of nine is the median of (largest column minimum, median of column medians, smallest
+ * column maximum).
+ */
 GrayImage median3(const GrayImage &in)
 {
-    GrayImage out(in.width, in.height);
-    std::array<std::uint8_t, 9> v {};
-    for (int y = 0; y < in.height; ++y) {
-        for (int x = 0; x < in.width; ++x) {
-            int n = 0;
-            for (int dy = -1; dy <= 1; ++dy) {
-                const int yy = std::clamp(y + dy, 0, in.height - 1);
-                for (int dx = -1; dx <= 1; ++dx)
-                    v[n++] = in.at(std::clamp(x + dx, 0, in.width - 1), yy);
-            }
-            std::nth_element(v.begin(), v.begin() + 4, v.end());
-            out.at(x, y) = v[4];
+    const int w = in.width, h = in.height;
+    GrayImage out(w, h);
+    std::vector<std::uint8_t> lo(static_cast<std::size_t>(w)), mid(static_cast<std::size_t>(w)),
+        hi(static_cast<std::size_t>(w));
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t *a = &in.pixels[static_cast<std::size_t>(std::max(y - 1, 0)) * w];
+        const std::uint8_t *b = &in.pixels[static_cast<std::size_t>(y) * w];
+        const std::uint8_t *c = &in.pixels[static_cast<std::size_t>(std::min(y + 1, h - 1)) * w];
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t p = a[x], q = b[x], r = c[x];
+            sort3(p, q, r);
+            lo[x] = p, mid[x] = q, hi[x] = r;
+        }
+        std::uint8_t *o = &out.pixels[static_cast<std::size_t>(y) * w];
+        for (int x = 0; x < w; ++x) {
+            const int l = std::max(x - 1, 0), r = std::min(x + 1, w - 1);
+            const std::uint8_t maxLo = std::max({lo[l], lo[x], lo[r]});
+            const std::uint8_t minHi = std::min({hi[l], hi[x], hi[r]});
+            o[x] = median3of(maxLo, median3of(mid[l], mid[x], mid[r]), minHi);
         }
     }
     return out;
@@ -73,28 +99,38 @@ Bitmap rasterise(const GrayImage &img, int up, double threshold)
     b.bm.dy = (w + kWordBits - 1) / kWordBits;
     b.words.assign(static_cast<std::size_t>(b.bm.dy) * static_cast<std::size_t>(h), 0);
     b.bm.map = b.words.data();
-    const double limit = threshold * 255.0;
-    // Bilinear sample at the centre of each output pixel, clamped at the borders.
-    std::vector<int> x0(static_cast<std::size_t>(w)), x1(static_cast<std::size_t>(w));
-    std::vector<double> fx(static_cast<std::size_t>(w));
-    for (int x = 0; x < w; ++x) {
-        const double sx = std::clamp((x + 0.5) / up - 0.5, 0.0, img.width - 1.0);
-        x0[x] = static_cast<int>(sx);
-        x1[x] = std::min(x0[x] + 1, img.width - 1);
-        fx[x] = sx - x0[x];
-    }
+    // Bilinear sample at the centre of each output pixel, clamped at the borders, in 8-bit fixed
+    // point: value * 65536 compared with the threshold * 65536.
+    constexpr int kOne = 256;
+    const auto limit = static_cast<std::int64_t>(std::ceil(threshold * 255.0 * kOne * kOne));
+    struct Tap
+    {
+        int i0, i1, w1;
+    };
+    auto taps = [&](int n, int src) {
+        std::vector<Tap> t(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            const double s = std::clamp((i + 0.5) / up - 0.5, 0.0, src - 1.0);
+            const int i0 = static_cast<int>(s);
+            t[static_cast<std::size_t>(i)]
+                = Tap {i0, std::min(i0 + 1, src - 1), static_cast<int>(std::lround((s - i0) * kOne))};
+        }
+        return t;
+    };
+    const std::vector<Tap> xt = taps(w, img.width), yt = taps(h, img.height);
     for (int y = 0; y < h; ++y) {
-        const double sy = std::clamp((y + 0.5) / up - 0.5, 0.0, img.height - 1.0);
-        const int y0 = static_cast<int>(sy);
-        const int y1 = std::min(y0 + 1, img.height - 1);
-        const double fy = sy - y0;
-        const std::uint8_t *r0 = img.pixels.data() + static_cast<std::size_t>(y0) * img.width;
-        const std::uint8_t *r1 = img.pixels.data() + static_cast<std::size_t>(y1) * img.width;
+        const Tap &ty = yt[static_cast<std::size_t>(y)];
+        const std::uint8_t *r0 = img.pixels.data() + static_cast<std::size_t>(ty.i0) * img.width;
+        const std::uint8_t *r1 = img.pixels.data() + static_cast<std::size_t>(ty.i1) * img.width;
         const int row = h - 1 - y; // potrace scanline 0 is the bottom row
         for (int x = 0; x < w; ++x) {
-            const double top = r0[x0[x]] + (r0[x1[x]] - r0[x0[x]]) * fx[x];
-            const double bottom = r1[x0[x]] + (r1[x1[x]] - r1[x0[x]]) * fx[x];
-            if (top + (bottom - top) * fy >= limit) {
+            const Tap &tx = xt[static_cast<std::size_t>(x)];
+            const int a = r0[tx.i0], bb = r0[tx.i1], c = r1[tx.i0], d = r1[tx.i1];
+            if ((a | bb | c | d) == 0)
+                continue; // paper: the common case
+            const std::int64_t top = a * (kOne - tx.w1) + bb * tx.w1;
+            const std::int64_t bottom = c * (kOne - tx.w1) + d * tx.w1;
+            if (top * (kOne - ty.w1) + bottom * ty.w1 >= limit) {
                 setBit(b, x, row);
                 b.anyInk = true;
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/xmltext.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -92,7 +93,9 @@ std::string xmlEscape(std::string_view text)
 
 std::string formatNumber(double value, int decimals)
 {
-    const double scale = std::pow(10.0, decimals);
+    constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    decimals = std::clamp(decimals, 0, 8);
+    const double scale = kPowers[decimals];
     double r = std::round(value * scale) / scale;
     if (r == 0)
         r = 0; // no "-0"
