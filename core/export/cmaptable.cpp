@@ -123,17 +123,20 @@ std::string format12(const std::map<char32_t, std::uint16_t> &map)
     return w.take();
 }
 
-void parseFormat4(const ByteReader &r, std::size_t at, std::map<char32_t, std::uint16_t> &out)
+void parseFormat4(const ByteReader &r, std::size_t at, std::map<char32_t, std::uint16_t> &out, const std::string &what)
 {
     const std::uint32_t segCount = r.u16(at + 6) / 2;
     const std::size_t ends = at + 14, starts = ends + 2 * segCount + 2, deltas = starts + 2 * segCount,
                       ranges = deltas + 2 * segCount;
     r.require(at, 16 + 8 * static_cast<std::size_t>(segCount));
+    std::int64_t previousEnd = -1;
     for (std::uint32_t s = 0; s < segCount; ++s) {
         const std::uint32_t end = r.u16(ends + 2 * s), start = r.u16(starts + 2 * s);
         const std::uint32_t delta = r.u16(deltas + 2 * s), rangeOffset = r.u16(ranges + 2 * s);
-        if (start > end)
-            continue;
+        // Segments are sorted and disjoint (which also bounds the work on a hostile font).
+        if (start > end || static_cast<std::int64_t>(start) <= previousEnd)
+            throw ExportError("the cmap format 4 subtable of " + what + " has unsorted or overlapping segments");
+        previousEnd = end;
         for (std::uint32_t cp = start; cp <= end && cp < 0xFFFF; ++cp) {
             std::uint32_t gid = 0;
             if (rangeOffset == 0) {
@@ -157,16 +160,20 @@ void parseFormat6(const ByteReader &r, std::size_t at, std::map<char32_t, std::u
             out.emplace(static_cast<char32_t>(first + i), static_cast<std::uint16_t>(gid));
 }
 
-void parseFormat12(const ByteReader &r, std::size_t at, std::map<char32_t, std::uint16_t> &out)
+void parseFormat12(const ByteReader &r, std::size_t at, std::map<char32_t, std::uint16_t> &out, const std::string &what)
 {
     const std::uint32_t groups = r.u32(at + 12);
     if (groups > kMaxCmapGroups)
-        throw ExportError("cmap format 12 subtable has an implausible group count");
+        throw ExportError("the cmap format 12 subtable of " + what + " has an implausible group count");
     r.require(at + 16, 12 * static_cast<std::size_t>(groups));
+    std::int64_t previousLast = -1;
     for (std::uint32_t g = 0; g < groups; ++g) {
         const std::size_t rec = at + 16 + 12 * static_cast<std::size_t>(g);
         const std::uint32_t first = r.u32(rec), last = std::min<std::uint32_t>(r.u32(rec + 4), 0x10FFFF);
         const std::uint32_t gid = r.u32(rec + 8);
+        if (first > last || static_cast<std::int64_t>(first) <= previousLast)
+            throw ExportError("the cmap format 12 subtable of " + what + " has unsorted or overlapping groups");
+        previousLast = last;
         for (std::uint32_t cp = first; cp <= last; ++cp)
             if (gid + (cp - first) != 0 && gid + (cp - first) <= 0xFFFF)
                 out.emplace(static_cast<char32_t>(cp), static_cast<std::uint16_t>(gid + (cp - first)));
@@ -246,11 +253,11 @@ ParsedCmap parseCmap(const std::string &table, const std::string &what)
         const bool unicode = f.platform == 0 || (f.platform == 3 && (f.encoding == 1 || f.encoding == 10));
         if (unicode && f.format != 14 && f.format != 13) {
             if (f.format == 4)
-                parseFormat4(r, f.offset, parsed.unicode);
+                parseFormat4(r, f.offset, parsed.unicode, what);
             else if (f.format == 6)
                 parseFormat6(r, f.offset, parsed.unicode);
             else if (f.format == 12)
-                parseFormat12(r, f.offset, parsed.unicode);
+                parseFormat12(r, f.offset, parsed.unicode, what);
             else
                 throw ExportError("the 'cmap' table of " + what + " has a Unicode subtable in format "
                     + std::to_string(f.format) + ", which cannot be merged into");

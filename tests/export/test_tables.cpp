@@ -107,6 +107,21 @@ TEST(Cmap, RoundTripsFormats4And12)
     EXPECT_EQ(withMac.others[0].data, mac.data);
 }
 
+TEST(Cmap, RejectsOverlappingSegmentsOfHostileFonts)
+{
+    // A format 4 subtable whose two segments both cover everything: refused instead of walked.
+    std::string f4("\0\x04\0\x20\0\0\0\x04\0\x04\0\x01\0\0", 14);
+    f4 += std::string("\xFF\xFE\xFF\xFF\0\0\0\0\0\0\0\x01\0\x01\0\0\0\0", 18);
+    std::string cmap("\0\0\0\x01\0\x03\0\x01\0\0\0\x0C", 12);
+    cmap += f4;
+    try {
+        parseCmap(cmap, "hostile.ttf");
+        FAIL();
+    } catch (const ExportError &e) {
+        EXPECT_NE(std::string(e.what()).find("hostile.ttf"), std::string::npos) << e.what();
+    }
+}
+
 TEST(Cmap, TooManyBmpSegmentsFallBackToFormat12)
 {
     std::map<char32_t, std::uint16_t> map;
