@@ -10,6 +10,7 @@
 #include "export/glyphnames.h"
 #include "export/sfnt.h"
 #include "exporttestutil.h"
+#include "glyphs/charsets.h"
 #include "tempdir.h"
 #include "testfonts.h"
 
@@ -149,6 +150,42 @@ TEST(Merge, IntoAKaiSubsetKeepsItsGlyphsAndSkipsPresentOnes)
                   output, {merged.string()}),
         0)
         << output;
+}
+
+TEST(Merge, GrowingPastShortOffsetsSwitchesLocaToLong)
+{
+    test::TempDir dir;
+    const auto subset = dir / "kai-subset.ttf";
+    std::string output;
+    ASSERT_EQ(
+        test::runCommand("/usr/bin/python3 -m fontTools.subset " + test::shellQuote(test::TestFonts::kaiGb().string())
+                + " --unicodes=U+4E00-4EFF --output-file=" + test::shellQuote(subset.string()),
+            output),
+        0)
+        << output;
+    const auto shortLoca = [](const std::filesystem::path &font) {
+        const SfntFont f = parseSfnt(readFile(font), font.string());
+        const std::string &head = f.table(makeTag("head"));
+        return head[50] == 0 && head[51] == 0;
+    };
+    ASSERT_TRUE(shortLoca(subset)) << "the subset starts with short loca offsets";
+    // 120 glyphs of 4-5 KB each push 'glyf' past the 128 KiB that short offsets can address.
+    std::u32string chars;
+    for (const char32_t cp : glyphs::builtinCharset("gb2312"))
+        if (cp > 0x4EFF && chars.size() < 120)
+            chars += cp;
+    const EmBox box = test::emBoxOf(subset);
+    Traced t;
+    for (const auto &g : test::renderGlyphs(test::TestFonts::kaiGb(), chars, 256))
+        t.glyphs.push_back(FontGlyph {glyphNameFor(g.cp), g.cp, box.unitsPerEm, traceGlyph(g.image, box)});
+    const auto merged = dir / "merged.ttf";
+    const MergeReport r = mergeIntoFont(subset, t.glyphs, box, merged);
+    EXPECT_EQ(r.added.size(), chars.size());
+    EXPECT_FALSE(shortLoca(merged));
+    EXPECT_GT(parseSfnt(readFile(merged), "merged").table(makeTag("glyf")).size(), 0x1FFFEu);
+    EXPECT_EQ(ots(merged, output), 0) << output;
+    EXPECT_EQ(test::renderEmBox(subset, U'丁', 64), test::renderEmBox(merged, U'丁', 64));
+    EXPECT_TRUE(test::fontHas(merged, chars.back()));
 }
 
 TEST(Merge, DropsPerGlyphDeviceTablesAndSaysSo)
