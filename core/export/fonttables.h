@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "export/coverageranges.h"
 #include "export/fontinfo.h"
 #include "export/sfnt.h"
 
@@ -39,16 +40,6 @@ enum class OutlineFlavour
  * post (v3). Glyph 0 must be .notdef. The outline tables (glyf/loca or CFF) are the caller's.
  */
 SfntFont buildSharedTables(const FontInfo &info, const std::vector<GlyphRecord> &glyphs, OutlineFlavour flavour);
-
-/** OS/2 ulUnicodeRange1..4 bits for a set of code points (the blocks CJK fonts use, Latin, Greek, Cyrillic). */
-std::array<std::uint32_t, 4> unicodeRanges(const std::vector<char32_t> &codePoints);
-
-/**
- * OS/2 ulCodePageRange1: bit 0 (Latin 1) when printable ASCII is (nearly) complete, and bits 17
- * (JIS/Japan), 18 (GB2312), 19 (Korean Wansung) and 20 (Big5) when at least half of that code
- * page's ideographs (hangul for Korean) are present; membership is checked with iconv.
- */
-std::uint32_t codePageRange1(const std::vector<char32_t> &codePoints);
 
 /** The 'name' table (IDs 1-6, and 16/17 for non-RIBBI styles): Windows 3/1 UTF-16BE and Mac 1/0 for ASCII strings. */
 std::string buildNameTable(const FontInfo &info);
