@@ -93,8 +93,17 @@ using ExportProgress = std::function<void(int done, int total)>;
  * written into a staging folder inside `outDir` and moved into place at the end (StagingFolder),
  * so a failure or a cancel leaves the previous export untouched. Glyphs with an invalid or repeated
  * code point or an unusable image are skipped; blank images get a PNG but no outline; both are
- * listed with their reason. Throws ExportCancelled when `cancel` becomes true, ExportError for a
- * missing or read-only folder, bad options, a full disk, or a target font that cannot be merged.
+ * listed with their reason. Throws ExportCancelled when `cancel` becomes true (also when set from
+ * `progress`), ExportError for a missing or read-only folder, bad options, a full disk, or a target
+ * font that cannot be merged.
+ *
+ * Layout of `outDir` (each entry replaces an older one of the same name as a whole):
+ *   png/uni6C38.png          ink black on white, one per glyph (u20000.png beyond the BMP)
+ *   svg/uni6C38.svg          one path in font units, em-box viewBox
+ *   contact-sheets/sheet-001.png
+ *   <PostScriptName>.ufo/    e.g. ZiStudioGenerated-Regular.ufo (UFO 3)
+ *   <PostScriptName>.ttf / .otf
+ *   <target stem>-merged.ttf when mergeInto is set
  */
 ExportReport exportGlyphSet(const std::vector<ExportGlyph> &glyphs, const ExportOptions &options,
     const std::filesystem::path &outDir, const ExportProgress &progress = {},
