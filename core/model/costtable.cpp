@@ -58,6 +58,7 @@ void printRows(std::ostringstream &out, const std::vector<std::vector<std::strin
             if (i + 1 < row.size())
                 line += "  ";
         }
+        line.erase(line.find_last_not_of(' ') + 1);
         out << line << '\n';
     }
 }
