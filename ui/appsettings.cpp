@@ -48,6 +48,23 @@ void AppSettings::addRecentProject(const QString &path)
     QSettings().setValue(QStringLiteral("project/recent"), recent);
 }
 
+QByteArray AppSettings::windowGeometry()
+{
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+QByteArray AppSettings::windowState()
+{
+    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+}
+
+void AppSettings::setWindowLayout(const QByteArray &geometry, const QByteArray &state)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), geometry);
+    settings.setValue(QStringLiteral("window/state"), state);
+}
+
 bool AppSettings::firstStart()
 {
     return !QSettings().value(QStringLiteral("app/started"), false).toBool();

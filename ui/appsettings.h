@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,10 @@ public:
 
     static QStringList recentProjects();
     static void addRecentProject(const QString &path);
+
+    static QByteArray windowGeometry();
+    static QByteArray windowState();
+    static void setWindowLayout(const QByteArray &geometry, const QByteArray &state);
 
     /** True until the studio has been started once (the first start opens the demo project). */
     static bool firstStart();

@@ -5,7 +5,16 @@
 #include "dialogs/aboutdialog.h"
 #include "i18n.h"
 #include "palette.h"
+#include "panels/datasetpanel.h"
+#include "panels/fontspanel.h"
 #include "panels/logpanel.h"
+#include "panels/modelpanel.h"
+#include "panels/projectpanel.h"
+#include "panels/trainingpanel.h"
+#include "projectcontroller.h"
+#include "projectdocument.h"
+#include "session/trainingsession.h"
+#include "util/qtconvert.h"
 
 #include "common/computedevice.h"
 
@@ -26,6 +35,8 @@ namespace zistudio::ui
 namespace
 {
 
+constexpr int kStatusMessageMs = 5000;
+
 QLabel *emptyPanel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -35,10 +46,20 @@ QLabel *emptyPanel(const QString &text, QWidget *parent)
     return label;
 }
 
+QString dockObjectName(const QString &panel)
+{
+    QString name = panel;
+    name[0] = name[0].toUpper();
+    return name + QStringLiteral("Dock");
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_document(new ProjectDocument(this))
+    , m_controller(new ProjectController(m_document, this))
+    , m_session(new TrainingSession(this))
     , m_centralTabs(new QTabWidget(this))
     , m_log(new LogPanel(this))
 {
@@ -54,63 +75,120 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createMenus();
+    createStatusBar();
 
-    const ComputeDeviceInfo device = describeComputeDevice();
-    m_deviceLabel = new QLabel(QString::fromStdString(device.description()), this);
-    statusBar()->addPermanentWidget(m_deviceLabel);
+    connect(m_controller, &ProjectController::message, this, &MainWindow::report);
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::nameChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
+    connect(m_session, &TrainingSession::stateChanged, this, &MainWindow::updateTrainingStatus);
+    connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
+        // The Training panel has re-read the runs by now (it connected first).
+        const QString run = m_trainingPanel->interruptedRun();
+        if (!run.isEmpty()) {
+            raisePanel(QStringLiteral("training"));
+            report(tr("The run “%1” was interrupted. The Training panel offers to resume it.").arg(run), false);
+        }
+    });
+    connect(m_session, &TrainingSession::finished, this, [this] {
+        if (m_closeAfterTraining)
+            close();
+    });
+
+    report(tr("ZiStudio started on %1").arg(m_deviceLabel->text()), false);
     statusBar()->showMessage(tr("Ready"), 3000);
-    m_log->append(LogPanel::Level::Info, tr("ZiStudio started on %1").arg(m_deviceLabel->text()));
-
     retranslate();
     resize(1400, 900);
+    if (!AppSettings::windowGeometry().isEmpty()) {
+        restoreGeometry(AppSettings::windowGeometry());
+        restoreState(AppSettings::windowState());
+    }
 }
 
 MainWindow::~MainWindow() = default;
 
+QStringList MainWindow::panelNames()
+{
+    return {QStringLiteral("project"), QStringLiteral("fonts"), QStringLiteral("dataset"), QStringLiteral("model"),
+        QStringLiteral("training"), QStringLiteral("log")};
+}
+
 void MainWindow::createDocks()
 {
+    m_projectPanel = new ProjectPanel(m_document, m_controller, this);
+    m_fontsPanel = new FontsPanel(m_document, this);
+    m_datasetPanel = new DatasetPanel(m_document, this);
+    m_modelPanel = new ModelPanel(m_document, this);
+    m_trainingPanel = new TrainingPanel(m_document, m_controller, m_session, this);
+    connect(m_projectPanel, &ProjectPanel::message, this, &MainWindow::report);
+    connect(m_fontsPanel, &FontsPanel::message, this, &MainWindow::report);
+    connect(m_datasetPanel, &DatasetPanel::message, this, &MainWindow::report);
+    connect(m_trainingPanel, &TrainingPanel::message, this, &MainWindow::report);
+    connect(m_trainingPanel, &TrainingPanel::runsChanged, m_projectPanel, &ProjectPanel::refreshRuns);
+    connect(m_projectPanel, &ProjectPanel::runActivated, this, [this](const QString &run) {
+        if (!m_session->isActive())
+            m_trainingPanel->showRun(run);
+    });
+
     struct DockSpec
     {
-        const char *objectName;
+        const char *name;
         QString title;
         QWidget *widget;
         Qt::DockWidgetArea area;
     };
     const DockSpec specs[] = {
-        {"ProjectDock", tr("Project"), emptyPanel(tr("No project open."), this), Qt::LeftDockWidgetArea},
-        {"FontsDock", tr("Fonts"), emptyPanel(tr("Add a source font and target fonts."), this), Qt::LeftDockWidgetArea},
-        {"DatasetDock", tr("Dataset"), emptyPanel(tr("Choose the characters to train on."), this),
-            Qt::LeftDockWidgetArea},
-        {"ModelDock", tr("Model"), emptyPanel(tr("Model size and attention placement."), this),
-            Qt::RightDockWidgetArea},
-        {"TrainingDock", tr("Training"), emptyPanel(tr("Start a run to see its curves."), this),
-            Qt::RightDockWidgetArea},
-        {"LogDock", tr("Log"), m_log, Qt::BottomDockWidgetArea},
+        {"project", tr("Project"), m_projectPanel, Qt::LeftDockWidgetArea},
+        {"fonts", tr("Fonts"), m_fontsPanel, Qt::LeftDockWidgetArea},
+        {"dataset", tr("Dataset"), m_datasetPanel, Qt::LeftDockWidgetArea},
+        {"model", tr("Model"), m_modelPanel, Qt::RightDockWidgetArea},
+        {"training", tr("Training"), m_trainingPanel, Qt::RightDockWidgetArea},
+        {"log", tr("Log"), m_log, Qt::BottomDockWidgetArea},
     };
     QDockWidget *previousLeft = nullptr;
     QDockWidget *previousRight = nullptr;
     for (const auto &spec : specs) {
         auto *dock = new QDockWidget(spec.title, this);
-        dock->setObjectName(QString::fromLatin1(spec.objectName));
+        dock->setObjectName(dockObjectName(QString::fromLatin1(spec.name)));
         dock->setWidget(spec.widget);
         addDockWidget(spec.area, dock);
+        if (spec.area == Qt::BottomDockWidgetArea)
+            continue;
         QDockWidget *&previous = spec.area == Qt::LeftDockWidgetArea ? previousLeft : previousRight;
-        if (spec.area != Qt::BottomDockWidgetArea && previous)
+        if (previous)
             tabifyDockWidget(previous, dock);
-        if (spec.area != Qt::BottomDockWidgetArea)
-            previous = dock;
+        previous = dock;
     }
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ProjectDock")),
+                    findChild<QDockWidget *>(QStringLiteral("ModelDock"))},
+        {440, 640}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("LogDock"))}, {130}, Qt::Vertical);
+    raisePanel(QStringLiteral("project"));
+    raisePanel(QStringLiteral("training"));
 }
 
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(m_controller->newAction());
+    m_fileMenu->addAction(m_controller->openAction());
+    m_fileMenu->addMenu(m_controller->recentMenu());
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_controller->saveAction());
+    m_fileMenu->addAction(m_controller->saveAsAction());
+    m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        m_viewMenu->addAction(dock->toggleViewAction());
+    int key = Qt::Key_1;
+    for (const QString &name : panelNames()) {
+        auto *dock = findChild<QDockWidget *>(dockObjectName(name));
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(key++)));
+        m_viewMenu->addAction(toggle);
+    }
     m_viewMenu->addSeparator();
     QAction *dark = m_viewMenu->addAction(tr("&Dark Palette"));
     dark->setCheckable(true);
@@ -119,6 +197,18 @@ void MainWindow::createMenus()
         AppSettings::setDarkPalette(on);
         applyPalette(*qApp, on);
     });
+
+    QMenu *training = menuBar()->addMenu(tr("&Training"));
+    QAction *start = training->addAction(tr("&Start New Run"), this, [this] {
+        raisePanel(QStringLiteral("training"));
+        m_trainingPanel->startNewRun();
+    });
+    start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *pause = training->addAction(tr("&Pause / Continue"), this,
+        [this] { m_session->setPaused(m_session->state() == TrainingSession::State::Running); });
+    pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    QAction *stop = training->addAction(tr("S&top"), m_session, &TrainingSession::stop);
+    stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
 
     m_settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *languageMenu = m_settingsMenu->addMenu(tr("&Language"));
@@ -140,9 +230,69 @@ void MainWindow::createMenus()
     m_helpMenu->addAction(tr("&About ZiStudio"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::createStatusBar()
+{
+    m_trainingLabel = new QLabel(this);
+    m_costLabel = new QLabel(this);
+    m_deviceLabel = new QLabel(qs(describeComputeDevice().description()), this);
+    statusBar()->addPermanentWidget(m_trainingLabel);
+    statusBar()->addPermanentWidget(m_costLabel);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+    const auto updateCost = [this] {
+        const auto &report = m_modelPanel->report();
+        m_costLabel->setText(
+            tr("%1 parameters · %2 FLOPs/step")
+                .arg(formatSi(static_cast<double>(report.generatorParams + report.discriminatorParams)),
+                    formatSi(report.trainingStepFlops)));
+    };
+    connect(m_modelPanel, &ModelPanel::costChanged, this, updateCost);
+    updateCost();
+    updateTrainingStatus();
+}
+
+void MainWindow::updateTrainingStatus()
+{
+    switch (m_session->state()) {
+    case TrainingSession::State::Idle:
+        m_trainingLabel->setText(tr("Not training"));
+        break;
+    case TrainingSession::State::Running:
+        m_trainingLabel->setText(tr("Training %1").arg(m_session->runName()));
+        break;
+    case TrainingSession::State::Paused:
+        m_trainingLabel->setText(tr("Paused %1").arg(m_session->runName()));
+        break;
+    case TrainingSession::State::Stopping:
+        m_trainingLabel->setText(tr("Stopping %1").arg(m_session->runName()));
+        break;
+    }
+}
+
+bool MainWindow::raisePanel(const QString &name)
+{
+    auto *dock = findChild<QDockWidget *>(dockObjectName(name.toLower()));
+    if (!dock)
+        return false;
+    dock->show();
+    dock->raise();
+    return true;
+}
+
+void MainWindow::report(const QString &text, bool error)
+{
+    m_log->append(error ? LogPanel::Level::Error : LogPanel::Level::Info, text);
+    statusBar()->showMessage(text, kStatusMessageMs);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — ZiStudio").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("ZiStudio"));
+    updateTitle();
 }
 
 void MainWindow::chooseLanguage(const QString &language)
@@ -166,6 +316,25 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_session->isActive()) {
+        // Never block the GUI thread on the trainer: ask it to stop, close when it has saved.
+        const auto answer = m_closeAfterTraining ? QMessageBox::Yes
+                                                 : QMessageBox::question(this, tr("Training Is Running"),
+                                                     tr("Stop the run (it saves a checkpoint and can be resumed) and "
+                                                        "quit?"));
+        if (answer == QMessageBox::Yes) {
+            m_closeAfterTraining = true;
+            m_session->stop();
+            report(tr("Stopping the run before quitting…"), false);
+        }
+        event->ignore();
+        return;
+    }
+    if (!m_controller->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    AppSettings::setWindowLayout(saveGeometry(), saveState());
     event->accept();
 }
 

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -10,12 +11,20 @@ class QTabWidget;
 namespace zistudio::ui
 {
 
+class DatasetPanel;
+class FontsPanel;
 class LogPanel;
+class ModelPanel;
+class ProjectController;
+class ProjectDocument;
+class ProjectPanel;
+class TrainingPanel;
+class TrainingSession;
 
 /**
- * The studio's main window: menus, status bar, and the dock panels (Project, Fonts, Dataset,
- * Model, Training, Log) around a central tab area (Attention, Preview, Compare). The window only
- * arranges panels; each panel owns its own behaviour.
+ * The studio's main window: menus, status bar, and the dock panels (Project, Fonts, Dataset, Model,
+ * Training, Log) around a central tab area (Attention, Preview, Compare). The window only arranges
+ * panels and routes their messages to the log and the status bar; each panel owns its behaviour.
  */
 class MainWindow : public QMainWindow
 {
@@ -25,7 +34,23 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    ProjectDocument *document() const { return m_document; }
+    ProjectController *projectController() const { return m_controller; }
+    TrainingSession *trainingSession() const { return m_session; }
     LogPanel *logPanel() const { return m_log; }
+    ProjectPanel *projectPanel() const { return m_projectPanel; }
+    FontsPanel *fontsPanel() const { return m_fontsPanel; }
+    DatasetPanel *datasetPanel() const { return m_datasetPanel; }
+    ModelPanel *modelPanel() const { return m_modelPanel; }
+    TrainingPanel *trainingPanel() const { return m_trainingPanel; }
+
+    /** Shows and raises a dock by name ("project", "fonts", "dataset", "model", "training", "log"). */
+    bool raisePanel(const QString &name);
+    /** The dock names raisePanel() accepts. */
+    static QStringList panelNames();
+
+    /** Writes a message to the Log dock and the status bar. */
+    void report(const QString &text, bool error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -34,17 +59,31 @@ protected:
 private:
     void createMenus();
     void createDocks();
+    void createStatusBar();
     void retranslate();
+    void updateTitle();
+    void updateTrainingStatus();
     void showAbout();
     void chooseLanguage(const QString &language);
 
+    ProjectDocument *m_document;
+    ProjectController *m_controller;
+    TrainingSession *m_session;
+    QTabWidget *m_centralTabs;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
-    QTabWidget *m_centralTabs = nullptr;
-    LogPanel *m_log = nullptr;
+    LogPanel *m_log;
+    ProjectPanel *m_projectPanel = nullptr;
+    FontsPanel *m_fontsPanel = nullptr;
+    DatasetPanel *m_datasetPanel = nullptr;
+    ModelPanel *m_modelPanel = nullptr;
+    TrainingPanel *m_trainingPanel = nullptr;
+    QLabel *m_trainingLabel = nullptr;
+    QLabel *m_costLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;
+    bool m_closeAfterTraining = false;
 };
 
 } // namespace zistudio::ui

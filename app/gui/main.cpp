@@ -2,17 +2,72 @@
 // zistudio: the studio window.
 #include "appsettings.h"
 #include "common/computedevice.h"
+#include "demoproject.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "palette.h"
+#include "projectcontroller.h"
+#include "stallbenchmark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QIcon>
+#include <QTabWidget>
 #include <QTimer>
+
+#include <cstdio>
+
+namespace
+{
+
+/** The demo project: installed (share/zistudio/demo) or in the source tree this binary was built from. */
+QString demoFolder()
+{
+    const QDir app(QCoreApplication::applicationDirPath());
+    return zistudio::ui::findDemoFolder({app.filePath(QStringLiteral("../share/zistudio/demo")),
+        QStringLiteral(ZISTUDIO_SOURCE_DIR "/resources/demo")});
+}
+
+/** What to open at start: the file given, else the demo on the first start, else the newest recent project. */
+void openStartupProject(zistudio::ui::MainWindow &window, const QString &requested)
+{
+    using namespace zistudio::ui;
+    ProjectController *controller = window.projectController();
+    if (!requested.isEmpty()) {
+        controller->openFile(requested);
+        return;
+    }
+    if (AppSettings::firstStart()) {
+        AppSettings::setFirstStartDone();
+        const QString folder = demoFolder();
+        QString error;
+        if (folder.isEmpty()) {
+            window.report(
+                QApplication::translate("main", "The demo project (share/zistudio/demo) is not installed."), true);
+            return;
+        }
+        const QString demo = prepareDemoProject(folder, defaultDemoWorkFolder(), &error);
+        if (!demo.isEmpty())
+            controller->openFile(demo);
+        else
+            window.report(QApplication::translate("main", "The demo project could not be copied: %1").arg(error), true);
+        return;
+    }
+    for (const QString &recent : AppSettings::recentProjects()) {
+        if (QFileInfo::exists(recent)) {
+            controller->openFile(recent);
+            return;
+        }
+    }
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ZiStudio"));
     QApplication::setApplicationName(QStringLiteral("ZiStudio"));
@@ -29,17 +84,52 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the window and quit."), QStringLiteral("file.png"));
-    parser.addOption(screenshot);
+    const QCommandLineOption panel(QStringLiteral("panel"),
+        QApplication::translate("main", "Raise this panel first: project, fonts, dataset, model, training or log."),
+        QStringLiteral("name"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "Seconds to wait before the screenshot (default 1.5)."),
+        QStringLiteral("seconds"), QStringLiteral("1.5"));
+    const QCommandLineOption stalls(QStringLiteral("measure-stalls"),
+        QApplication::translate("main",
+            "Benchmark: train cpu-64 on the demo for this many seconds and report the "
+            "longest event-loop stall."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption stallsJson(QStringLiteral("stalls-json"),
+        QApplication::translate("main", "Where --measure-stalls writes its JSON result."), QStringLiteral("file.json"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QApplication::translate("main", "Use the dark palette."));
+    for (const auto &option : {screenshot, panel, delay, stalls, stallsJson, dark})
+        parser.addOption(option);
     parser.addPositionalArgument(
         QStringLiteral("project"), QApplication::translate("main", "The project file to open."));
     parser.process(app);
+    if (parser.isSet(dark))
+        applyPalette(app, true);
 
     MainWindow window;
     window.show();
+
+    if (parser.isSet(stalls)) {
+        auto *benchmark = new zistudio::gui::StallBenchmark(
+            &window, demoFolder(), parser.value(stalls).toDouble(), parser.value(stallsJson));
+        QTimer::singleShot(0, benchmark, &zistudio::gui::StallBenchmark::start);
+        return QApplication::exec();
+    }
+
+    openStartupProject(window, parser.positionalArguments().value(0));
+    if (parser.isSet(panel)) {
+        const QString name = parser.value(panel);
+        if (!window.raisePanel(name)) {
+            std::fprintf(stderr, "zistudio: unknown panel '%s' (known: %s)\n", qPrintable(name),
+                qPrintable(MainWindow::panelNames().join(QStringLiteral(", "))));
+            return 1;
+        }
+    }
     if (parser.isSet(screenshot)) {
-        // Documentation screenshots: let layouts settle, grab, quit.
+        // Documentation screenshots: let layouts and background scans settle, grab, quit.
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(1500, &window, [&window, path] {
+        const int ms = static_cast<int>(parser.value(delay).toDouble() * 1000);
+        QTimer::singleShot(ms, &window, [&window, path] {
             window.grab().save(path);
             QApplication::quit();
         });

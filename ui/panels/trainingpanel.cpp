@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "panels/trainingpanel.h"
+
+#include "models/runlistmodel.h"
+#include "projectcontroller.h"
+#include "projectdocument.h"
+#include "session/runhistory.h"
+#include "session/trainingsession.h"
+#include "util/backgroundjob.h"
+#include "util/qtconvert.h"
+#include "widgets/checkpointlist.h"
+#include "widgets/metricsplot.h"
+#include "widgets/sampleviewer.h"
+#include "widgets/trainingsettings.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace zistudio::ui
+{
+
+namespace
+{
+
+QString newRunName()
+{
+    return QStringLiteral("run-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(
+    ProjectDocument *document, ProjectController *controller, TrainingSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_controller(controller)
+    , m_session(session)
+    , m_plot(new MetricsPlot(this))
+    , m_samples(new SampleViewer(this))
+    , m_checkpoints(new CheckpointList(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createControls());
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("TrainingTabs"));
+    tabs->addTab(m_plot, tr("Curves"));
+    tabs->addTab(m_samples, tr("Samples"));
+    tabs->addTab(m_checkpoints, tr("Checkpoints"));
+    layout->addWidget(tabs, 1);
+
+    connect(m_session, &TrainingSession::progress, this, &TrainingPanel::onProgress);
+    connect(m_session, &TrainingSession::sampleReady, this,
+        [this](const QImage &image, long long step, const QString &path) {
+            if (m_shownRun == m_session->runName())
+                m_samples->addSample(step, path, image);
+        });
+    connect(m_session, &TrainingSession::finished, this, &TrainingPanel::onFinished);
+    connect(m_session, &TrainingSession::stateChanged, this, &TrainingPanel::updateButtons);
+    connect(m_checkpoints, &CheckpointList::message, this, &TrainingPanel::message);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &TrainingPanel::refreshRuns);
+    connect(m_document, &ProjectDocument::filePathChanged, this, &TrainingPanel::refreshRuns);
+    refreshRuns();
+}
+
+QWidget *TrainingPanel::createControls()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_resumeBar = new QFrame(box);
+    m_resumeBar->setObjectName(QStringLiteral("ResumeBar"));
+    m_resumeBar->setFrameShape(QFrame::StyledPanel);
+    m_resumeBar->setStyleSheet(QStringLiteral("#ResumeBar { background: rgba(255, 193, 7, 60); }"));
+    auto *barLayout = new QHBoxLayout(m_resumeBar);
+    m_resumeText = new QLabel(m_resumeBar);
+    m_resumeText->setWordWrap(true);
+    auto *resumeNow = new QPushButton(tr("Resume"), m_resumeBar);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_resumeBar);
+    barLayout->addWidget(m_resumeText, 1);
+    barLayout->addWidget(resumeNow);
+    barLayout->addWidget(dismiss);
+    m_resumeBar->hide();
+    layout->addWidget(m_resumeBar);
+    connect(resumeNow, &QPushButton::clicked, this, [this] { resumeRun(m_interrupted); });
+    connect(dismiss, &QPushButton::clicked, m_resumeBar, &QWidget::hide);
+
+    auto *runRow = new QHBoxLayout;
+    m_runCombo = new QComboBox(box);
+    m_runCombo->setObjectName(QStringLiteral("RunCombo"));
+    m_runCombo->setMinimumContentsLength(18);
+    runRow->addWidget(new QLabel(tr("Run:"), box));
+    runRow->addWidget(m_runCombo, 1);
+    layout->addLayout(runRow);
+    connect(m_runCombo, &QComboBox::activated, this,
+        [this](int index) { showRun(m_runCombo->itemData(index).toString()); });
+
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("Start New Run"), box);
+    m_resume = new QPushButton(tr("Resume Run"), box);
+    m_pause = new QPushButton(tr("Pause"), box);
+    m_pause->setCheckable(true);
+    m_stop = new QPushButton(tr("Stop"), box);
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_start->setToolTip(tr("Start a new run with the project's settings (Ctrl+R)"));
+    m_stop->setToolTip(tr("Finish the current step, save an “interrupted” checkpoint and stop"));
+    for (QPushButton *b : {m_start, m_resume, m_pause, m_stop})
+        buttons->addWidget(b);
+    layout->addLayout(buttons);
+    connect(m_start, &QPushButton::clicked, this, [this] { startNewRun(); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { resumeRun(m_runCombo->currentData().toString()); });
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) { m_session->setPaused(paused); });
+    connect(m_stop, &QPushButton::clicked, m_session, &TrainingSession::stop);
+
+    m_progress = new QProgressBar(box);
+    m_progress->setObjectName(QStringLiteral("TrainingProgress"));
+    m_progress->setFormat(tr("step %v of %m"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    layout->addWidget(m_progress);
+    m_stats = new QLabel(box);
+    m_stats->setObjectName(QStringLiteral("TrainingStats"));
+    m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_stats);
+    m_validation = new QLabel(box);
+    m_validation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_validation);
+
+    auto *settingsGroup = new QGroupBox(tr("Settings"), box);
+    settingsGroup->setCheckable(true);
+    settingsGroup->setChecked(false);
+    auto *settingsLayout = new QVBoxLayout(settingsGroup);
+    m_settings = new TrainingSettings(m_document, settingsGroup);
+    m_settings->setVisible(false);
+    settingsLayout->addWidget(m_settings);
+    connect(settingsGroup, &QGroupBox::toggled, m_settings, &QWidget::setVisible);
+    layout->addWidget(settingsGroup);
+    return box;
+}
+
+void TrainingPanel::refreshRuns()
+{
+    QString error;
+    const std::vector<project::RunRecord> runs
+        = m_document->hasFile() ? listProjectRuns(m_document->filePath(), &error) : std::vector<project::RunRecord> {};
+    if (!error.isEmpty())
+        emit message(tr("Cannot read the runs: %1").arg(error), true);
+    const QString keep = m_shownRun;
+    {
+        const QSignalBlocker blocker(m_runCombo);
+        m_runCombo->clear();
+        for (auto it = runs.rbegin(); it != runs.rend(); ++it) // newest first
+            m_runCombo->addItem(
+                tr("%1 — %2, step %3").arg(qs(it->name), RunListModel::statusText(it->status)).arg(it->lastStep),
+                qs(it->name));
+    }
+    m_interrupted.clear();
+    for (const project::RunRecord &run : runs) {
+        const bool active = m_session->isActive() && qs(run.name) == m_session->runName();
+        if ((run.status == "interrupted" || run.status == "running") && !active)
+            m_interrupted = qs(run.name);
+    }
+    if (!m_interrupted.isEmpty()) {
+        m_resumeText->setText(
+            tr("The run “%1” stopped before it finished. Resume it from its last checkpoint?").arg(m_interrupted));
+        m_resumeBar->show();
+    } else {
+        m_resumeBar->hide();
+    }
+    const int keepIndex = m_runCombo->findData(keep);
+    if (keepIndex >= 0) {
+        m_runCombo->setCurrentIndex(keepIndex);
+    } else if (m_session->isActive()) {
+        // The run being started appears once the trainer has recorded it.
+    } else if (m_runCombo->count() > 0) {
+        m_runCombo->setCurrentIndex(0);
+        showRun(m_runCombo->itemData(0).toString());
+    } else {
+        showRun(QString());
+    }
+    updateButtons();
+}
+
+void TrainingPanel::showRun(const QString &run)
+{
+    m_shownRun = run;
+    const int index = m_runCombo->findData(run);
+    if (index >= 0)
+        m_runCombo->setCurrentIndex(index);
+    m_plot->clear();
+    m_samples->clear();
+    m_checkpoints->showRun(m_document->filePath(), run);
+    m_checkpoints->setTraining(m_session->isActive() && m_session->runName() == run);
+    if (run.isEmpty() || !m_document->hasFile())
+        return;
+    const int generation = ++m_historyGeneration;
+    const QString file = m_document->filePath();
+    runInBackground<RunHistory>(
+        this, [file, run] { return loadRunHistory(file, run); },
+        [this, generation](const RunHistory &history) {
+            if (generation == m_historyGeneration)
+                applyHistory(history);
+        });
+}
+
+void TrainingPanel::applyHistory(const RunHistory &history)
+{
+    if (!history.error.isEmpty())
+        emit message(tr("Cannot read the run “%1”: %2").arg(history.run, history.error), true);
+    for (const auto &[name, points] : history.metrics) {
+        QVector<double> steps;
+        QVector<double> values;
+        for (const project::MetricPoint &p : points) {
+            steps << static_cast<double>(p.step);
+            values << p.value;
+        }
+        const bool validation = name.rfind("val_", 0) == 0 || name.rfind("baseline_", 0) == 0;
+        if (validation || name.rfind("loss_", 0) == 0)
+            m_plot->setSeries(validation ? MetricsPlot::Chart::Validation : MetricsPlot::Chart::Losses,
+                metricLabel(name), steps, values);
+    }
+    QList<QPair<long long, QString>> samples;
+    for (const project::SampleRecord &s : history.samples)
+        samples.append({s.step, qs(s.path)});
+    m_samples->setSamples(samples);
+    if (history.record && !m_session->isActive()) {
+        m_progress->setRange(0, static_cast<int>(std::max<long long>(1, m_document->trainingConfig().steps)));
+        m_progress->setValue(static_cast<int>(std::min<long long>(history.record->lastStep, m_progress->maximum())));
+        m_stats->setText(tr("Run “%1”: %2 at step %3")
+                             .arg(history.run, RunListModel::statusText(history.record->status))
+                             .arg(history.record->lastStep));
+    }
+}
+
+bool TrainingPanel::ensureSaved()
+{
+    if (!m_document->hasFile() || m_document->isModified()) {
+        emit message(tr("Saving the project before training."), false);
+        if (!m_controller->save())
+            return false;
+    }
+    return true;
+}
+
+bool TrainingPanel::startNewRun(long long steps)
+{
+    if (m_session->isActive() || !ensureSaved())
+        return false;
+    training::RunRequest request;
+    request.projectFile = toPath(m_document->filePath());
+    request.runName = utf8(newRunName());
+    request.steps = steps;
+    return startRequest(request);
+}
+
+bool TrainingPanel::resumeRun(const QString &run)
+{
+    if (run.isEmpty() || m_session->isActive() || !ensureSaved())
+        return false;
+    training::RunRequest request;
+    request.projectFile = toPath(m_document->filePath());
+    request.runName = utf8(run);
+    request.resume = true;
+    m_resumeBar->hide();
+    return startRequest(request);
+}
+
+bool TrainingPanel::startRequest(training::RunRequest request)
+{
+    const QString run = qs(request.runName);
+    if (!m_session->start(request))
+        return false;
+    emit message(request.resume ? tr("Resuming the run “%1”").arg(run) : tr("Starting the run “%1”").arg(run), false);
+    m_shownRun = run;
+    m_plot->clear();
+    m_samples->clear();
+    m_checkpoints->showRun(m_document->filePath(), run);
+    m_checkpoints->setTraining(true);
+    if (request.resume)
+        showRun(run); // earlier curves and samples, then live points continue them
+    m_stats->setText(tr("Preparing the dataset and the networks…"));
+    m_validation->clear();
+    return true;
+}
+
+void TrainingPanel::onProgress(const training::ProgressRecord &record)
+{
+    if (m_runCombo->findData(m_session->runName()) < 0) {
+        refreshRuns();
+        emit runsChanged();
+    }
+    if (!record.message.empty())
+        emit message(qs(record.message), record.event == "rollback");
+    if (m_shownRun != m_session->runName())
+        return;
+    const int total = static_cast<int>(std::min<long long>(std::max<long long>(1, record.totalSteps), INT_MAX));
+    m_progress->setRange(0, total);
+    m_progress->setValue(static_cast<int>(std::min<long long>(record.step, total)));
+    m_stats->setText(
+        tr("Epoch %1 · %2 images/s · ETA %3 · memory %4 · lr %5%6")
+            .arg(record.epoch)
+            .arg(record.imagesPerSecond, 0, 'f', 1)
+            .arg(formatDuration(record.etaSeconds), formatBytes(record.residentBytes))
+            .arg(record.learningRate, 0, 'g', 3)
+            .arg(record.skippedSteps > 0 ? tr(" · %1 steps skipped").arg(record.skippedSteps) : QString()));
+    const auto step = static_cast<double>(record.step);
+    for (const auto &[name, value] : record.losses)
+        m_plot->addPoint(MetricsPlot::Chart::Losses, metricLabel("loss_" + name), step, value);
+    if (record.validated) {
+        m_plot->addPoint(MetricsPlot::Chart::Validation, metricLabel("val_l1"), step, record.valL1);
+        m_plot->addPoint(MetricsPlot::Chart::Validation, metricLabel("val_ssim"), step, record.valSsim);
+        m_plot->addPoint(MetricsPlot::Chart::Validation, metricLabel("baseline_l1"), step, record.baselineL1);
+        m_plot->addPoint(MetricsPlot::Chart::Validation, metricLabel("baseline_ssim"), step, record.baselineSsim);
+        m_validation->setText(tr("Validation at step %1: L1 %2 (baseline %3) · SSIM %4 (baseline %5)")
+                                  .arg(record.step)
+                                  .arg(record.valL1, 0, 'f', 4)
+                                  .arg(record.baselineL1, 0, 'f', 4)
+                                  .arg(record.valSsim, 0, 'f', 4)
+                                  .arg(record.baselineSsim, 0, 'f', 4));
+    }
+    if (!record.checkpoint.empty())
+        m_checkpoints->reload();
+}
+
+void TrainingPanel::onFinished(const training::RunResult &result)
+{
+    const QString run = m_session->runName();
+    switch (result.outcome) {
+    case training::RunOutcome::Completed:
+        emit message(tr("The run “%1” finished at step %2.").arg(run).arg(result.step), false);
+        break;
+    case training::RunOutcome::Cancelled:
+        emit message(tr("The run “%1” stopped at step %2; it can be resumed.").arg(run).arg(result.step), false);
+        break;
+    case training::RunOutcome::Failed:
+        emit message(tr("The run “%1” failed: %2").arg(run, qs(result.message)), true);
+        break;
+    }
+    m_checkpoints->setTraining(false);
+    m_checkpoints->reload();
+    refreshRuns();
+    if (result.outcome == training::RunOutcome::Cancelled)
+        m_resumeBar->hide(); // the user stopped it on purpose
+    emit runsChanged();
+}
+
+void TrainingPanel::updateButtons()
+{
+    const TrainingSession::State state = m_session->state();
+    const bool idle = state == TrainingSession::State::Idle;
+    m_start->setEnabled(idle);
+    m_resume->setEnabled(idle && m_runCombo->count() > 0);
+    m_runCombo->setEnabled(idle);
+    m_pause->setEnabled(state == TrainingSession::State::Running || state == TrainingSession::State::Paused);
+    {
+        const QSignalBlocker blocker(m_pause);
+        m_pause->setChecked(state == TrainingSession::State::Paused);
+    }
+    m_pause->setText(state == TrainingSession::State::Paused ? tr("Continue") : tr("Pause"));
+    m_stop->setEnabled(state == TrainingSession::State::Running || state == TrainingSession::State::Paused);
+    if (state == TrainingSession::State::Stopping)
+        m_stats->setText(tr("Stopping after this step and saving a checkpoint…"));
+}
+
+} // namespace zistudio::ui

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/glyphgridwidget.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace zistudio::ui
+{
+
+namespace
+{
+
+constexpr int kGap = 4;
+constexpr int kMinCell = 16;
+
+} // namespace
+
+GlyphGridWidget::GlyphGridWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+void GlyphGridWidget::setCellSize(int pixels)
+{
+    m_cellSize = std::max(kMinCell, pixels);
+    updateGeometry();
+    update();
+}
+
+void GlyphGridWidget::setContent(const QStringList &columnCaptions, const QList<Row> &rows)
+{
+    m_captions = columnCaptions;
+    m_rows = rows;
+    updateGeometry();
+    update();
+}
+
+void GlyphGridWidget::clear()
+{
+    setContent({}, {});
+}
+
+int GlyphGridWidget::columnCount() const
+{
+    qsizetype columns = m_captions.size();
+    for (const Row &row : m_rows)
+        columns = std::max(columns, row.cells.size());
+    return static_cast<int>(columns);
+}
+
+int GlyphGridWidget::labelWidth() const
+{
+    const QFontMetrics metrics(font());
+    int width = 0;
+    for (const Row &row : m_rows)
+        width = std::max(width, metrics.horizontalAdvance(row.label));
+    return width > 0 ? width + 2 * kGap : 0;
+}
+
+int GlyphGridWidget::captionHeight() const
+{
+    return m_captions.isEmpty() ? 0 : QFontMetrics(font()).height() + kGap;
+}
+
+QSize GlyphGridWidget::sizeHint() const
+{
+    const int columns = columnCount();
+    return {labelWidth() + columns * (m_cellSize + kGap) + kGap,
+        captionHeight() + static_cast<int>(m_rows.size()) * (m_cellSize + kGap) + kGap};
+}
+
+QSize GlyphGridWidget::minimumSizeHint() const
+{
+    return {labelWidth() + m_cellSize, sizeHint().height()};
+}
+
+void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const int left = labelWidth();
+    const int top = captionHeight();
+    const QPalette &pal = palette();
+    painter.setPen(pal.color(QPalette::WindowText));
+    for (int c = 0; c < m_captions.size(); ++c) {
+        const QRect rect(left + kGap + c * (m_cellSize + kGap), 0, m_cellSize, top);
+        painter.drawText(rect, Qt::AlignCenter, m_captions[c]);
+    }
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const Row &row = m_rows[r];
+        const int y = top + kGap + r * (m_cellSize + kGap);
+        painter.setPen(pal.color(QPalette::WindowText));
+        painter.drawText(QRect(0, y, left - kGap, m_cellSize), Qt::AlignRight | Qt::AlignVCenter, row.label);
+        for (int c = 0; c < row.cells.size(); ++c) {
+            const QRect cell(left + kGap + c * (m_cellSize + kGap), y, m_cellSize, m_cellSize);
+            const QImage &image = row.cells[c];
+            if (image.isNull()) {
+                painter.fillRect(cell, pal.color(QPalette::AlternateBase));
+                painter.setPen(QPen(QColor(200, 80, 60), 1));
+                painter.drawLine(cell.topLeft(), cell.bottomRight());
+                painter.drawLine(cell.topRight(), cell.bottomLeft());
+            } else {
+                painter.drawImage(cell, image);
+            }
+            painter.setPen(pal.color(QPalette::Mid));
+            painter.drawRect(cell.adjusted(0, 0, -1, -1));
+        }
+    }
+}
+
+} // namespace zistudio::ui
