@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// zistudio-cli render: characters of a font through THE rasterizer into uniXXXX.png files.
+#include "clicommand.h"
+#include "clioutput.h"
+
+#include "common/imageio.h"
+#include "data/datasetspec.h"
+#include "glyphs/charsets.h"
+#include "glyphs/fontface.h"
+#include "glyphs/rasterizer.h"
+#include "glyphs/utf8.h"
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace zistudio::cli
+{
+
+namespace
+{
+
+struct RenderOptions
+{
+    std::string font;
+    int face = 0;
+    std::string chars;
+    std::string charset;
+    std::string charsetFile;
+    int size = 0;
+    std::string policy = "embox";
+    double margin = 0.08;
+    std::string out;
+};
+
+glyphs::Placement parsePolicy(const std::string &policy)
+{
+    if (policy == "embox")
+        return glyphs::Placement::EmBox;
+    if (policy == "fit")
+        return glyphs::Placement::FitToInk;
+    throw std::runtime_error("--policy must be 'embox' or 'fit', got '" + policy + "'");
+}
+
+void runRender(const RenderOptions &opts)
+{
+    data::CharsetSpec spec;
+    spec.builtin = opts.charset;
+    spec.file = opts.charsetFile;
+    spec.text = opts.chars;
+    const glyphs::RasterOptions raster {
+        .size = opts.size, .placement = parsePolicy(opts.policy), .fitMargin = opts.margin};
+    const glyphs::FontFace face(opts.font, opts.face);
+    const glyphs::Rasterizer rasterizer(face, raster);
+    const std::vector<char32_t> chars = glyphs::resolveCharset(spec);
+
+    const std::filesystem::path out(opts.out);
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec || !std::filesystem::is_directory(out))
+        throw std::runtime_error("cannot create the output folder " + out.string()
+            + (ec ? " (" + ec.message() + ")" : std::string(" (a file has that name)")));
+
+    const std::map<std::string, std::string> baseText {{"zistudio.font", face.path()},
+        {"zistudio.face", std::to_string(face.info().index)}, {"zistudio.size", std::to_string(raster.size)},
+        {"zistudio.policy", opts.policy}};
+    installInterruptHandler();
+    ProgressLine progress;
+    const bool showProgress = chars.size() >= 200;
+    std::map<glyphs::GlyphStatus, std::vector<char32_t>> skipped;
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        if (interruptRequested())
+            throw std::runtime_error("interrupted after " + std::to_string(written) + " glyphs");
+        const char32_t cp = chars[i];
+        const glyphs::GlyphRender r = rasterizer.renderChecked(cp);
+        if (r.ok()) {
+            auto text = baseText;
+            text["zistudio.char"] = glyphs::encodeUtf8(cp);
+            writeGrayPng(out / (glyphs::glyphFileStem(cp) + ".png"), r.image, text);
+            ++written;
+        } else {
+            skipped[r.status].push_back(cp);
+        }
+        if (showProgress && (i % 64 == 0 || i + 1 == chars.size()))
+            progress.update(
+                static_cast<double>(i + 1) / chars.size(), std::to_string(i + 1) + "/" + std::to_string(chars.size()));
+    }
+    if (showProgress)
+        progress.finish();
+    std::cout << "rendered " << written << " of " << chars.size() << " characters (" << raster.size << " px, "
+              << opts.policy << ") to " << out.string() << '\n';
+    for (const auto &[status, list] : skipped) {
+        std::string sample;
+        for (std::size_t k = 0; k < list.size() && k < 20; ++k)
+            sample += glyphs::encodeUtf8(list[k]);
+        std::cout << "skipped " << list.size() << " (" << glyphs::glyphStatusName(status) << "): " << sample
+                  << (list.size() > 20 ? "..." : "") << '\n';
+    }
+}
+
+void setupRender(CLI::App &root)
+{
+    auto *cmd = root.add_subcommand("render", "Render characters of a font to uniXXXX.png files (ink black on white)");
+    auto opts = std::make_shared<RenderOptions>();
+    cmd->add_option("--font", opts->font, "Font file (.ttf, .otf, .ttc, .otc)")->required();
+    cmd->add_option("--face", opts->face, "Face of a collection (0-based)")->check(CLI::NonNegativeNumber);
+    auto *chars = cmd->add_option("--chars", opts->chars, "Characters to render (UTF-8 text)");
+    auto *charset = cmd->add_option("--charset", opts->charset,
+        "Built-in charset: gb2312, gb2312-1, big5, big5-common, jis0208, joyo, ksx1001-hangul");
+    auto *file = cmd->add_option("--charset-file", opts->charsetFile, "UTF-8 charset file ('#' comments)");
+    chars->excludes(charset)->excludes(file);
+    charset->excludes(file);
+    cmd->add_option("--size", opts->size, "Canvas size in pixels (e.g. 64, 128, 256, 512)")->required();
+    cmd->add_option("--policy", opts->policy, "Placement: embox (default) or fit (crop to ink, centre)");
+    cmd->add_option("--margin", opts->margin, "Margin for --policy fit, fraction of the size (default 0.08)");
+    cmd->add_option("--out", opts->out, "Output folder (created when missing)")->required();
+    cmd->callback([opts] {
+        if (opts->chars.empty() && opts->charset.empty() && opts->charsetFile.empty())
+            throw std::runtime_error("choose the characters with --chars, --charset or --charset-file");
+        runRender(*opts);
+    });
+}
+
+} // namespace
+
+ZISTUDIO_CLI_COMMAND("render", setupRender)
+
+} // namespace zistudio::cli
