@@ -134,14 +134,24 @@ public:
         StagingFolder staging(m_outDir);
         m_stage = staging.path();
         prepare();
+        auto lap = std::chrono::steady_clock::now();
+        auto split = [&lap] {
+            const auto now = std::chrono::steady_clock::now();
+            const double s = std::chrono::duration<double>(now - lap).count();
+            lap = now;
+            return s;
+        };
         processGlyphs();
+        m_report.glyphSeconds = split();
         if (cancelled(m_cancel))
             throwCancelled(m_outDir);
         writeFonts();
         writeSheets();
+        m_report.fontSeconds = split();
         if (cancelled(m_cancel))
             throwCancelled(m_outDir);
         m_report.outputs = staging.commit();
+        m_report.commitSeconds = split();
         m_report.filesWritten = m_files.load();
         m_report.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         report(total(), total());

@@ -81,6 +81,9 @@ struct ExportReport
     std::optional<MergeReport> merge;
     std::vector<std::string> warnings;
     double elapsedSeconds = 0;
+    double glyphSeconds = 0;  ///< tracing and per-glyph files (PNG, SVG, .glif), on the worker threads
+    double fontSeconds = 0;   ///< UFO plists, TTF, OTF, merge, contact sheets
+    double commitSeconds = 0; ///< syncing the staged files to disk and moving them into place
 };
 
 /** Progress: `done` of `total` steps (one per glyph, plus a last step for the fonts and the final move). */
