@@ -28,6 +28,7 @@ struct RenderOptions
     std::string chars;
     std::string charset;
     std::string charsetFile;
+    int limit = 0;
     int size = 0;
     std::string policy = "embox";
     double margin = 0.08;
@@ -49,6 +50,7 @@ void runRender(const RenderOptions &opts)
     spec.builtin = opts.charset;
     spec.file = opts.charsetFile;
     spec.text = opts.chars;
+    spec.limit = opts.limit;
     const glyphs::RasterOptions raster {
         .size = opts.size, .placement = parsePolicy(opts.policy), .fitMargin = opts.margin};
     const glyphs::FontFace face(opts.font, opts.face);
@@ -112,6 +114,7 @@ void setupRender(CLI::App &root)
     auto *file = cmd->add_option("--charset-file", opts->charsetFile, "UTF-8 charset file ('#' comments)");
     chars->excludes(charset)->excludes(file);
     charset->excludes(file);
+    cmd->add_option("--limit", opts->limit, "Only the first N characters (0 = all)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--size", opts->size, "Canvas size in pixels (e.g. 64, 128, 256, 512)")->required();
     cmd->add_option("--policy", opts->policy, "Placement: embox (default) or fit (crop to ink, centre)");
     cmd->add_option("--margin", opts->margin, "Margin for --policy fit, fraction of the size (default 0.08)");
