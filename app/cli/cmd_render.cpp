@@ -10,10 +10,15 @@
 #include "glyphs/rasterizer.h"
 #include "glyphs/utf8.h"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace zistudio::cli
 {
@@ -33,6 +38,96 @@ struct RenderOptions
     std::string policy = "embox";
     double margin = 0.08;
     std::string out;
+};
+
+/**
+ * Writes PNGs on a few threads: every file is written atomically (fsync included), which costs milliseconds per
+ * file, so overlapping the writes makes a 6,763-glyph charset several times faster. Bounded queue.
+ */
+class PngWriters
+{
+public:
+    explicit PngWriters(int threads)
+    {
+        for (int i = 0; i < threads; ++i)
+            m_threads.emplace_back([this] { loop(); });
+    }
+    ~PngWriters() { stop(); }
+    PngWriters(const PngWriters &) = delete;
+    PngWriters &operator=(const PngWriters &) = delete;
+
+    void submit(std::filesystem::path path, GrayImage image, std::map<std::string, std::string> text)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < kMaxQueued || m_error; });
+        if (m_error)
+            std::rethrow_exception(m_error);
+        m_queue.push_back({std::move(path), std::move(image), std::move(text)});
+        m_work.notify_one();
+    }
+
+    /** Waits for every write; rethrows the first error. */
+    void finish()
+    {
+        stop();
+        if (m_error)
+            std::rethrow_exception(m_error);
+    }
+
+private:
+    struct Item
+    {
+        std::filesystem::path path;
+        GrayImage image;
+        std::map<std::string, std::string> text;
+    };
+    static constexpr std::size_t kMaxQueued = 64;
+
+    void loop()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_work.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty())
+                return;
+            Item item = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_space.notify_one();
+            lock.unlock();
+            std::exception_ptr error;
+            try {
+                writeGrayPng(item.path, item.image, item.text);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            lock.lock();
+            if (error && !m_error) {
+                m_error = error;
+                m_queue.clear();
+                m_space.notify_all();
+            }
+        }
+    }
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_work.notify_all();
+        for (auto &t : m_threads)
+            if (t.joinable())
+                t.join();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_work;
+    std::condition_variable m_space;
+    std::deque<Item> m_queue;
+    std::vector<std::thread> m_threads;
+    std::exception_ptr m_error;
+    bool m_stopping = false;
 };
 
 glyphs::Placement parsePolicy(const std::string &policy)
@@ -72,15 +167,18 @@ void runRender(const RenderOptions &opts)
     const bool showProgress = chars.size() >= 200;
     std::map<glyphs::GlyphStatus, std::vector<char32_t>> skipped;
     std::size_t written = 0;
+    PngWriters writers(4);
     for (std::size_t i = 0; i < chars.size(); ++i) {
-        if (interruptRequested())
+        if (interruptRequested()) {
+            writers.finish();
             throw std::runtime_error("interrupted after " + std::to_string(written) + " glyphs");
+        }
         const char32_t cp = chars[i];
-        const glyphs::GlyphRender r = rasterizer.renderChecked(cp);
+        glyphs::GlyphRender r = rasterizer.renderChecked(cp);
         if (r.ok()) {
             auto text = baseText;
             text["zistudio.char"] = glyphs::encodeUtf8(cp);
-            writeGrayPng(out / (glyphs::glyphFileStem(cp) + ".png"), r.image, text);
+            writers.submit(out / (glyphs::glyphFileStem(cp) + ".png"), std::move(r.image), std::move(text));
             ++written;
         } else {
             skipped[r.status].push_back(cp);
@@ -89,6 +187,7 @@ void runRender(const RenderOptions &opts)
             progress.update(
                 static_cast<double>(i + 1) / chars.size(), std::to_string(i + 1) + "/" + std::to_string(chars.size()));
     }
+    writers.finish();
     if (showProgress)
         progress.finish();
     std::cout << "rendered " << written << " of " << chars.size() << " characters (" << raster.size << " px, "
