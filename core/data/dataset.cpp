@@ -64,13 +64,16 @@ public:
             throw BuildCancelled("dataset build cancelled; the dataset in " + m_dir.string() + " is unchanged");
         const int before = m_done;
         m_done += n;
-        if (m_progress && (m_done / 64 != before / 64 || m_done == m_total))
+        if (m_progress && m_done != m_reported && (m_done / 64 != before / 64 || m_done == m_total)) {
+            m_reported = m_done;
             m_progress(m_done, m_total);
+        }
     }
 
 private:
     int m_total;
     int m_done = 0;
+    int m_reported = -1;
     const Dataset::Progress &m_progress;
     const std::atomic<bool> *m_cancel;
     std::filesystem::path m_dir;
