@@ -62,15 +62,6 @@ std::uint16_t be16(const unsigned char *p)
     return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
 }
 
-/** Reads `n` bytes at `offset`; false when the file is shorter. */
-bool readAt(std::ifstream &in, std::uint64_t offset, unsigned char *out, std::size_t n)
-{
-    in.clear();
-    in.seekg(static_cast<std::streamoff>(offset));
-    in.read(reinterpret_cast<char *>(out), static_cast<std::streamsize>(n));
-    return in.good() || (in.eof() && static_cast<std::size_t>(in.gcount()) == n);
-}
-
 /** Names what a non-sfnt file looks like, for a message better than "unknown format". */
 std::string describeNonSfnt(const unsigned char *b, std::size_t n)
 {
@@ -93,12 +84,8 @@ std::string describeNonSfnt(const unsigned char *b, std::size_t n)
     return "font file is not an OpenType/TrueType font";
 }
 
-/**
- * Checks the sfnt container before FreeType sees it: magic, collection header, and that every table
- * of the chosen face lies inside the file (a truncated download fails here with a clear message).
- * Returns the number of faces in the file.
- */
-int checkSfntContainer(const std::filesystem::path &file, int faceIndex)
+/** Reads the whole font file (FreeType then works on memory: no mmap that a shrinking file could fault). */
+std::string readFontFile(const std::filesystem::path &file)
 {
     const std::string path = file.string();
     std::error_code ec;
@@ -117,27 +104,40 @@ int checkSfntContainer(const std::filesystem::path &file, int faceIndex)
     std::ifstream in(file, std::ios::binary);
     if (!in)
         fail("cannot open the font file for reading (" + std::string(std::strerror(errno)) + ")", path);
-
-    std::array<unsigned char, 16> head {};
-    const std::size_t headLen = std::min<std::size_t>(head.size(), size);
-    if (!readAt(in, 0, head.data(), headLen))
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (bytes.empty())
         fail("cannot read the font file", path);
-    const std::uint32_t tag = headLen >= 4 ? be32(head.data()) : 0;
+    return bytes;
+}
+
+/**
+ * Checks the sfnt container before FreeType sees it: magic, collection header, and that every table
+ * of the chosen face lies inside the file (a truncated download fails here with a clear message).
+ * Returns the number of faces in the file.
+ */
+int checkSfntContainer(std::string_view bytes, int faceIndex, const std::string &path)
+{
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+    const std::uint64_t size = bytes.size();
+    const std::size_t headLen = std::min<std::size_t>(16, bytes.size());
+    const std::uint32_t tag = size >= 4 ? be32(data) : 0;
     const bool collection = tag == 0x74746366; // 'ttcf'
     const bool sfnt = tag == 0x00010000 || tag == 0x74727565 /* 'true' */ || tag == 0x4F54544F /* 'OTTO' */;
     if (size < 12)
         fail(collection || sfnt ? "font file is truncated (" + std::to_string(size) + " bytes)"
-                                : describeNonSfnt(head.data(), headLen),
+                                : describeNonSfnt(data, headLen),
             path);
     if (tag == 0x74797031) // 'typ1'
         fail("Type 1 fonts in an sfnt wrapper are not supported (only TrueType/CFF outlines)", path);
     if (!collection && !sfnt)
-        fail(describeNonSfnt(head.data(), headLen), path);
+        fail(describeNonSfnt(data, headLen), path);
 
     int numFaces = 1;
     std::uint64_t directory = 0;
     if (collection) {
-        const std::uint32_t count = be32(head.data() + 8);
+        const std::uint32_t count = be32(data + 8);
         if (count == 0 || count > kMaxCollectionFaces)
             fail("font collection header is damaged (it claims " + std::to_string(count) + " faces)", path);
         numFaces = static_cast<int>(count);
@@ -145,28 +145,26 @@ int checkSfntContainer(const std::filesystem::path &file, int faceIndex)
             fail("face index " + std::to_string(faceIndex) + " is out of range (the collection has "
                     + std::to_string(numFaces) + (numFaces == 1 ? " face)" : " faces)"),
                 path);
-        std::array<unsigned char, 4> off {};
-        if (12 + 4ull * count > size || !readAt(in, 12 + 4ull * static_cast<unsigned>(faceIndex), off.data(), 4))
+        if (12 + 4ull * count > size)
             fail("font file is truncated (the collection header is incomplete)", path);
-        directory = be32(off.data());
+        directory = be32(data + 12 + 4ull * static_cast<unsigned>(faceIndex));
     } else if (faceIndex != 0) {
         fail("face index " + std::to_string(faceIndex) + " is out of range (the file has 1 face)", path);
     }
 
-    std::array<unsigned char, 12> dir {};
-    if (directory + 12 > size || !readAt(in, directory, dir.data(), dir.size()))
+    if (directory + 12 > size)
         fail("font file is truncated (the table directory is missing)", path);
-    const std::uint32_t version = be32(dir.data());
+    const unsigned char *dir = data + directory;
+    const std::uint32_t version = be32(dir);
     if (version != 0x00010000 && version != 0x74727565 && version != 0x4F54544F)
         fail("font file is damaged (face " + std::to_string(faceIndex) + " has no valid sfnt header)", path);
-    const std::uint16_t numTables = be16(dir.data() + 4);
+    const std::uint16_t numTables = be16(dir + 4);
     if (numTables == 0 || numTables > kMaxTables)
         fail("font file is damaged (its table directory lists " + std::to_string(numTables) + " tables)", path);
-    std::vector<unsigned char> records(16u * numTables);
-    if (directory + 12 + records.size() > size || !readAt(in, directory + 12, records.data(), records.size()))
+    if (directory + 12 + 16ull * numTables > size)
         fail("font file is truncated (the table directory is incomplete)", path);
     for (std::uint16_t i = 0; i < numTables; ++i) {
-        const unsigned char *r = records.data() + 16u * i;
+        const unsigned char *r = dir + 12 + 16u * i;
         const std::uint64_t end = std::uint64_t(be32(r + 8)) + be32(r + 12);
         if (end > size) {
             std::string name(reinterpret_cast<const char *>(r), 4);
@@ -300,11 +298,13 @@ FontFace::FontFace(const std::filesystem::path &file, int faceIndex)
     d.path = file.string();
     if (d.path.empty())
         throw FontError("no font file given");
-    const int numFaces = checkSfntContainer(file, faceIndex);
+    d.bytes = readFontFile(file);
+    const int numFaces = checkSfntContainer(d.bytes, faceIndex, d.path);
 
     if (FT_Error err = FT_Init_FreeType(&d.library))
         fail("cannot initialise FreeType (" + freetypeErrorText(err) + ")", d.path);
-    if (FT_Error err = FT_New_Face(d.library, d.path.c_str(), faceIndex, &d.face)) {
+    if (FT_Error err = FT_New_Memory_Face(d.library, reinterpret_cast<const FT_Byte *>(d.bytes.data()),
+            static_cast<FT_Long>(d.bytes.size()), faceIndex, &d.face)) {
         d.face = nullptr;
         fail("cannot open the font (" + freetypeErrorText(err) + ")", d.path);
     }

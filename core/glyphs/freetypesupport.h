@@ -20,6 +20,7 @@ struct FontFace::Impl
     FT_Face face = nullptr;
     hb_font_t *hbFont = nullptr; ///< HarfBuzz view of `face` (BASE metrics, shaping), scale = units per em
     std::string path;
+    std::string bytes; ///< the whole file: FreeType reads it from memory (outlives `face`, see ~Impl)
     FaceInfo info;
 
     Impl() = default;
