@@ -6,6 +6,7 @@
 
 #include "common/image.h"
 #include "model/attentionprobe.h"
+#include "project/project.h"
 
 #include <filesystem>
 #include <memory>
@@ -55,6 +56,18 @@ public:
 
     long long checkpointStep() const;
     std::string checkpointPath() const;
+
+    /**
+     * The target style's own glyph rendered by the one rasterizer (font targets), or a null image
+     * when the style is a hand-drawn folder or lacks the character. For side-by-side views and evaluation.
+     */
+    GrayImage targetGlyph(char32_t character, int styleId) const;
+    /** The run's configuration (dataset, model, training) as it was when the run started. */
+    const project::Project &runConfig() const;
+    /** Damaged checkpoints skipped while choosing, one line each (empty when none were). */
+    const std::vector<std::string> &skippedCheckpoints() const;
+    /** "CPU, 2 threads, BLAS: ..." or "CUDA: ...". */
+    std::string deviceDescription() const;
 
 private:
     struct Impl;

@@ -2,8 +2,8 @@
 #include "project/project.h"
 
 #include "common/atomicfile.h"
+#include "data/datasetspecjson.h"
 #include "model/modelconfigjson.h"
-#include "project/datasetjson.h"
 #include "project/projecterror.h"
 #include "training/trainingconfigjson.h"
 
@@ -171,7 +171,7 @@ json projectToJson(const Project &project, const fs::path &folder)
     for (const auto &[cp, review] : project.reviews)
         reviews[encodeUtf8(cp)] = toString(review);
     return json {{"format", kProjectFormat}, {"version", kProjectVersion}, {"name", project.name},
-        {"dataset", datasetSpecToJson(dataset)}, {"model", project.model}, {"training", project.training},
+        {"dataset", data::datasetSpecToJson(dataset)}, {"model", project.model}, {"training", project.training},
         {"reviews", reviews}};
 }
 
@@ -200,7 +200,7 @@ Project projectFromJson(const json &j, const fs::path &folder, const std::string
         fail("name: must be a string");
     p.name = j["name"].get<std::string>();
     try {
-        p.dataset = datasetSpecFromJson(j["dataset"], where + ": dataset");
+        p.dataset = data::datasetSpecFromJson(j["dataset"], where + ": dataset");
         p.model = model::modelConfigFromJson(j["model"], where + ": model");
         if (j.contains("training"))
             p.training = training::trainingConfigFromJson(j["training"], where + ": training");

@@ -33,7 +33,7 @@ struct TrainingConfig
     std::string bestMetric = "val_l1"; ///< "val_l1" (lower is better) or "val_ssim" (higher is better)
     unsigned seed = 42;                ///< weights, data order, dropout, augmentation
     std::string device = "auto";       ///< "auto", "cpu", "cuda", "cuda:N"
-    int threads = 0;                   ///< LibTorch CPU threads (0 = all cores)
+    int threads = 0;                   ///< LibTorch CPU threads (0 = the process setting: all cores by default)
     int loaderThreads = 1;
     bool deterministic = true;           ///< CPU: bit-exact resume
     std::string fineTuneFrom;            ///< run name to initialise from ("" = fresh)

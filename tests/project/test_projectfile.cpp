@@ -107,7 +107,7 @@ TEST(ProjectFile, ErrorsNameTheFileAndTheField)
         std::string::npos);
     EXPECT_NE(errorAfter([](J &j) {
         j["dataset"]["targets"][1]["styleId"] = 0;
-    }).find("dataset.targets[1].styleId: 0 is used twice"),
+    }).find("dataset.targets[1].styleId: 0 is used by targets[0] too"),
         std::string::npos);
     EXPECT_NE(errorAfter([](J &j) { j["dataset"]["targets"][0]["styleId"] = 40; }).find("outside the model's style"),
         std::string::npos);

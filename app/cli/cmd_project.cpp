@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// zistudio-cli project new FILE ... | project show FILE: make and inspect a project without the studio.
+#include "clicommand.h"
+#include "clioutput.h"
+
+#include "glyphs/charsets.h"
+#include "glyphs/fontface.h"
+#include "glyphs/utf8.h"
+#include "model/costmodel.h"
+#include "model/modelconfigjson.h"
+#include "project/project.h"
+#include "project/projecterror.h"
+#include "project/projectlayout.h"
+#include "project/runstore.h"
+#include "training/trainingconfigjson.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace zistudio::cli
+{
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+struct ProjectNewOptions
+{
+    std::string file;
+    std::string name;
+    std::string source;
+    std::vector<std::string> targets;
+    std::string charset;
+    std::string charsetFile;
+    std::string valCharsFile;
+    int limit = 0;
+    int size = 64;
+    int ngf = 0;
+    std::string attention;
+    long long steps = 0;
+    int batch = 0;
+    bool force = false;
+};
+
+/** "FONT" or "FONT:FACE" (the suffix counts as a face index only when it is all digits). */
+data::FontRef parseFontRef(const std::string &text)
+{
+    const auto colon = text.rfind(':');
+    if (colon != std::string::npos && colon + 1 < text.size()
+        && text.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+        return {fs::absolute(text.substr(0, colon)).lexically_normal().string(), std::stoi(text.substr(colon + 1))};
+    return {fs::absolute(text).lexically_normal().string(), 0};
+}
+
+std::string megabytes(double bytes)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return buf;
+}
+
+std::string millions(std::int64_t n)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f M", static_cast<double>(n) / 1e6);
+    return buf;
+}
+
+void runProjectNew(const ProjectNewOptions &o)
+{
+    const fs::path file = fs::absolute(o.file);
+    if (file.extension() != project::kProjectExtension)
+        throw project::ProjectError("project files end in .zistudio: " + file.string());
+    if (fs::exists(file) && !o.force)
+        throw project::ProjectError("project file exists (use --force to replace it): " + file.string());
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+
+    auto p = project::defaultProject(o.name.empty() ? file.stem().string() : o.name);
+    p.dataset.source = parseFontRef(o.source);
+    glyphs::FontFace source(p.dataset.source.path, p.dataset.source.face); // a clear error now, not at training
+    for (std::size_t i = 0; i < o.targets.size(); ++i) {
+        data::TargetSpec t;
+        t.styleId = static_cast<int>(i);
+        if (fs::is_directory(o.targets[i])) {
+            t.kind = data::TargetSpec::Kind::ImageFolder;
+            t.path = fs::absolute(o.targets[i]).lexically_normal().string();
+            t.name = fs::path(t.path).filename().string();
+        } else {
+            const auto ref = parseFontRef(o.targets[i]);
+            glyphs::FontFace face(ref.path, ref.face);
+            t.kind = data::TargetSpec::Kind::Font;
+            t.path = ref.path;
+            t.face = ref.face;
+            t.name = face.info().family;
+        }
+        p.dataset.targets.push_back(std::move(t));
+    }
+    p.dataset.charset = {};
+    if (!o.charset.empty()) {
+        glyphs::builtinCharset(o.charset); // names the valid charsets when wrong
+        p.dataset.charset.builtin = o.charset;
+    }
+    if (!o.charsetFile.empty()) {
+        glyphs::loadCharsetFile(o.charsetFile);
+        p.dataset.charset.file = fs::absolute(o.charsetFile).lexically_normal().string();
+    }
+    p.dataset.charset.limit = o.limit;
+    if (!o.valCharsFile.empty())
+        for (char32_t cp : glyphs::loadCharsetFile(o.valCharsFile))
+            p.dataset.validationChars.push_back(glyphs::encodeUtf8(cp));
+    p.model.imageSize = o.size;
+    p.dataset.imageSize = o.size;
+    if (o.ngf > 0) {
+        p.model.ngf = o.ngf;
+        p.model.ndf = o.ngf;
+    }
+    if (!o.attention.empty())
+        p.model.attention = model::AttentionSpec::parse(o.attention);
+    if (o.steps > 0)
+        p.training.steps = o.steps;
+    if (o.batch > 0)
+        p.training.batchSize = o.batch;
+    project::saveProject(p, file);
+    std::cout << "created " << file.string() << " (" << p.dataset.targets.size()
+              << (p.dataset.targets.size() == 1 ? " target style, " : " target styles, ") << p.model.imageSize
+              << " px, attention " << p.model.attention.toString() << ")\n";
+}
+
+std::string charsetText(const data::CharsetSpec &c)
+{
+    std::string s;
+    if (!c.builtin.empty())
+        s += "built-in " + c.builtin;
+    if (!c.file.empty())
+        s += (s.empty() ? "" : " + ") + std::string("file ") + c.file;
+    if (!c.text.empty())
+        s += (s.empty() ? "" : " + ") + std::to_string(glyphs::decodeUtf8OrThrow(c.text, "charset text").size())
+            + " literal characters";
+    if (c.limit > 0)
+        s += ", first " + std::to_string(c.limit);
+    return s;
+}
+
+void runProjectShow(const std::string &fileName, bool json)
+{
+    const auto p = project::loadProject(fileName);
+    const auto layout = project::ProjectLayout::of(fileName);
+    std::vector<project::RunRecord> runs;
+    if (fs::exists(layout.runStore))
+        runs = project::RunStore(layout.runStore).listRuns();
+    const auto cost = model::estimateCost(p.model, p.training.batchSize);
+    if (json) {
+        auto j = project::projectToJson(p);
+        j["file"] = layout.file.string();
+        j["runs"] = nlohmann::json::array();
+        for (const auto &r : runs)
+            j["runs"].push_back({{"name", r.name}, {"status", r.status}, {"lastStep", r.lastStep}});
+        j["cost"] = {{"generatorParams", cost.generatorParams}, {"discriminatorParams", cost.discriminatorParams},
+            {"trainingStepFlops", cost.trainingStepFlops}, {"trainingMemoryBytes", cost.trainingMemoryBytes}};
+        std::cout << j.dump(2) << '\n';
+        return;
+    }
+    std::cout << p.name << " (" << layout.file.string() << ")\n";
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"  source",
+        p.dataset.source.path + (p.dataset.source.face ? ":" + std::to_string(p.dataset.source.face) : "")});
+    for (const auto &t : p.dataset.targets)
+        rows.push_back({"  style " + std::to_string(t.styleId),
+            t.name + " — " + (t.kind == data::TargetSpec::Kind::Font ? "font " : "images ") + t.path});
+    rows.push_back({"  characters", charsetText(p.dataset.charset)});
+    rows.push_back({"  validation",
+        std::to_string(static_cast<int>(p.dataset.validationFraction * 100 + 0.5)) + "% held out"
+            + (p.dataset.validationChars.empty()
+                    ? ""
+                    : ", " + std::to_string(p.dataset.validationChars.size()) + " pinned")});
+    rows.push_back({"  image",
+        std::to_string(p.dataset.imageSize) + " px, "
+            + (p.dataset.placement == data::Placement::EmBox ? "em-box placement" : "fit to ink")});
+    rows.push_back({"  model",
+        "ngf " + std::to_string(p.model.ngf) + ", ndf " + std::to_string(p.model.ndf) + ", attention "
+            + p.model.attention.toString()});
+    rows.push_back({"  parameters",
+        "generator " + millions(cost.generatorParams) + ", discriminator " + millions(cost.discriminatorParams)});
+    rows.push_back({"  training",
+        std::to_string(p.training.steps) + " steps, batch " + std::to_string(p.training.batchSize) + ", lr "
+            + nlohmann::json(p.training.learningRate).dump() + ", ~"
+            + megabytes(static_cast<double>(cost.trainingMemoryBytes)) + " per step"});
+    rows.push_back({"  reviews", std::to_string(p.reviews.size())});
+    printTable(rows);
+    for (const auto &w : cost.warnings)
+        std::cout << "  warning: " << w << '\n';
+    if (runs.empty()) {
+        std::cout << "no runs yet\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> table {{"run", "status", "step", "created"}};
+    for (const auto &r : runs)
+        table.push_back({r.name, r.status, std::to_string(r.lastStep), r.created});
+    printTable(table);
+}
+
+void setupProject(CLI::App &root)
+{
+    auto *cmd = root.add_subcommand("project", "Create and inspect ZiStudio projects (*.zistudio)");
+    cmd->require_subcommand(1);
+
+    auto *create = cmd->add_subcommand("new", "Create a project file");
+    auto o = std::make_shared<ProjectNewOptions>();
+    create->add_option("FILE", o->file, "The project file to create (name.zistudio)")->required();
+    create->add_option("--source", o->source, "Source font, FONT or FONT:FACE")->required();
+    create->add_option("--target", o->targets, "Target style: FONT[:FACE] or a folder of hand-drawn images (repeat)")
+        ->required();
+    auto *charset = create->add_option("--charset", o->charset, "Built-in charset (gb2312, gb2312-1, big5, ...)");
+    auto *charsetFile = create->add_option("--charset-file", o->charsetFile, "UTF-8 text file of characters");
+    charset->excludes(charsetFile);
+    create->add_option("--limit", o->limit, "Use only the first N characters")->check(CLI::NonNegativeNumber);
+    create->add_option("--val-chars-file", o->valCharsFile, "Characters always held out for validation");
+    create->add_option("--size", o->size, "Glyph image size in pixels")->check(CLI::IsMember({32, 64, 128, 256, 512}));
+    create->add_option("--ngf", o->ngf, "Generator (and discriminator) base width")->check(CLI::Range(1, 1024));
+    create->add_option("--attention", o->attention, "Self-attention sites, e.g. enc:3,dec:4 (default none)");
+    create->add_option("--steps", o->steps, "Training steps")->check(CLI::PositiveNumber);
+    create->add_option("--batch", o->batch, "Batch size")->check(CLI::Range(1, 4096));
+    create->add_option("--name", o->name, "Project name (default: the file name)");
+    create->add_flag("--force", o->force, "Replace an existing project file");
+    create->callback([o] {
+        if (o->charset.empty() && o->charsetFile.empty())
+            throw project::ProjectError("choose the characters with --charset NAME or --charset-file FILE");
+        runProjectNew(*o);
+    });
+
+    auto *show = cmd->add_subcommand("show", "Print a project's settings and runs");
+    auto file = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    show->add_option("FILE", *file, "Project file")->required();
+    show->add_flag("--json", *json, "Print JSON");
+    show->callback([file, json] { runProjectShow(*file, *json); });
+}
+
+} // namespace
+
+ZISTUDIO_CLI_COMMAND("project", setupProject)
+
+} // namespace zistudio::cli

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Trainer façade end to end: runs, progress, checkpoints, cancel + exact resume, recovery paths.
+#include "common/atomicfile.h"
+#include "common/imageio.h"
+#include "project/projectlayout.h"
+#include "project/runstore.h"
+#include "tempdir.h"
+#include "tinyproject.h"
+#include "training/checkpointstore.h"
+#include "training/runlock.h"
+#include "training/trainer.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+using namespace zistudio;
+using namespace zistudio::training;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+struct Recorded
+{
+    std::vector<ProgressRecord> records;
+    bool has(const std::string &event) const
+    {
+        return std::any_of(records.begin(), records.end(), [&](const auto &r) { return r.event == event; });
+    }
+    const ProgressRecord &last(const std::string &event) const
+    {
+        for (auto it = records.rbegin(); it != records.rend(); ++it)
+            if (it->event == event)
+                return *it;
+        throw std::runtime_error("no " + event + " record");
+    }
+};
+
+fs::path writeProject(const test::TempDir &dir, const project::Project &p = test::tinyProject())
+{
+    const fs::path file = dir / "tiny.zistudio";
+    project::saveProject(p, file);
+    return file;
+}
+
+RunResult train(const fs::path &project, const std::string &run, Recorded &rec, bool resume = false,
+    long long steps = 0, TrainerHooks hooks = {}, std::function<bool(const ProgressRecord &)> stopWhen = {})
+{
+    Trainer trainer(
+        RunRequest {.projectFile = project, .runName = run, .steps = steps, .resume = resume, .progressIntervalMs = 0});
+    trainer.setTestHooks(std::move(hooks));
+    std::atomic<bool> cancel {false};
+    return trainer.run(
+        [&](const ProgressRecord &r) {
+            rec.records.push_back(r);
+            if (stopWhen && stopWhen(r))
+                cancel = true;
+        },
+        cancel);
+}
+
+/** SHA-256 of each tensor part of a run's newest checkpoint, from its manifest. */
+std::map<std::string, std::string> tensorHashes(const fs::path &project, const std::string &run)
+{
+    CheckpointStore store(project::ProjectLayout::of(project).checkpointsDir(run), {}, CheckpointStore::Mode::ReadOnly);
+    std::map<std::string, std::string> out;
+    const auto latest = store.loadLatest();
+    for (const auto &p : latest->info.parts)
+        if (p.name.ends_with(".zt"))
+            out[p.name] = p.sha256;
+    return out;
+}
+
+nlohmann::json latestState(const fs::path &project, const std::string &run)
+{
+    CheckpointStore store(project::ProjectLayout::of(project).checkpointsDir(run), {}, CheckpointStore::Mode::ReadOnly);
+    const auto latest = store.loadLatest();
+    return nlohmann::json::parse(store.readPart(latest->info, "state.json"));
+}
+
+} // namespace
+
+TEST(Trainer, RunsRecordsAndCheckpoints)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    const auto result = train(file, "first", rec);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_EQ(result.step, 8);
+    for (const char *event : {"started", "dataset", "validated", "checkpoint", "finished"})
+        EXPECT_TRUE(rec.has(event)) << event;
+    const auto &v = rec.last("validated");
+    EXPECT_TRUE(v.validated);
+    EXPECT_GT(v.baselineL1, 0.0);
+    EXPECT_TRUE(fs::exists(v.samplePng));
+    EXPECT_FALSE(readGrayPng(v.samplePng).isNull());
+    const auto &step = rec.last("step");
+    EXPECT_GT(step.losses.at("l1"), 0.0);
+    EXPECT_GT(step.learningRate, 0.0);
+    EXPECT_GT(step.residentBytes, 0.0);
+
+    const auto layout = project::ProjectLayout::of(file);
+    project::RunStore store(layout.runStore);
+    const auto run = store.run("first");
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->status, "completed");
+    EXPECT_EQ(run->lastStep, 8);
+    EXPECT_EQ(store.metrics("first", "loss_g").size(), 8u);
+    EXPECT_EQ(store.metrics("first", "val_l1").size(), 3u); // steps 0, 4, 8
+    const auto checkpoints = store.checkpoints("first");
+    ASSERT_EQ(checkpoints.size(), 2u);
+    EXPECT_EQ(checkpoints[1].kind, "final");
+    EXPECT_TRUE(checkpoints[0].metrics.count("val_l1"));
+    EXPECT_EQ(store.samples("first").size(), 3u);
+    EXPECT_TRUE(fs::exists(layout.runDir("first") / "run.json"));
+
+    // A second run with the same name is refused; resuming a completed run does nothing more.
+    Recorded again;
+    EXPECT_EQ(train(file, "first", again).outcome, RunOutcome::Failed);
+    EXPECT_NE(again.last("failed").message.find("already exists"), std::string::npos);
+}
+
+TEST(Trainer, CancelThenResumeEqualsAStraightRun)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded straight;
+    ASSERT_EQ(train(file, "straight", straight).outcome, RunOutcome::Completed);
+
+    Recorded first;
+    const auto stopped = train(
+        file, "split", first, false, 0, {}, [](const ProgressRecord &r) { return r.event == "step" && r.step == 3; });
+    ASSERT_EQ(stopped.outcome, RunOutcome::Cancelled) << stopped.message;
+    EXPECT_EQ(stopped.step, 3);
+    EXPECT_EQ(latestState(file, "split")["step"], 3);
+    project::RunStore store(project::ProjectLayout::of(file).runStore);
+    EXPECT_EQ(store.run("split")->status, "interrupted");
+    EXPECT_EQ(store.checkpoints("split").back().kind, "interrupted");
+
+    Recorded second;
+    const auto resumed = train(file, "split", second, true);
+    ASSERT_EQ(resumed.outcome, RunOutcome::Completed) << resumed.message;
+    EXPECT_NE(second.last("started").message.find("resumed from"), std::string::npos);
+    EXPECT_EQ(tensorHashes(file, "split"), tensorHashes(file, "straight"));
+}
+
+TEST(Trainer, DamagedNewestCheckpointFallsBackOnResume)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    ASSERT_EQ(train(file, "r", rec).outcome, RunOutcome::Completed);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("r");
+    fs::resize_file(ck / "step-000008" / "generator.zt", 100);
+    Recorded resumed;
+    ASSERT_EQ(train(file, "r", resumed, true, 10).outcome, RunOutcome::Completed);
+    const auto &started = resumed.last("started");
+    EXPECT_NE(started.message.find("step-000004"), std::string::npos) << started.message;
+    EXPECT_NE(started.message.find("skipped damaged step-000008"), std::string::npos) << started.message;
+    EXPECT_EQ(resumed.last("finished").step, 10);
+}
+
+TEST(Trainer, RepeatedNonFiniteLossRollsBackWithLowerLearningRate)
+{
+    test::TempDir dir;
+    auto p = test::tinyProject();
+    p.training.steps = 10;
+    const auto file = writeProject(dir, p);
+    std::map<long long, int> seen;
+    TrainerHooks hooks;
+    hooks.injectNonFiniteLoss = [&](long long step) { return step >= 5 && step <= 7 && seen[step]++ == 0; };
+    Recorded rec;
+    const auto result = train(file, "nan", rec, false, 0, hooks);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_TRUE(rec.has("skipped"));
+    ASSERT_TRUE(rec.has("rollback"));
+    EXPECT_NE(rec.last("rollback").message.find("rolled back to step 4"), std::string::npos)
+        << rec.last("rollback").message;
+    EXPECT_EQ(rec.last("finished").skippedSteps, 3);
+    EXPECT_DOUBLE_EQ(rec.last("finished").learningRate, p.training.learningRate * 0.5);
+    const auto state = latestState(file, "nan");
+    EXPECT_EQ(state["step"], 10);
+    EXPECT_DOUBLE_EQ(state["learningRateScale"].get<double>(), 0.5);
+    EXPECT_EQ(state["extra"]["rollbacks"], 1);
+}
+
+TEST(Trainer, PersistentNonFiniteLossGivesUp)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    TrainerHooks hooks;
+    hooks.injectNonFiniteLoss = [](long long step) { return step >= 2; };
+    Recorded rec;
+    const auto result = train(file, "diverged", rec, false, 0, hooks);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    EXPECT_NE(result.message.find("diverged"), std::string::npos) << result.message;
+    project::RunStore store(project::ProjectLayout::of(file).runStore);
+    EXPECT_EQ(store.run("diverged")->status, "failed");
+}
+
+TEST(Trainer, OutOfMemoryHalvesTheBatchOnceThenStops)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    int calls = 0;
+    TrainerHooks hooks;
+    hooks.simulateOutOfMemory = [&](long long step) { return step == 2 && calls++ == 0; };
+    Recorded rec;
+    ASSERT_EQ(train(file, "oom", rec, false, 0, hooks).outcome, RunOutcome::Completed);
+    EXPECT_TRUE(rec.has("oom"));
+    EXPECT_EQ(latestState(file, "oom")["batchSize"], 2);
+
+    TrainerHooks always;
+    always.simulateOutOfMemory = [](long long step) { return step >= 5; };
+    Recorded rec2;
+    const auto result = train(file, "oom2", rec2, false, 0, always);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    EXPECT_NE(result.message.find("out of memory"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("saved the run at step 5"), std::string::npos) << result.message;
+    EXPECT_EQ(latestState(file, "oom2")["step"], 5);
+}
+
+TEST(Trainer, UnwritableCheckpointFolderFailsAndKeepsThePrevious)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    ASSERT_EQ(train(file, "ro", rec, false, 4).outcome, RunOutcome::Completed);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("ro");
+    // Read-only even for root: the immutable attribute (ext4, xfs, btrfs, tmpfs >= 6.0), else permissions.
+    const int fd = ::open(ck.c_str(), O_RDONLY | O_DIRECTORY);
+    int flags = 0;
+    bool immutable = fd >= 0 && ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (immutable) {
+        flags |= FS_IMMUTABLE_FL;
+        immutable = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    if (!immutable) {
+        if (::geteuid() == 0) {
+            ::close(fd);
+            GTEST_SKIP() << "cannot make a folder read-only for root here";
+        }
+        fs::permissions(ck, fs::perms::owner_read | fs::perms::owner_exec);
+    }
+    Recorded resumed;
+    const auto result = train(file, "ro", resumed, true, 8);
+    if (immutable) {
+        flags &= ~FS_IMMUTABLE_FL;
+        ::ioctl(fd, FS_IOC_SETFLAGS, &flags);
+    } else {
+        fs::permissions(ck, fs::perms::owner_all);
+    }
+    ::close(fd);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    EXPECT_NE(result.message.find(ck.string()), std::string::npos) << result.message;
+    CheckpointStore store(ck);
+    ASSERT_TRUE(store.loadLatest());
+    EXPECT_EQ(store.loadLatest()->info.step, 4);
+}
+
+TEST(Trainer, FineTunesFromAnotherRunWithAttentionAdded)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded base;
+    ASSERT_EQ(train(file, "base", base, false, 4).outcome, RunOutcome::Completed);
+    auto p = test::tinyProject();
+    p.model.attention = model::AttentionSpec::parse("enc:3");
+    p.training.fineTuneFrom = "base";
+    project::saveProject(p, file);
+    Recorded tuned;
+    const auto result = train(file, "tuned", tuned, false, 4);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_NE(tuned.last("started").message.find("fine-tuning from"), std::string::npos);
+    // At step 0 the attention gate is 0: the tuned model draws exactly what the base model drew.
+    EXPECT_DOUBLE_EQ(tuned.records[0].valL1, 0.0); // no validation yet in the "started" record
+    const auto firstValidation = std::find_if(
+        tuned.records.begin(), tuned.records.end(), [](const auto &r) { return r.event == "validated"; });
+    ASSERT_NE(firstValidation, tuned.records.end());
+    EXPECT_DOUBLE_EQ(firstValidation->valL1, base.last("validated").valL1);
+    project::RunStore store(project::ProjectLayout::of(file).runStore);
+    EXPECT_EQ(store.run("tuned")->parent, "base");
+}
+
+TEST(Trainer, ServesProbesBetweenSteps)
+{
+    test::TempDir dir;
+    auto p = test::tinyProject();
+    p.model.attention = model::AttentionSpec::parse("enc:2,dec:3");
+    const auto file = writeProject(dir, p);
+    Trainer trainer(RunRequest {.projectFile = file, .runName = "probe", .steps = 2, .progressIntervalMs = 0});
+    std::vector<ProbeResult> results;
+    trainer.requestProbe(ProbeRequest {.character = U"永", .styleId = 0, .points = {{0.5f, 0.5f}}, .strokeMean = true},
+        [&](ProbeResult r) { results.push_back(std::move(r)); });
+    std::atomic<bool> cancel {false};
+    ASSERT_EQ(trainer.run([](const ProgressRecord &) {}, cancel).outcome, RunOutcome::Completed);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_TRUE(results[0].error.empty()) << results[0].error;
+    EXPECT_EQ(results[0].layers.size(), 2u);
+    EXPECT_EQ(results[0].source.width, 32);
+    EXPECT_EQ(results[0].generated.width, 32);
+    EXPECT_EQ(results[0].target.width, 32);
+}
+
+TEST(Trainer, ClearErrorsBeforeTraining)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    EXPECT_NE(train(file, "", rec, true).message.find("name the run"), std::string::npos);
+    EXPECT_NE(train(file, "nope", rec, true).message.find("no run named \"nope\""), std::string::npos);
+    EXPECT_NE(train(file, "../x", rec).message.find("invalid run name"), std::string::npos);
+    EXPECT_NE(train(dir / "missing.zistudio", "a", rec).message.find("missing.zistudio"), std::string::npos);
+}
+
+TEST(RunLock, SecondHolderIsRefused)
+{
+    test::TempDir dir;
+    RunLock first(dir / "run.lock");
+    try {
+        RunLock second(dir / "run.lock");
+        FAIL() << "two holders";
+    } catch (const TrainingError &e) {
+        EXPECT_NE(std::string(e.what()).find("another process"), std::string::npos);
+    }
+}
