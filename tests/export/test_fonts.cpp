@@ -252,6 +252,26 @@ TEST_F(ExportedFonts, FontForgeOpensTheUfo)
     EXPECT_NE(output.find("mapped=" + std::to_string(s_chars.size())), std::string::npos) << output;
 }
 
+TEST_F(ExportedFonts, FontForgeOpensTheFonts)
+{
+    const std::string script = "import fontforge, sys\n"
+                               "f = fontforge.open(sys.argv[1])\n"
+                               "print('mapped=%d' % sum(1 for g in f.glyphs() if g.unicode > 0))\n"
+                               // open contours, self-intersections, wrong direction (missing extrema is
+                               // expected of traced curves and left to the designer)
+                               "print('problems=%d' % (f.validate() & (0x2 | 0x4 | 0x8)))\n";
+    for (const char *file : {"ZiStudioTest-Regular.ttf", "ZiStudioTest-Regular.otf"}) {
+        std::string output;
+        EXPECT_EQ(test::runCommand("fontforge -quiet -lang=py -c " + test::shellQuote(script) + " "
+                          + test::shellQuote(out(file).string()),
+                      output),
+            0)
+            << output;
+        EXPECT_NE(output.find("mapped=" + std::to_string(s_chars.size())), std::string::npos) << file << output;
+        EXPECT_NE(output.find("problems=0"), std::string::npos) << file << output;
+    }
+}
+
 TEST_F(ExportedFonts, ContactSheetCarriesSettings)
 {
     const auto sheet = out("contact-sheets") / "sheet-001.png";
