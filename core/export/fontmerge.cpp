@@ -109,12 +109,9 @@ std::string extendPost2(
     return w.take();
 }
 
-} // namespace
-
-std::string mergeIntoFontData(const std::string &bytes, const std::string &what, const std::vector<FontGlyph> &glyphs,
-    const EmBox &ourEmBox, MergeReport &report, double tolerance)
+/** Parses a font and refuses what cannot be merged into (CFF, variable, incomplete). */
+SfntFont parseMergeTarget(const std::string &bytes, const std::string &what)
 {
-    validateEmBox(ourEmBox);
     SfntFont font = parseSfnt(bytes, what);
     if (font.version == kSfntCff || font.has(makeTag("CFF ")) || font.has(makeTag("CFF2")))
         throw ExportError("font has CFF (PostScript) outlines; only TrueType (glyf) fonts can be merged into: " + what);
@@ -125,6 +122,30 @@ std::string mergeIntoFontData(const std::string &bytes, const std::string &what,
              makeTag("glyf"), makeTag("cmap")})
         if (!font.has(tag))
             throw ExportError("font has no '" + tagName(tag) + "' table, so it is not a usable TrueType font: " + what);
+    return font;
+}
+
+std::string readTarget(const std::filesystem::path &font)
+{
+    try {
+        return readFile(font, kMaxFontBytes);
+    } catch (const Error &e) {
+        throw ExportError(std::string("cannot read the font to merge into: ") + e.what());
+    }
+}
+
+} // namespace
+
+void checkMergeTarget(const std::filesystem::path &font)
+{
+    parseMergeTarget(readTarget(font), font.string());
+}
+
+std::string mergeIntoFontData(const std::string &bytes, const std::string &what, const std::vector<FontGlyph> &glyphs,
+    const EmBox &ourEmBox, MergeReport &report, double tolerance)
+{
+    validateEmBox(ourEmBox);
+    SfntFont font = parseMergeTarget(bytes, what);
 
     std::string head = font.table(makeTag("head"));
     std::string hhea = font.table(makeTag("hhea"));
@@ -309,12 +330,7 @@ std::string mergeIntoFontData(const std::string &bytes, const std::string &what,
 MergeReport mergeIntoFont(const std::filesystem::path &targetFont, const std::vector<FontGlyph> &glyphs,
     const EmBox &ourEmBox, const std::filesystem::path &output, double tolerance)
 {
-    std::string bytes;
-    try {
-        bytes = readFile(targetFont, kMaxFontBytes);
-    } catch (const Error &e) {
-        throw ExportError(std::string("cannot read the font to merge into: ") + e.what());
-    }
+    const std::string bytes = readTarget(targetFont);
     MergeReport report;
     const std::string merged = mergeIntoFontData(bytes, targetFont.string(), glyphs, ourEmBox, report, tolerance);
     try {

@@ -36,6 +36,12 @@ struct MergeReport
 MergeReport mergeIntoFont(const std::filesystem::path &targetFont, const std::vector<FontGlyph> &glyphs,
     const EmBox &ourEmBox, const std::filesystem::path &output, double tolerance = kDefaultQuadraticTolerance);
 
+/**
+ * Checks that `font` can be merged into (a readable TrueType glyf font, not CFF, TTC or variable)
+ * without changing anything. Throws ExportError naming the file and the reason.
+ */
+void checkMergeTarget(const std::filesystem::path &font);
+
 /** The same on bytes: returns the merged font. `what` names the target in errors. */
 std::string mergeIntoFontData(const std::string &targetFont, const std::string &what,
     const std::vector<FontGlyph> &glyphs, const EmBox &ourEmBox, MergeReport &report,

@@ -52,11 +52,8 @@ void validateOptions(const ExportOptions &o)
             "quadratic tolerance must be between 0 and 100 font units, got " + std::to_string(o.quadraticTolerance));
     validateTraceOptions(o.trace);
     validateContactSheetOptions(o.sheet);
-    if (!o.mergeInto.empty()) {
-        std::error_code ec;
-        if (!fs::is_regular_file(o.mergeInto, ec))
-            throw ExportError("font to merge into not found: " + o.mergeInto);
-    }
+    if (!o.mergeInto.empty())
+        checkMergeTarget(o.mergeInto); // before hours of tracing, not after
 }
 
 /** The code point's reason to be skipped, or "" when the glyph is usable. */
@@ -279,10 +276,18 @@ private:
             while (running > 0) {
                 cv.wait_for(lock, kProgressInterval);
                 const std::size_t d = done.load();
-                if (d != reported) {
+                if (d != reported && !stop.load()) {
                     reported = d;
                     lock.unlock();
-                    report(static_cast<int>(d), total());
+                    try {
+                        report(static_cast<int>(d), total());
+                    } catch (...) {
+                        // The callback failed: stop the workers, then pass its exception on.
+                        const std::lock_guard relock(mutex);
+                        if (!error)
+                            error = std::current_exception();
+                        stop = true;
+                    }
                     lock.lock();
                 }
             }

@@ -155,6 +155,31 @@ TEST(Exporter, CancelLeavesThePreviousExportUntouched)
     EXPECT_EQ(snapshot(dir.path()), before);
 }
 
+TEST(Exporter, AThrowingProgressCallbackStopsTheExportCleanly)
+{
+    test::TempDir dir;
+    const auto font = test::TestFonts::kaiGb();
+    const auto glyphs = test::renderGlyphs(font, U"一永回中书法风龙学爱艺郁", kSize);
+    EXPECT_THROW(exportGlyphSet(glyphs, optionsFor(font), dir.path(),
+                     [](int, int) { throw std::runtime_error("the dialog went away"); }),
+        std::runtime_error);
+    EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(Exporter, AnUnmergeableTargetIsRefusedBeforeTracing)
+{
+    test::TempDir dir;
+    const auto font = test::TestFonts::kaiGb();
+    ExportOptions o = optionsFor(font);
+    o.mergeInto = test::TestFonts::ukaiTtc().string();
+    int calls = 0;
+    const std::string msg = errorOf(
+        [&] { exportGlyphSet(test::renderGlyphs(font, U"永", kSize), o, dir.path(), [&](int, int) { ++calls; }); });
+    EXPECT_NE(msg.find("TTC"), std::string::npos) << msg;
+    EXPECT_EQ(calls, 0);
+    EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
 TEST(Exporter, MissingOrWrongOutputFolderIsAClearError)
 {
     test::TempDir dir;
