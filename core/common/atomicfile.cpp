@@ -53,12 +53,29 @@ private:
 
 std::filesystem::path tempSibling(const std::filesystem::path &path)
 {
+    // The process id is part of the name: a forked child inherits this generator's state, and a killed
+    // writer leaves its temp file behind, so without it a child could repeat a leftover name (EEXIST).
     static thread_local std::mt19937_64 rng {std::random_device {}()};
-    char suffix[24];
-    std::snprintf(suffix, sizeof suffix, ".%016llx.tmp", static_cast<unsigned long long>(rng()));
+    char suffix[48];
+    std::snprintf(suffix, sizeof suffix, ".%ld.%016llx.tmp", static_cast<long>(::getpid()),
+        static_cast<unsigned long long>(rng()));
     auto tmp = path;
     tmp += suffix;
     return tmp;
+}
+
+/** Creates a fresh temp file beside `path` (O_EXCL, a new name on a collision); returns the fd or -1. */
+int createTempSibling(const std::filesystem::path &path, std::filesystem::path &tmp)
+{
+    constexpr int kAttempts = 8;
+    int fd = -1;
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        tmp = tempSibling(path);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd >= 0 || errno != EEXIST)
+            break;
+    }
+    return fd;
 }
 
 } // namespace
@@ -76,8 +93,8 @@ void syncDirectory(const std::filesystem::path &dir)
 void writeFileAtomically(const std::filesystem::path &path, std::span<const std::byte> bytes)
 {
     const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    const auto tmp = tempSibling(path);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    std::filesystem::path tmp;
+    const int fd = createTempSibling(path, tmp);
     if (fd < 0)
         fail("cannot create a file in", dir, errno);
     FdCloser closer(fd);

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RELIABILITY.md promise 5: a read-only folder gives an error and never a false success, and what is
+// there still loads. As root (CI) the folder is a tmpfs remounted read-only, because root ignores mode
+// bits; otherwise the test removes the write permission from a temp folder.
+#include "checkpointfixture.h"
+#include "scratchmount.h"
+#include "tempdir.h"
+
+#include "common/atomicfile.h"
+#include "common/error.h"
+#include "project/project.h"
+#include "training/checkpointstore.h"
+#include "training/tensorarchive.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <unistd.h>
+
+namespace zistudio::test
+{
+namespace
+{
+
+namespace fs = std::filesystem;
+
+/** A folder that can be made read-only: a remounted tmpfs as root, a chmod-ed temp folder otherwise. */
+class ReadOnlyFolder
+{
+public:
+    ReadOnlyFolder()
+    {
+        if (::geteuid() == 0) {
+            m_mount = std::make_unique<ScratchMount>(std::uint64_t(8) << 20);
+            m_path = m_mount->path();
+        } else {
+            m_temp = std::make_unique<TempDir>();
+            m_path = m_temp->path() / "ro";
+            fs::create_directories(m_path);
+        }
+    }
+    ~ReadOnlyFolder()
+    {
+        if (m_readOnly && m_mount)
+            m_mount->remountReadWrite();
+    }
+    ReadOnlyFolder(const ReadOnlyFolder &) = delete;
+    ReadOnlyFolder &operator=(const ReadOnlyFolder &) = delete;
+
+    bool usable() const { return !m_mount || m_mount->mounted(); }
+    std::string skipReason() const { return m_mount ? m_mount->skipReason() : std::string(); }
+    const fs::path &path() const { return m_path; }
+
+    /** Makes the whole folder read-only (chmod: every folder in it). */
+    void makeReadOnly()
+    {
+        m_readOnly = true;
+        if (m_mount) {
+            m_mount->remountReadOnly();
+            return;
+        }
+        for (const auto &entry : fs::recursive_directory_iterator(m_path))
+            if (entry.is_directory())
+                fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_exec);
+        fs::permissions(m_path, fs::perms::owner_read | fs::perms::owner_exec);
+    }
+
+private:
+    std::unique_ptr<ScratchMount> m_mount;
+    std::unique_ptr<TempDir> m_temp;
+    fs::path m_path;
+    bool m_readOnly = false;
+};
+
+} // namespace
+
+TEST(ReadOnlyFolder, CheckpointSavesFailAndTheExistingOnesLoad)
+{
+    ReadOnlyFolder folder;
+    if (!folder.usable())
+        GTEST_SKIP() << folder.skipReason();
+    const CheckpointFixture fixture(1);
+    const fs::path dir = folder.path() / "checkpoints";
+    {
+        training::CheckpointStore store(dir);
+        fixture.write(store, 10);
+        fixture.write(store, 20);
+    }
+    folder.makeReadOnly();
+    training::CheckpointStore store(dir); // opening for writing must not fail: there may be nothing to write yet
+    try {
+        fixture.write(store, 30);
+        FAIL() << "a checkpoint was saved into a read-only folder";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find(dir.string()), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(store.setPinned(10, true), IoError);
+    const auto loaded = store.loadLatest();
+    ASSERT_TRUE(loaded.has_value());
+    EXPECT_EQ(loaded->info.step, 20);
+    EXPECT_TRUE(fixture.verify(store, loaded->info).empty());
+    const training::CheckpointStore reader(dir, {}, training::CheckpointStore::Mode::ReadOnly);
+    EXPECT_EQ(reader.list().size(), 2u);
+}
+
+TEST(ReadOnlyFolder, ProjectAndArchiveSavesFailAndTheOldFilesStay)
+{
+    ReadOnlyFolder folder;
+    if (!folder.usable())
+        GTEST_SKIP() << folder.skipReason();
+    const fs::path projectFile = folder.path() / "demo.zistudio";
+    project::Project p = project::defaultProject("read-only");
+    p.dataset.source.path = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";
+    p.dataset.targets.push_back({.kind = data::TargetSpec::Kind::Font,
+        .path = "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",
+        .face = 0,
+        .styleId = 0,
+        .name = "Kai"});
+    project::saveProject(p, projectFile);
+    const fs::path archive = folder.path() / "model.zsm";
+    training::writeTensorArchive(archive, {{"w", torch::ones({2})}});
+    folder.makeReadOnly();
+
+    project::Project changed = p;
+    changed.name = "changed";
+    try {
+        project::saveProject(changed, projectFile);
+        FAIL() << "a project was saved into a read-only folder";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find(folder.path().string()), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(project::loadProject(projectFile), p);
+    EXPECT_THROW(training::writeTensorArchive(archive, {{"w", torch::zeros({2})}}), IoError);
+    EXPECT_TRUE(torch::equal(training::readTensorArchive(archive).at("w"), torch::ones({2})));
+    EXPECT_THROW(writeFileAtomically(folder.path() / "new.txt", "x"), IoError);
+    EXPECT_FALSE(fs::exists(folder.path() / "new.txt"));
+}
+
+} // namespace zistudio::test
