@@ -5,6 +5,7 @@
 #include "common/buildinfo.h"
 #include "common/computedevice.h"
 #include "common/imageio.h"
+#include "data/dataerror.h"
 #include "data/dataset.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
@@ -473,15 +474,26 @@ RunResult Trainer::Impl::runImpl()
 
     emit("dataset", "preparing the dataset");
     auto lastDatasetEmit = Clock::now();
-    const auto dataset = data::Dataset::build(
-        config.dataset, layout.datasetStore,
-        [&](int done, int total) {
-            if (Clock::now() - lastDatasetEmit > std::chrono::milliseconds(request.progressIntervalMs)) {
-                lastDatasetEmit = Clock::now();
-                emit("dataset", "rendering glyphs " + std::to_string(done) + "/" + std::to_string(total));
-            }
-        },
-        cancel);
+    data::Dataset dataset;
+    try {
+        dataset = data::Dataset::build(
+            config.dataset, layout.datasetStore,
+            [&](int done, int total) {
+                if (Clock::now() - lastDatasetEmit > std::chrono::milliseconds(request.progressIntervalMs)) {
+                    lastDatasetEmit = Clock::now();
+                    emit("dataset", "rendering glyphs " + std::to_string(done) + "/" + std::to_string(total));
+                }
+            },
+            cancel);
+    } catch (const data::BuildCancelled &) {
+        store->setStatus(runName, "interrupted");
+        RunResult result {.outcome = RunOutcome::Cancelled,
+            .step = 0,
+            .message = "cancelled while preparing the dataset",
+            .lastCheckpoint = {}};
+        emit("finished", result.message);
+        return result;
+    }
     startSession(dataset);
 
     const long long total = config.training.steps;

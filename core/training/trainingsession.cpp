@@ -15,7 +15,10 @@
 #include <unordered_set>
 
 #ifdef ZISTUDIO_WITH_CUDA
+#include <ATen/autocast_mode.h>
+#include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDACachingAllocator.h>
+#include <torch/version.h>
 #endif
 
 namespace zistudio::training
@@ -37,18 +40,57 @@ bool isOutOfMemory(const c10::Error &e)
     return msg.find("out of memory") != std::string::npos || msg.find("Out of memory") != std::string::npos;
 }
 
-bool finite(const torch::Tensor &t)
-{
-    return torch::isfinite(t).all().item<bool>();
-}
-
 bool gradientsFinite(const std::vector<torch::Tensor> &params)
 {
+    // One device synchronisation for all parameters, not one per tensor.
+    std::vector<torch::Tensor> flags;
     for (const auto &p : params)
-        if (p.grad().defined() && !finite(p.grad()))
-            return false;
-    return true;
+        if (p.grad().defined())
+            flags.push_back(torch::isfinite(p.grad()).all());
+    return flags.empty() || torch::stack(flags).all().item<bool>();
 }
+
+/**
+ * bf16 autocast around forward passes on CUDA (Ampere or newer), nothing on the CPU. Backward passes
+ * run outside it, as LibTorch recommends.
+ */
+class AutocastScope
+{
+public:
+    explicit AutocastScope(bool on)
+        : m_on(on)
+    {
+#ifdef ZISTUDIO_WITH_CUDA
+        if (!m_on)
+            return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+        at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+#endif
+#endif
+    }
+    ~AutocastScope()
+    {
+#ifdef ZISTUDIO_WITH_CUDA
+        if (!m_on)
+            return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+        at::autocast::set_enabled(false);
+#endif
+        at::autocast::clear_cache();
+#endif
+    }
+    AutocastScope(const AutocastScope &) = delete;
+    AutocastScope &operator=(const AutocastScope &) = delete;
+
+private:
+    [[maybe_unused]] bool m_on;
+};
 
 torch::Tensor bce(const torch::Tensor &logits, bool real)
 {
@@ -159,8 +201,11 @@ TrainingSession::TrainingSession(const project::Project &config, const data::Dat
     if (config.training.deterministic)
         at::globalContext().setDeterministicAlgorithms(true, /*warn_only=*/true);
 #ifdef ZISTUDIO_WITH_CUDA
-    if (m_impl->device.is_cuda())
+    if (m_impl->device.is_cuda()) {
         at::globalContext().setBenchmarkCuDNN(!config.training.deterministic);
+        at::globalContext().setDeterministicCuDNN(config.training.deterministic);
+        m_impl->autocast = at::cuda::getCurrentDeviceProperties()->major >= 8; // bf16 needs Ampere
+    }
 #endif
 }
 
@@ -219,38 +264,44 @@ StepResult TrainingSession::doStep()
 
     StepResult r;
     r.images = static_cast<int>(source.size(0));
-    auto out = m.generator->forward(source, ids);
-    const auto &fake = out.image;
-
+    model::GeneratorOutput out;
     // zi2zi's label shuffling: the same sources drawn in shuffled styles; no target exists for them,
     // so only the adversarial, constancy and category losses apply.
-    torch::Tensor shuffledIds, shuffledFake, shuffledEncoded;
+    torch::Tensor shuffledIds;
+    model::GeneratorOutput shuffled;
     if (t.labelShuffling) {
         auto idsCpu = batch.styleIds.to(torch::kCPU).contiguous();
         std::vector<std::int64_t> v(idsCpu.data_ptr<std::int64_t>(), idsCpu.data_ptr<std::int64_t>() + idsCpu.numel());
         std::mt19937_64 rng(stepSeed(t.seed, s) ^ 0x5DEECE66Dull);
         std::shuffle(v.begin(), v.end(), rng);
         shuffledIds = torch::tensor(v, torch::kLong).to(m.device);
-        auto shuffled = m.generator->forward(source, shuffledIds);
-        shuffledFake = shuffled.image;
-        shuffledEncoded = shuffled.encoded;
     }
+    {
+        AutocastScope autocast(m.autocast);
+        out = m.generator->forward(source, ids);
+        if (t.labelShuffling)
+            shuffled = m.generator->forward(source, shuffledIds);
+    }
+    const auto &fake = out.image;
 
     const auto discriminatorParams = m.discriminator->parameters();
     const bool updateD = s % t.generatorStepsPerDiscriminatorStep == 0;
     if (updateD) {
         m.discriminatorOptimizer->zero_grad();
-        auto real = m.discriminator->forward(source, target);
-        auto faked = m.discriminator->forward(source, fake.detach());
-        const auto dReal = bce(real.logits, true);
-        const auto dFake = bce(faked.logits, false);
-        const auto category
-            = (F::cross_entropy(real.categoryLogits, ids) + F::cross_entropy(faked.categoryLogits, ids)) * 0.5;
-        auto dLoss = dReal + dFake + t.categoryWeight * category;
-        if (t.labelShuffling) {
-            auto shuffled = m.discriminator->forward(source, shuffledFake.detach());
-            dLoss = dLoss + bce(shuffled.logits, false)
-                + t.categoryWeight * 0.5 * F::cross_entropy(shuffled.categoryLogits, shuffledIds);
+        torch::Tensor dLoss, dReal, dFake, category;
+        {
+            AutocastScope autocast(m.autocast);
+            auto real = m.discriminator->forward(source, target);
+            auto faked = m.discriminator->forward(source, fake.detach());
+            dReal = bce(real.logits, true);
+            dFake = bce(faked.logits, false);
+            category = (F::cross_entropy(real.categoryLogits, ids) + F::cross_entropy(faked.categoryLogits, ids)) * 0.5;
+            dLoss = dReal + dFake + t.categoryWeight * category;
+            if (t.labelShuffling) {
+                auto judgedShuffled = m.discriminator->forward(source, shuffled.image.detach());
+                dLoss = dLoss + bce(judgedShuffled.logits, false)
+                    + t.categoryWeight * 0.5 * F::cross_entropy(judgedShuffled.categoryLogits, shuffledIds);
+            }
         }
         r.losses["d"] = dLoss.item<double>();
         r.losses["d_real"] = dReal.item<double>();
@@ -277,22 +328,26 @@ StepResult TrainingSession::doStep()
     // Generator update: the discriminator is only a judge here, its weights get no gradients.
     setRequiresGrad(discriminatorParams, false);
     m.generatorOptimizer->zero_grad();
-    auto judged = m.discriminator->forward(source, fake);
-    const auto gan = bce(judged.logits, true);
-    const auto l1 = (fake - target).abs().mean();
-    const auto constancy = (m.generator->encode(fake) - out.encoded).pow(2).mean();
-    const auto category = F::cross_entropy(judged.categoryLogits, ids);
-    auto tv = torch::zeros({}, fake.options());
-    if (t.tvWeight > 0)
-        tv = (fake.slice(3, 1) - fake.slice(3, 0, -1)).abs().mean()
-            + (fake.slice(2, 1) - fake.slice(2, 0, -1)).abs().mean();
-    auto gLoss = t.ganWeight * gan + t.l1Weight * l1 + t.constWeight * constancy + t.categoryWeight * category
-        + t.tvWeight * tv;
-    if (t.labelShuffling) {
-        auto shuffled = m.discriminator->forward(source, shuffledFake);
-        gLoss = gLoss + t.ganWeight * bce(shuffled.logits, true)
-            + t.constWeight * (m.generator->encode(shuffledFake) - shuffledEncoded).pow(2).mean()
-            + t.categoryWeight * F::cross_entropy(shuffled.categoryLogits, shuffledIds);
+    torch::Tensor gLoss, gan, l1, constancy, category, tv;
+    {
+        AutocastScope autocast(m.autocast);
+        auto judged = m.discriminator->forward(source, fake);
+        gan = bce(judged.logits, true);
+        l1 = (fake - target).abs().mean();
+        constancy = (m.generator->encode(fake) - out.encoded).pow(2).mean();
+        category = F::cross_entropy(judged.categoryLogits, ids);
+        tv = torch::zeros({}, fake.options());
+        if (t.tvWeight > 0)
+            tv = (fake.slice(3, 1) - fake.slice(3, 0, -1)).abs().mean()
+                + (fake.slice(2, 1) - fake.slice(2, 0, -1)).abs().mean();
+        gLoss = t.ganWeight * gan + t.l1Weight * l1 + t.constWeight * constancy + t.categoryWeight * category
+            + t.tvWeight * tv;
+        if (t.labelShuffling) {
+            auto judgedShuffled = m.discriminator->forward(source, shuffled.image);
+            gLoss = gLoss + t.ganWeight * bce(judgedShuffled.logits, true)
+                + t.constWeight * (m.generator->encode(shuffled.image) - shuffled.encoded).pow(2).mean()
+                + t.categoryWeight * F::cross_entropy(judgedShuffled.categoryLogits, shuffledIds);
+        }
     }
     if (m.hooks.injectNonFiniteLoss && m.hooks.injectNonFiniteLoss(s))
         gLoss = gLoss * std::numeric_limits<double>::quiet_NaN();

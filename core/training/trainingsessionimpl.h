@@ -33,6 +33,7 @@ struct TrainingSession::Impl
     long long step = 0; ///< generator steps done
     int batchSize = 1;
     double lrScale = 1.0;
+    bool autocast = false; ///< bf16 autocast of forward passes (CUDA, Ampere or newer)
 
     /** Generator parameters the optimizer updates (all, or all but the encoder when it is frozen). */
     std::vector<torch::Tensor> trainableGeneratorParameters() const;

@@ -13,9 +13,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <random>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace zistudio;
@@ -329,4 +333,59 @@ TEST(RunLock, SecondHolderIsRefused)
     } catch (const TrainingError &e) {
         EXPECT_NE(std::string(e.what()).find("another process"), std::string::npos);
     }
+}
+
+TEST(Trainer, SigkillDuringTrainingAlwaysLeavesALoadableCheckpoint)
+{
+    test::TempDir dir;
+    auto p = test::tinyProject();
+    p.training.steps = 100000;
+    p.training.checkpointEvery = 1; // a checkpoint write is in progress most of the time
+    p.training.validateEvery = 100000;
+    p.training.keepLast = 2;
+    const auto file = writeProject(dir, p);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("k");
+    std::mt19937 rng(99);
+    long long seen = -1;
+    for (int iteration = 0; iteration < 3; ++iteration) {
+        const pid_t pid = ::fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            // Only exec after fork: the parent's LibTorch thread pools must not run in the child.
+            const int null = ::open("/dev/null", O_WRONLY);
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+            const char *resume = iteration > 0 ? "--resume" : nullptr;
+            ::execl(ZISTUDIO_CLI, ZISTUDIO_CLI, "--threads", "1", "train", "--project", file.c_str(), "--run", "k",
+                resume, static_cast<char *>(nullptr));
+            ::_exit(127);
+        }
+        // Wait for a checkpoint newer than the last one we saw, then kill at a random moment.
+        for (int i = 0; i < 600; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (!fs::exists(ck))
+                continue;
+            CheckpointStore reader(ck, {}, CheckpointStore::Mode::ReadOnly);
+            const auto latest = reader.loadLatest();
+            if (latest && latest->info.step > seen)
+                break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 400)(rng)));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ASSERT_TRUE(WIFSIGNALED(status)) << "the trainer exited on its own with " << WEXITSTATUS(status);
+
+        CheckpointStore store(ck, {.keepLast = 2});
+        const auto latest = store.loadLatest();
+        ASSERT_TRUE(latest) << "iteration " << iteration;
+        EXPECT_GT(latest->info.step, seen);
+        EXPECT_EQ(nlohmann::json::parse(store.readPart(latest->info, "state.json"))["step"], latest->info.step);
+        seen = latest->info.step;
+    }
+    // And the run goes on from there.
+    Recorded rec;
+    const auto result = train(file, "k", rec, true, seen + 2);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_EQ(result.step, seen + 2);
 }
