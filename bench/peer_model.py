@@ -9,7 +9,7 @@ step's algorithm (peer_zi2zi_step.py) or in nothing but the engine (peer_same_st
 Also the shared serve loop: a peer started with --serve reads commands on stdin, one per line,
 and answers one JSON line each, so bench_train_step can alternate it with ZiStudio's step in one
 run without restarting it:
-    steps K   run K steps, answer {"times": [seconds per step], "losses": {...}}
+    steps K   run K steps, answer {"times": [wall s per step], "cpu": [CPU s per step], "losses": {...}}
     rss       answer {"peak_rss_bytes": N}
     quit      exit
 """
@@ -261,11 +261,12 @@ def main(description, make_step):
             print(json.dumps({"peak_rss_bytes": peak_rss_bytes()}), flush=True)
             continue
         if words[0] == "steps":
-            times, losses = [], {}
+            times, cpu, losses = [], [], {}
             for _ in range(int(words[1])):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 losses = step()
                 times.append(time.perf_counter() - t0)
-            print(json.dumps({"times": times, "losses": losses}), flush=True)
+                cpu.append(time.process_time() - c0)
+            print(json.dumps({"times": times, "cpu": cpu, "losses": losses}), flush=True)
             continue
         print(json.dumps({"error": "unknown command: " + words[0]}), flush=True)
