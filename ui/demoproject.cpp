@@ -34,6 +34,11 @@ QString prepareDemoProject(const QString &demoFolder, const QString &workFolder,
     const QString projectFile = target.filePath(kDemoFile);
     if (QFileInfo::exists(projectFile))
         return projectFile;
+    if (!QFileInfo::exists(source.filePath(kDemoFile))) {
+        if (error)
+            *error = QCoreApplication::translate("DemoProject", "%1 is missing").arg(source.filePath(kDemoFile));
+        return {};
+    }
     if (!QDir().mkpath(workFolder)) {
         if (error)
             *error = QCoreApplication::translate("DemoProject", "cannot create the folder %1").arg(workFolder);

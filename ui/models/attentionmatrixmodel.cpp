@@ -65,7 +65,7 @@ bool AttentionMatrixModel::isProblem(int row) const
 
 QVariant AttentionMatrixModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const model::DepthCost &row = m_report.depths[static_cast<std::size_t>(index.row()) + 1];
     const auto side = index.column() == EncoderColumn ? model::AttentionSide::Encoder : model::AttentionSide::Decoder;
@@ -114,7 +114,7 @@ QVariant AttentionMatrixModel::data(const QModelIndex &index, int role) const
 
 bool AttentionMatrixModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+    if (role != Qt::CheckStateRole || !index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)
         || (index.column() != EncoderColumn && index.column() != DecoderColumn))
         return false;
     const model::AttentionSite site {
@@ -138,7 +138,7 @@ bool AttentionMatrixModel::setData(const QModelIndex &index, const QVariant &val
 
 Qt::ItemFlags AttentionMatrixModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == EncoderColumn || index.column() == DecoderColumn)

@@ -54,7 +54,7 @@ int CheckpointModel::columnCount(const QModelIndex &parent) const
 
 QVariant CheckpointModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const project::CheckpointRecord &checkpoint = m_checkpoints[static_cast<std::size_t>(index.row())];
     if (role == Qt::CheckStateRole && index.column() == PinnedColumn)
@@ -94,7 +94,7 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
 
 bool CheckpointModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || index.column() != PinnedColumn
+    if (role != Qt::CheckStateRole || index.column() != PinnedColumn || !index.isValid()
         || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     project::CheckpointRecord &checkpoint = m_checkpoints[static_cast<std::size_t>(index.row())];
@@ -109,7 +109,7 @@ bool CheckpointModel::setData(const QModelIndex &index, const QVariant &value, i
 
 Qt::ItemFlags CheckpointModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == PinnedColumn)

@@ -55,7 +55,7 @@ QString RunListModel::statusText(const std::string &status)
 
 QVariant RunListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const project::RunRecord &run = m_runs[static_cast<std::size_t>(index.row())];
     if (role == Qt::UserRole)

@@ -56,7 +56,7 @@ int TargetListModel::columnCount(const QModelIndex &parent) const
 
 QVariant TargetListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const data::TargetSpec &target = m_targets[static_cast<std::size_t>(index.row())];
     const TargetStatus &st = status(index.row());
@@ -101,7 +101,8 @@ QVariant TargetListModel::data(const QModelIndex &index, int role) const
 
 bool TargetListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != NameColumn)
+    if (role != Qt::EditRole || !index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)
+        || index.column() != NameColumn)
         return false;
     const QString name = value.toString().trimmed();
     if (name.isEmpty())
@@ -114,7 +115,7 @@ bool TargetListModel::setData(const QModelIndex &index, const QVariant &value, i
 
 Qt::ItemFlags TargetListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == NameColumn)

@@ -298,8 +298,12 @@ void TrainingPanel::onProgress(const training::ProgressRecord &record)
         refreshRuns();
         emit runsChanged();
     }
+    if (record.event == "dataset") {
+        m_stats->setText(tr("Preparing the dataset: %1").arg(qs(record.message)));
+        return;
+    }
     if (!record.message.empty())
-        emit message(qs(record.message), record.event == "rollback");
+        emit message(qs(record.message), record.event == "rollback" || record.event == "skipped");
     if (m_shownRun != m_session->runName())
         return;
     const int total = static_cast<int>(std::min<long long>(std::max<long long>(1, record.totalSteps), INT_MAX));
