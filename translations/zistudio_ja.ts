@@ -1,6 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja">
 <context>
+    <name>CharsetChooser</name>
+    <message>
+        <source>GB2312 (Simplified Chinese)</source>
+        <translation>GB2312（簡体字中国語）</translation>
+    </message>
+    <message>
+        <source>GB2312 level 1 (common Simplified Chinese)</source>
+        <translation>GB2312 第一水準（常用簡体字）</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体字中国語）</translation>
+    </message>
+    <message>
+        <source>Big5 common (Traditional Chinese)</source>
+        <translation>Big5 常用字（繁体字中国語）</translation>
+    </message>
+    <message>
+        <source>JIS X 0208 kanji (Japanese)</source>
+        <translation>JIS X 0208 漢字（日本語）</translation>
+    </message>
+    <message>
+        <source>Jōyō kanji (Japanese)</source>
+        <translation>常用漢字（日本語）</translation>
+    </message>
+    <message>
+        <source>KS X 1001 Hangul (Korean)</source>
+        <translation>KS X 1001 ハングル（韓国語）</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBuilder</name>
+    <message>
+        <source>not in font</source>
+        <translation>フォントにない</translation>
+    </message>
+    <message>
+        <source>empty outline</source>
+        <translation>空のアウトライン</translation>
+    </message>
+    <message>
+        <source>repeated (tofu)</source>
+        <translation>重複（豆腐）</translation>
+    </message>
+    <message>
+        <source>damaged glyph</source>
+        <translation>グリフが破損</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>画像なし</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>%1 training pairs, %2 validation pairs (%3 held-out characters), %4 images%5</source>
+        <translation>学習ペア %1、検証ペア %2（検証用文字 %3）、画像 %4 枚%5</translation>
+    </message>
+    <message>
+        <source> — unchanged, reused</source>
+        <translation> — 変更なし、再利用</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters, %4 repeated</source>
+        <translation>%1：%3 文字中 %2 文字、重複 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 pairs (%3 train, %4 validation), %5 missing, %6 repeated, %7 problem files</source>
+        <translation>%1：ペア %2（学習 %3、検証 %4）、欠落 %5、重複 %6、問題ファイル %7</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetCheck</name>
+    <message>
+        <source>not in font</source>
+        <translation>フォントにない</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters</source>
+        <translation>%1：%3 文字中 %2 文字</translation>
+    </message>
+    <message>
+        <source>%1: drawn images, counted when built</source>
+        <translation>%1：手描き画像（構築時に集計）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProject</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 がありません</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>%1 を %2 にコピーできません</translation>
+    </message>
+</context>
+<context>
+    <name>FontScan</name>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>No source font chosen.</source>
+        <translation>ソースフォントが選ばれていません。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>ZiStudio</source>
@@ -13,6 +132,34 @@
     <message>
         <source>The project file to open.</source>
         <translation>開くプロジェクトファイル。</translation>
+    </message>
+    <message>
+        <source>The demo project (share/zistudio/demo) is not installed.</source>
+        <translation>デモプロジェクト（share/zistudio/demo）がインストールされていません。</translation>
+    </message>
+    <message>
+        <source>The demo project could not be copied: %1</source>
+        <translation>デモプロジェクトをコピーできません：%1</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
+        <translation>最初に表示するパネル：project、fonts、dataset、model、training、log のいずれか。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before the screenshot (default 1.5).</source>
+        <translation>スクリーンショットまでの待ち時間（秒、既定 1.5）。</translation>
+    </message>
+    <message>
+        <source>Benchmark: train cpu-64 on the demo for this many seconds and report the longest event-loop stall.</source>
+        <translation>ベンチマーク：デモで cpu-64 を指定秒数学習し、イベントループの最長停止を報告します。</translation>
+    </message>
+    <message>
+        <source>Where --measure-stalls writes its JSON result.</source>
+        <translation>--measure-stalls が JSON 結果を書き出す場所。</translation>
+    </message>
+    <message>
+        <source>Use the dark palette.</source>
+        <translation>ダークパレットを使います。</translation>
     </message>
 </context>
 <context>
@@ -42,6 +189,431 @@ Qt %5
     <message>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>GNU 一般公衆利用許諾書 第 3 版以降のもとで提供されます。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::AttentionMatrixModel</name>
+    <message>
+        <source>A 1×1 map has a single position: attention here has nothing to attend to.</source>
+        <translation>1×1 のマップは位置が一つだけなので、ここのアテンションには注目する対象がありません。</translation>
+    </message>
+    <message>
+        <source>Self-attention over %1 positions of %2 channels</source>
+        <translation>%1 位置・%2 チャンネルのセルフアテンション</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深さ</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>マップ</translation>
+    </message>
+    <message>
+        <source>Channels (enc / dec)</source>
+        <translation>チャンネル（エンコーダ / デコーダ）</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>エンコーダ</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>デコーダ</translation>
+    </message>
+    <message>
+        <source>Attention FLOPs (batch)</source>
+        <translation>アテンション FLOPs（バッチ）</translation>
+    </message>
+    <message>
+        <source>Attention matrices</source>
+        <translation>アテンション行列</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CharsetChooser</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Characters typed below</source>
+        <translation>下に入力した文字</translation>
+    </message>
+    <message>
+        <source>Characters from a text file</source>
+        <translation>テキストファイルの文字</translation>
+    </message>
+    <message>
+        <source>Type or paste the characters to train on</source>
+        <translation>学習する文字を入力または貼り付け</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Charset:</source>
+        <translation>文字セット：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <source>Use at most:</source>
+        <translation>最大数：</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>文字セットファイルを選択</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 文字</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointList</name>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>★ best by validation · pinned checkpoints are kept</source>
+        <translation>★ 検証で最良 · ピン留めしたチェックポイントは保持されます</translation>
+    </message>
+    <message>
+        <source>Cannot change the pin of step %1: %2</source>
+        <translation>ステップ %1 のピンを変更できません：%2</translation>
+    </message>
+    <message>
+        <source>Pinned the checkpoint of step %1</source>
+        <translation>ステップ %1 のチェックポイントをピン留めしました</translation>
+    </message>
+    <message>
+        <source>Unpinned the checkpoint of step %1</source>
+        <translation>ステップ %1 のチェックポイントのピンを外しました</translation>
+    </message>
+    <message>
+        <source>Cannot read the checkpoints: %1</source>
+        <translation>チェックポイントを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 is the best checkpoint of this run. Delete it anyway?</source>
+        <translation>ステップ %1 はこの実行で最良のチェックポイントです。それでも削除しますか？</translation>
+    </message>
+    <message>
+        <source>Delete the checkpoint of step %1?</source>
+        <translation>ステップ %1 のチェックポイントを削除しますか？</translation>
+    </message>
+    <message>
+        <source>Delete Checkpoint</source>
+        <translation>チェックポイントを削除</translation>
+    </message>
+    <message>
+        <source>Deleted the checkpoint of step %1</source>
+        <translation>ステップ %1 のチェックポイントを削除しました</translation>
+    </message>
+    <message>
+        <source>Cannot delete the checkpoint of step %1: %2</source>
+        <translation>ステップ %1 のチェックポイントを削除できません：%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointModel</name>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>ロールバック</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最良</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>ピン留め</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Val L1</source>
+        <translation>検証 L1</translation>
+    </message>
+    <message>
+        <source>Val SSIM</source>
+        <translation>検証 SSIM</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::DatasetPanel</name>
+    <message>
+        <source>Coverage</source>
+        <translation>カバー率</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Glyph images</source>
+        <translation>グリフ画像</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>サイズ：</translation>
+    </message>
+    <message>
+        <source>Em box (keeps size and position)</source>
+        <translation>em ボックス（大きさと位置を保持）</translation>
+    </message>
+    <message>
+        <source>Fit to ink (centred, scaled)</source>
+        <translation>インクに合わせる（中央寄せ・拡大縮小）</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <source>Fit margin:</source>
+        <translation>余白：</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>検証用の分割</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>検証用の割合：</translation>
+    </message>
+    <message>
+        <source>Characters always held out, e.g. 永東國</source>
+        <translation>常に検証用にする文字（例：永東國）</translation>
+    </message>
+    <message>
+        <source>Always validate:</source>
+        <translation>常に検証：</translation>
+    </message>
+    <message>
+        <source>Split seed:</source>
+        <translation>分割シード：</translation>
+    </message>
+    <message>
+        <source>Drop repeated bitmaps (tofu placeholders)</source>
+        <translation>重複するビットマップ（豆腐の代替字形）を除外</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>構築</translation>
+    </message>
+    <message>
+        <source>Build Dataset</source>
+        <translation>データセットを構築</translation>
+    </message>
+    <message>
+        <source>Render every source/target pair (reused when nothing changed)</source>
+        <translation>すべてのソース／ターゲットのペアを描画（変更がなければ再利用）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 × %1 px (set by the model)</source>
+        <translation>%1 × %1 px（モデルで設定）</translation>
+    </message>
+    <message>
+        <source>Save the project first: the dataset is stored beside it.</source>
+        <translation>先にプロジェクトを保存してください。データセットはその隣に保存されます。</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>構築中…</translation>
+    </message>
+    <message>
+        <source>Building the dataset in %1</source>
+        <translation>%1 にデータセットを構築しています</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Dataset build cancelled.</source>
+        <translation>データセットの構築をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The dataset could not be built: %1</source>
+        <translation>データセットを構築できません：%1</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %1</source>
+        <translation>データセットの準備完了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontProbe</name>
+    <message>
+        <source>cannot start the font checker %1: %2</source>
+        <translation>フォントチェッカー %1 を起動できません：%2</translation>
+    </message>
+    <message>
+        <source>the font checker did not finish within %1 s and was stopped: the font may be built to hang font software</source>
+        <translation>フォントチェッカーが %1 秒以内に終わらず停止しました。フォントソフトを停止させるよう作られたフォントかもしれません</translation>
+    </message>
+    <message>
+        <source>the font checker printed more than %1 bytes and was stopped</source>
+        <translation>フォントチェッカーの出力が %1 バイトを超えたため停止しました</translation>
+    </message>
+    <message>
+        <source>the font checker crashed with %1 while reading the font%2</source>
+        <translation>フォントチェッカーがフォントの読み込み中に %1 でクラッシュしました%2</translation>
+    </message>
+    <message>
+        <source> (it may have run out of its %1 s of CPU time)</source>
+        <translation>（%1 秒の CPU 時間を使い切った可能性があります）</translation>
+    </message>
+    <message>
+        <source>the font checker ran out of memory (limit %1 MiB) while reading the font</source>
+        <translation>フォントチェッカーがフォントの読み込み中にメモリ不足になりました（上限 %1 MiB）</translation>
+    </message>
+    <message>
+        <source>the font checker exited with status %1 without a valid report%2</source>
+        <translation>フォントチェッカーがステータス %1 で終了し、有効な報告がありません%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontsPanel</name>
+    <message>
+        <source>Sample glyphs</source>
+        <translation>サンプルグリフ</translation>
+    </message>
+    <message>
+        <source>Characters to show (default: the first of the charset)</source>
+        <translation>表示する文字（既定：文字セットの先頭）</translation>
+    </message>
+    <message>
+        <source>Source font (the style the network reads)</source>
+        <translation>ソースフォント（ネットワークが読むスタイル）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <source>Face:</source>
+        <translation>フェイス：</translation>
+    </message>
+    <message>
+        <source>Coverage:</source>
+        <translation>カバー率：</translation>
+    </message>
+    <message>
+        <source>Target styles (what the network learns to draw)</source>
+        <translation>ターゲットスタイル（ネットワークが描き方を学ぶもの）</translation>
+    </message>
+    <message>
+        <source>Add Font…</source>
+        <translation>フォントを追加…</translation>
+    </message>
+    <message>
+        <source>Add Image Folder…</source>
+        <translation>画像フォルダーを追加…</translation>
+    </message>
+    <message>
+        <source>Face…</source>
+        <translation>フェイス…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Tip: drop font files or image folders here; a font dropped on the source box becomes the source.</source>
+        <translation>ヒント：フォントファイルや画像フォルダーをここにドロップできます。ソース欄にドロップしたフォントはソースになります。</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;All files (*)</source>
+        <translation>フォント (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>%1 — charset: %2</source>
+        <translation>%1 — 文字セット：%2</translation>
+    </message>
+    <message>
+        <source>%1 — covers %2 of %3 characters</source>
+        <translation>%1 — %3 文字中 %2 文字をカバー</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>All %1 faces, one style each</source>
+        <translation>全 %1 フェイス（各々を一つのスタイルに）</translation>
+    </message>
+    <message>
+        <source>Choose a Face</source>
+        <translation>フェイスを選択</translation>
+    </message>
+    <message>
+        <source>%1 holds several faces:</source>
+        <translation>%1 には複数のフェイスがあります：</translation>
+    </message>
+    <message>
+        <source>Source font: %1</source>
+        <translation>ソースフォント：%1</translation>
+    </message>
+    <message>
+        <source>Target added: %1</source>
+        <translation>ターゲットを追加しました：%1</translation>
+    </message>
+    <message>
+        <source>Choose the Source Font</source>
+        <translation>ソースフォントを選択</translation>
+    </message>
+    <message>
+        <source>Add Target Fonts</source>
+        <translation>ターゲットフォントを追加</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Drawn Glyphs</source>
+        <translation>手描きグリフのフォルダーを追加</translation>
+    </message>
+    <message>
+        <source>Not a font file or a folder: %1</source>
+        <translation>フォントファイルでもフォルダーでもありません：%1</translation>
     </message>
 </context>
 <context>
@@ -83,40 +655,20 @@ Qt %5
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <source>No project open.</source>
-        <translation>プロジェクトが開かれていません。</translation>
-    </message>
-    <message>
         <source>Fonts</source>
         <translation>フォント</translation>
-    </message>
-    <message>
-        <source>Add a source font and target fonts.</source>
-        <translation>ソースフォントとターゲットフォントを追加してください。</translation>
     </message>
     <message>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <source>Choose the characters to train on.</source>
-        <translation>学習する文字を選んでください。</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <source>Model size and attention placement.</source>
-        <translation>モデルの大きさとアテンションの配置。</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>学習</translation>
-    </message>
-    <message>
-        <source>Start a run to see its curves.</source>
-        <translation>学習を開始すると曲線が表示されます。</translation>
     </message>
     <message>
         <source>Log</source>
@@ -159,16 +711,713 @@ Qt %5
         <translation>ZiStudio について(&amp;A)</translation>
     </message>
     <message>
-        <source>ZiStudio</source>
-        <translation>ZiStudio</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
         <source>The new language applies the next time ZiStudio starts.</source>
         <translation>新しい言語は次回 ZiStudio を起動したときに適用されます。</translation>
+    </message>
+    <message>
+        <source>The run “%1” was interrupted. The Training panel offers to resume it.</source>
+        <translation>実行「%1」は中断されていました。学習パネルから再開できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start New Run</source>
+        <translation>新しい実行を開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Continue</source>
+        <translation>一時停止／続行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 parameters · %2 FLOPs/step</source>
+        <translation>パラメーター %1 · 1 ステップ %2 FLOPs</translation>
+    </message>
+    <message>
+        <source>Not training</source>
+        <translation>学習していません</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>%1 を学習中</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>%1 を一時停止中</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>%1 を停止中</translation>
+    </message>
+    <message>
+        <source>%1[*] — ZiStudio</source>
+        <translation>%1[*] — ZiStudio</translation>
+    </message>
+    <message>
+        <source>Training Is Running</source>
+        <translation>学習中です</translation>
+    </message>
+    <message>
+        <source>Stop the run (it saves a checkpoint and can be resumed) and quit?</source>
+        <translation>実行を停止して（チェックポイントを保存し、後で再開できます）終了しますか？</translation>
+    </message>
+    <message>
+        <source>Stopping the run before quitting…</source>
+        <translation>終了する前に実行を停止しています…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MetricsPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑化 %1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MissingGlyphModel</name>
+    <message>
+        <source>Char</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>スタイル</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ModelPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>cpu-64 (64 px, ngf 32)</source>
+        <translation>cpu-64（64 px、ngf 32）</translation>
+    </message>
+    <message>
+        <source>classic-256 (zi2zi)</source>
+        <translation>classic-256（zi2zi）</translation>
+    </message>
+    <message>
+        <source>attn-256 (attention at 32×32 and 16×16)</source>
+        <translation>attn-256（32×32 と 16×16 にアテンション）</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>プリセット：</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>Image size:</source>
+        <translation>画像サイズ：</translation>
+    </message>
+    <message>
+        <source>Generator width (ngf):</source>
+        <translation>生成器の幅（ngf）：</translation>
+    </message>
+    <message>
+        <source>Discriminator width (ndf):</source>
+        <translation>識別器の幅（ndf）：</translation>
+    </message>
+    <message>
+        <source>Style embeddings:</source>
+        <translation>スタイル埋め込み数：</translation>
+    </message>
+    <message>
+        <source>Embedding size:</source>
+        <translation>埋め込みの次元：</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>バッチ正規化</translation>
+    </message>
+    <message>
+        <source>Instance norm</source>
+        <translation>インスタンス正規化</translation>
+    </message>
+    <message>
+        <source>Normalisation:</source>
+        <translation>正規化：</translation>
+    </message>
+    <message>
+        <source>Transposed convolution</source>
+        <translation>転置畳み込み</translation>
+    </message>
+    <message>
+        <source>Pixel shuffle</source>
+        <translation>ピクセルシャッフル</translation>
+    </message>
+    <message>
+        <source>Up-sampling:</source>
+        <translation>アップサンプリング：</translation>
+    </message>
+    <message>
+        <source>Concatenate</source>
+        <translation>連結</translation>
+    </message>
+    <message>
+        <source>Residual (add)</source>
+        <translation>残差（加算）</translation>
+    </message>
+    <message>
+        <source>Skip connections:</source>
+        <translation>スキップ接続：</translation>
+    </message>
+    <message>
+        <source>Decoder dropout:</source>
+        <translation>デコーダのドロップアウト：</translation>
+    </message>
+    <message>
+        <source>Spectral norm in the discriminator</source>
+        <translation>識別器にスペクトル正規化</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>デバイス：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>バッチサイズ：</translation>
+    </message>
+    <message>
+        <source>Self-attention per depth</source>
+        <translation>深さごとのセルフアテンション</translation>
+    </message>
+    <message>
+        <source>Tick a side to add a self-attention layer after that depth. A new layer starts as an identity (γ = 0), so it can be added to a trained model.</source>
+        <translation>側にチェックを入れると、その深さの後にセルフアテンション層が入ります。新しい層は恒等写像（γ = 0）から始まるので、学習済みモデルにも追加できます。</translation>
+    </message>
+    <message>
+        <source>Cost (from the cost model)</source>
+        <translation>コスト（コストモデルより）</translation>
+    </message>
+    <message>
+        <source>Generator parameters:</source>
+        <translation>生成器のパラメーター：</translation>
+    </message>
+    <message>
+        <source>Discriminator parameters:</source>
+        <translation>識別器のパラメーター：</translation>
+    </message>
+    <message>
+        <source>Attention parameters:</source>
+        <translation>アテンションのパラメーター：</translation>
+    </message>
+    <message>
+        <source>Generator FLOPs per image:</source>
+        <translation>画像 1 枚あたりの生成器 FLOPs：</translation>
+    </message>
+    <message>
+        <source>FLOPs per training step:</source>
+        <translation>学習 1 ステップあたりの FLOPs：</translation>
+    </message>
+    <message>
+        <source>Attention matrices:</source>
+        <translation>アテンション行列：</translation>
+    </message>
+    <message>
+        <source>Training memory (estimate):</source>
+        <translation>学習時のメモリ（推定）：</translation>
+    </message>
+    <message>
+        <source>This configuration is not valid: %1</source>
+        <translation>この設定は無効です：%1</translation>
+    </message>
+    <message>
+        <source>Placement: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>エンコーダ</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>デコーダ</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 sits on a 1×1 map: it has nothing to attend to.</source>
+        <translation>深さ %2 の%1層は 1×1 のマップ上にあり、注目する対象がありません。</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
+        <translation>深さ %2 の%1層は、バッチ %4 でアテンション行列に %3 を必要とします。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectController</name>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新規プロジェクト(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>プロジェクトを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったプロジェクト(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>The project “%1” has unsaved changes. Save them?</source>
+        <translation>プロジェクト「%1」に未保存の変更があります。保存しますか？</translation>
+    </message>
+    <message>
+        <source>New project. Choose a source font and target fonts in the Fonts panel.</source>
+        <translation>新しいプロジェクトです。フォントパネルでソースフォントとターゲットフォントを選んでください。</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio);;All files (*)</source>
+        <translation>ZiStudio プロジェクト (*.zistudio);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project: %1</source>
+        <translation>プロジェクトを開けません：%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <source>Cannot save the project: %1</source>
+        <translation>プロジェクトを保存できません：%1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>プロジェクトを保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>プロジェクトに名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio)</source>
+        <translation>ZiStudio プロジェクト (*.zistudio)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>The project has no file yet: use Save As.</source>
+        <translation>このプロジェクトにはまだファイルがありません。「名前を付けて保存」を使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectPanel</name>
+    <message>
+        <source>Name:</source>
+        <translation>名前：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状態：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation>最近のプロジェクト</translation>
+    </message>
+    <message>
+        <source>(not saved yet)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>未保存の変更あり</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>custom text</source>
+        <translation>入力した文字</translation>
+    </message>
+    <message>
+        <source> (first %1)</source>
+        <translation>（先頭 %1 文字）</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>ソース：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Target styles: %1</source>
+        <translation>ターゲットスタイル：%1</translation>
+    </message>
+    <message>
+        <source>Characters: %1</source>
+        <translation>文字：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 px, ngf %2, attention %3</source>
+        <translation>モデル：%1 px、ngf %2、アテンション %3</translation>
+    </message>
+    <message>
+        <source>Training: %1 steps, batch %2, learning rate %3</source>
+        <translation>学習：%1 ステップ、バッチ %2、学習率 %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>実行を読み込めません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::RunListModel</name>
+    <message>
+        <source>created</source>
+        <translation>作成済み</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::SampleViewer</name>
+    <message>
+        <source>Samples:</source>
+        <translation>サンプル：</translation>
+    </message>
+    <message>
+        <source>no samples yet</source>
+        <translation>サンプルはまだありません</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>step %1 (image missing)</source>
+        <translation>ステップ %1（画像なし）</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TargetListModel</name>
+    <message>
+        <source>Font</source>
+        <translation>フォント</translation>
+    </message>
+    <message>
+        <source>Drawn images</source>
+        <translation>手描き画像</translation>
+    </message>
+    <message>
+        <source>%1 (face %2)</source>
+        <translation>%1（フェイス %2）</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3 problem(s)</source>
+        <translation>%1 / %2、問題 %3 件</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>スタイル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>カバー率</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingPanel</name>
+    <message>
+        <source>Curves</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>実行：</translation>
+    </message>
+    <message>
+        <source>Start New Run</source>
+        <translation>新しい実行を開始</translation>
+    </message>
+    <message>
+        <source>Resume Run</source>
+        <translation>実行を再開</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <translation>プロジェクトの設定で新しい実行を開始（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Finish the current step, save an “interrupted” checkpoint and stop</source>
+        <translation>現在のステップを終え、「中断」チェックポイントを保存して停止</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>ステップ %v / %m</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>実行を読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, step %3</source>
+        <translation>%1 — %2、ステップ %3</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped before it finished. Resume it from its last checkpoint?</source>
+        <translation>実行「%1」は完了前に止まりました。最後のチェックポイントから再開しますか？</translation>
+    </message>
+    <message>
+        <source>Cannot read the run “%1”: %2</source>
+        <translation>実行「%1」を読み込めません：%2</translation>
+    </message>
+    <message>
+        <source>Run “%1”: %2 at step %3</source>
+        <translation>実行「%1」：%2（ステップ %3）</translation>
+    </message>
+    <message>
+        <source>Saving the project before training.</source>
+        <translation>学習の前にプロジェクトを保存します。</translation>
+    </message>
+    <message>
+        <source>Resuming the run “%1”</source>
+        <translation>実行「%1」を再開しています</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”</source>
+        <translation>実行「%1」を開始しています</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset and the networks…</source>
+        <translation>データセットとネットワークを準備しています…</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset: %1</source>
+        <translation>データセットを準備中：%1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 images/s · ETA %3 · memory %4 · lr %5%6</source>
+        <translation>エポック %1 · %2 枚/秒 · 残り %3 · メモリ %4 · 学習率 %5%6</translation>
+    </message>
+    <message>
+        <source> · %1 steps skipped</source>
+        <translation> · %1 ステップをスキップ</translation>
+    </message>
+    <message>
+        <source>Validation at step %1: L1 %2 (baseline %3) · SSIM %4 (baseline %5)</source>
+        <translation>ステップ %1 の検証：L1 %2（基準 %3）· SSIM %4（基準 %5）</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.</source>
+        <translation>実行「%1」はステップ %2 で完了しました。</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped at step %2; it can be resumed.</source>
+        <translation>実行「%1」はステップ %2 で停止しました。再開できます。</translation>
+    </message>
+    <message>
+        <source>The run “%1” failed: %2</source>
+        <translation>実行「%1」は失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+    <message>
+        <source>Stopping after this step and saving a checkpoint…</source>
+        <translation>このステップの後で停止し、チェックポイントを保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingSettings</name>
+    <message>
+        <source>Steps:</source>
+        <translation>ステップ数：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学習率：</translation>
+    </message>
+    <message>
+        <source>Validate every:</source>
+        <translation>検証の間隔：</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>チェックポイントの間隔：</translation>
+    </message>
+    <message>
+        <source>Keep last:</source>
+        <translation>保持する数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード：</translation>
     </message>
 </context>
 </TS>

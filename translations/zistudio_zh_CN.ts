@@ -1,6 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CharsetChooser</name>
+    <message>
+        <source>GB2312 (Simplified Chinese)</source>
+        <translation>GB2312（简体中文）</translation>
+    </message>
+    <message>
+        <source>GB2312 level 1 (common Simplified Chinese)</source>
+        <translation>GB2312 一级字（常用简体中文）</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
+        <source>Big5 common (Traditional Chinese)</source>
+        <translation>Big5 常用字（繁体中文）</translation>
+    </message>
+    <message>
+        <source>JIS X 0208 kanji (Japanese)</source>
+        <translation>JIS X 0208 汉字（日文）</translation>
+    </message>
+    <message>
+        <source>Jōyō kanji (Japanese)</source>
+        <translation>常用汉字（日文）</translation>
+    </message>
+    <message>
+        <source>KS X 1001 Hangul (Korean)</source>
+        <translation>KS X 1001 谚文（韩文）</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBuilder</name>
+    <message>
+        <source>not in font</source>
+        <translation>字体中没有</translation>
+    </message>
+    <message>
+        <source>empty outline</source>
+        <translation>空白轮廓</translation>
+    </message>
+    <message>
+        <source>repeated (tofu)</source>
+        <translation>重复（豆腐字）</translation>
+    </message>
+    <message>
+        <source>damaged glyph</source>
+        <translation>字形损坏</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>没有图像</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>%1 training pairs, %2 validation pairs (%3 held-out characters), %4 images%5</source>
+        <translation>%1 组训练字对、%2 组验证字对（保留 %3 个字符）、%4 张图像%5</translation>
+    </message>
+    <message>
+        <source> — unchanged, reused</source>
+        <translation> — 未更改，沿用</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters, %4 repeated</source>
+        <translation>%1：%3 个字符中有 %2 个，%4 个重复</translation>
+    </message>
+    <message>
+        <source>%1: %2 pairs (%3 train, %4 validation), %5 missing, %6 repeated, %7 problem files</source>
+        <translation>%1：%2 组字对（训练 %3、验证 %4），缺 %5 个，重复 %6 个，问题文件 %7 个</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetCheck</name>
+    <message>
+        <source>not in font</source>
+        <translation>字体中没有</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters</source>
+        <translation>%1：%3 个字符中有 %2 个</translation>
+    </message>
+    <message>
+        <source>%1: drawn images, counted when built</source>
+        <translation>%1：手绘图像，构建时计数</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProject</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>找不到 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>无法将 %1 复制到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FontScan</name>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>No source font chosen.</source>
+        <translation>尚未选择源字体。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>ZiStudio</source>
@@ -13,6 +132,34 @@
     <message>
         <source>The project file to open.</source>
         <translation>要打开的项目文件。</translation>
+    </message>
+    <message>
+        <source>The demo project (share/zistudio/demo) is not installed.</source>
+        <translation>未安装示例项目（share/zistudio/demo）。</translation>
+    </message>
+    <message>
+        <source>The demo project could not be copied: %1</source>
+        <translation>无法复制示例项目：%1</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
+        <translation>先显示此面板：project、fonts、dataset、model、training 或 log。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before the screenshot (default 1.5).</source>
+        <translation>截图前等待的秒数（默认 1.5）。</translation>
+    </message>
+    <message>
+        <source>Benchmark: train cpu-64 on the demo for this many seconds and report the longest event-loop stall.</source>
+        <translation>性能测试：用示例项目训练 cpu-64 指定秒数，并报告事件循环最长的停顿。</translation>
+    </message>
+    <message>
+        <source>Where --measure-stalls writes its JSON result.</source>
+        <translation>--measure-stalls 写入 JSON 结果的位置。</translation>
+    </message>
+    <message>
+        <source>Use the dark palette.</source>
+        <translation>使用深色配色。</translation>
     </message>
 </context>
 <context>
@@ -42,6 +189,431 @@ Qt %5
     <message>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>依据 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::AttentionMatrixModel</name>
+    <message>
+        <source>A 1×1 map has a single position: attention here has nothing to attend to.</source>
+        <translation>1×1 的特征图只有一个位置：此处的注意力没有可关注的对象。</translation>
+    </message>
+    <message>
+        <source>Self-attention over %1 positions of %2 channels</source>
+        <translation>在 %1 个位置、%2 个通道上的自注意力</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Channels (enc / dec)</source>
+        <translation>通道（编码 / 解码）</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>Attention FLOPs (batch)</source>
+        <translation>注意力 FLOPs（整批）</translation>
+    </message>
+    <message>
+        <source>Attention matrices</source>
+        <translation>注意力矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CharsetChooser</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Characters typed below</source>
+        <translation>在下方输入的字符</translation>
+    </message>
+    <message>
+        <source>Characters from a text file</source>
+        <translation>文本文件中的字符</translation>
+    </message>
+    <message>
+        <source>Type or paste the characters to train on</source>
+        <translation>输入或粘贴要训练的字符</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Charset:</source>
+        <translation>字符集：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Use at most:</source>
+        <translation>最多使用：</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>选择字符集文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointList</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>★ best by validation · pinned checkpoints are kept</source>
+        <translation>★ 验证最佳 · 已固定的检查点会保留</translation>
+    </message>
+    <message>
+        <source>Cannot change the pin of step %1: %2</source>
+        <translation>无法更改步骤 %1 的固定：%2</translation>
+    </message>
+    <message>
+        <source>Pinned the checkpoint of step %1</source>
+        <translation>已固定步骤 %1 的检查点</translation>
+    </message>
+    <message>
+        <source>Unpinned the checkpoint of step %1</source>
+        <translation>已取消固定步骤 %1 的检查点</translation>
+    </message>
+    <message>
+        <source>Cannot read the checkpoints: %1</source>
+        <translation>无法读取检查点：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 is the best checkpoint of this run. Delete it anyway?</source>
+        <translation>步骤 %1 是此次训练最佳的检查点。仍要删除吗？</translation>
+    </message>
+    <message>
+        <source>Delete the checkpoint of step %1?</source>
+        <translation>要删除步骤 %1 的检查点吗？</translation>
+    </message>
+    <message>
+        <source>Delete Checkpoint</source>
+        <translation>删除检查点</translation>
+    </message>
+    <message>
+        <source>Deleted the checkpoint of step %1</source>
+        <translation>已删除步骤 %1 的检查点</translation>
+    </message>
+    <message>
+        <source>Cannot delete the checkpoint of step %1: %2</source>
+        <translation>无法删除步骤 %1 的检查点：%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointModel</name>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Val L1</source>
+        <translation>验证 L1</translation>
+    </message>
+    <message>
+        <source>Val SSIM</source>
+        <translation>验证 SSIM</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::DatasetPanel</name>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Glyph images</source>
+        <translation>字形图像</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Em box (keeps size and position)</source>
+        <translation>Em 框（保留大小与位置）</translation>
+    </message>
+    <message>
+        <source>Fit to ink (centred, scaled)</source>
+        <translation>贴合笔画（居中并缩放）</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>摆放方式：</translation>
+    </message>
+    <message>
+        <source>Fit margin:</source>
+        <translation>贴合边距：</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集划分</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>保留比例：</translation>
+    </message>
+    <message>
+        <source>Characters always held out, e.g. 永東國</source>
+        <translation>始终保留作验证的字符，例如 永東國</translation>
+    </message>
+    <message>
+        <source>Always validate:</source>
+        <translation>固定验证字符：</translation>
+    </message>
+    <message>
+        <source>Split seed:</source>
+        <translation>划分种子：</translation>
+    </message>
+    <message>
+        <source>Drop repeated bitmaps (tofu placeholders)</source>
+        <translation>舍弃重复的位图（豆腐字占位符）</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Build Dataset</source>
+        <translation>构建数据集</translation>
+    </message>
+    <message>
+        <source>Render every source/target pair (reused when nothing changed)</source>
+        <translation>绘制每组源／目标字对（未更改时沿用）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 × %1 px (set by the model)</source>
+        <translation>%1 × %1 像素（由模型设置）</translation>
+    </message>
+    <message>
+        <source>Save the project first: the dataset is stored beside it.</source>
+        <translation>请先保存项目：数据集会存放在项目旁。</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>构建中…</translation>
+    </message>
+    <message>
+        <source>Building the dataset in %1</source>
+        <translation>正在 %1 构建数据集</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Dataset build cancelled.</source>
+        <translation>已取消构建数据集。</translation>
+    </message>
+    <message>
+        <source>The dataset could not be built: %1</source>
+        <translation>无法构建数据集：%1</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %1</source>
+        <translation>数据集已就绪：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontProbe</name>
+    <message>
+        <source>cannot start the font checker %1: %2</source>
+        <translation>无法启动字体检查程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>the font checker did not finish within %1 s and was stopped: the font may be built to hang font software</source>
+        <translation>字体检查程序在 %1 秒内未完成而被停止：此字体可能刻意使字体软件卡住</translation>
+    </message>
+    <message>
+        <source>the font checker printed more than %1 bytes and was stopped</source>
+        <translation>字体检查程序输出超过 %1 字节而被停止</translation>
+    </message>
+    <message>
+        <source>the font checker crashed with %1 while reading the font%2</source>
+        <translation>字体检查程序读取字体时因 %1 而崩溃%2</translation>
+    </message>
+    <message>
+        <source> (it may have run out of its %1 s of CPU time)</source>
+        <translation>（可能已用完 %1 秒的 CPU 时间）</translation>
+    </message>
+    <message>
+        <source>the font checker ran out of memory (limit %1 MiB) while reading the font</source>
+        <translation>字体检查程序读取字体时内存不足（上限 %1 MiB）</translation>
+    </message>
+    <message>
+        <source>the font checker exited with status %1 without a valid report%2</source>
+        <translation>字体检查程序以状态 %1 退出，未生成有效报告%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontsPanel</name>
+    <message>
+        <source>Sample glyphs</source>
+        <translation>示例字形</translation>
+    </message>
+    <message>
+        <source>Characters to show (default: the first of the charset)</source>
+        <translation>要显示的字符（默认：字符集的前几个）</translation>
+    </message>
+    <message>
+        <source>Source font (the style the network reads)</source>
+        <translation>源字体（网络读入的风格）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Face:</source>
+        <translation>字面：</translation>
+    </message>
+    <message>
+        <source>Coverage:</source>
+        <translation>覆盖率：</translation>
+    </message>
+    <message>
+        <source>Target styles (what the network learns to draw)</source>
+        <translation>目标风格（网络学习绘制的字形）</translation>
+    </message>
+    <message>
+        <source>Add Font…</source>
+        <translation>添加字体…</translation>
+    </message>
+    <message>
+        <source>Add Image Folder…</source>
+        <translation>添加图像文件夹…</translation>
+    </message>
+    <message>
+        <source>Face…</source>
+        <translation>字面…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Tip: drop font files or image folders here; a font dropped on the source box becomes the source.</source>
+        <translation>提示：将字体文件或图像文件夹拖放到这里；拖放到源方框的字体会成为源。</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;All files (*)</source>
+        <translation>字体 (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 — charset: %2</source>
+        <translation>%1 — 字符集：%2</translation>
+    </message>
+    <message>
+        <source>%1 — covers %2 of %3 characters</source>
+        <translation>%1 — 覆盖 %3 个字符中的 %2 个</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>All %1 faces, one style each</source>
+        <translation>全部 %1 个字面，各为一种风格</translation>
+    </message>
+    <message>
+        <source>Choose a Face</source>
+        <translation>选择字面</translation>
+    </message>
+    <message>
+        <source>%1 holds several faces:</source>
+        <translation>%1 包含多个字面：</translation>
+    </message>
+    <message>
+        <source>Source font: %1</source>
+        <translation>源字体：%1</translation>
+    </message>
+    <message>
+        <source>Target added: %1</source>
+        <translation>已添加目标：%1</translation>
+    </message>
+    <message>
+        <source>Choose the Source Font</source>
+        <translation>选择源字体</translation>
+    </message>
+    <message>
+        <source>Add Target Fonts</source>
+        <translation>添加目标字体</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Drawn Glyphs</source>
+        <translation>添加手绘字形文件夹</translation>
+    </message>
+    <message>
+        <source>Not a font file or a folder: %1</source>
+        <translation>不是字体文件或文件夹：%1</translation>
     </message>
 </context>
 <context>
@@ -83,40 +655,20 @@ Qt %5
         <translation>项目</translation>
     </message>
     <message>
-        <source>No project open.</source>
-        <translation>尚未打开项目。</translation>
-    </message>
-    <message>
         <source>Fonts</source>
         <translation>字体</translation>
-    </message>
-    <message>
-        <source>Add a source font and target fonts.</source>
-        <translation>添加源字体与目标字体。</translation>
     </message>
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <source>Choose the characters to train on.</source>
-        <translation>选择要训练的字符。</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Model size and attention placement.</source>
-        <translation>模型大小与注意力配置。</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <source>Start a run to see its curves.</source>
-        <translation>开始训练以查看曲线。</translation>
     </message>
     <message>
         <source>Log</source>
@@ -159,16 +711,713 @@ Qt %5
         <translation>关于 ZiStudio(&amp;A)</translation>
     </message>
     <message>
-        <source>ZiStudio</source>
-        <translation>ZiStudio</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
         <source>The new language applies the next time ZiStudio starts.</source>
         <translation>新语言将在下次启动 ZiStudio 时生效。</translation>
+    </message>
+    <message>
+        <source>The run “%1” was interrupted. The Training panel offers to resume it.</source>
+        <translation>训练“%1”曾中断。训练面板提供继续训练的选项。</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start New Run</source>
+        <translation>开始新的训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Continue</source>
+        <translation>暂停／继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 parameters · %2 FLOPs/step</source>
+        <translation>%1 个参数 · 每步 %2 FLOPs</translation>
+    </message>
+    <message>
+        <source>Not training</source>
+        <translation>未在训练</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在训练 %1</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>已暂停 %1</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>正在停止 %1</translation>
+    </message>
+    <message>
+        <source>%1[*] — ZiStudio</source>
+        <translation>%1[*] — ZiStudio</translation>
+    </message>
+    <message>
+        <source>Training Is Running</source>
+        <translation>训练进行中</translation>
+    </message>
+    <message>
+        <source>Stop the run (it saves a checkpoint and can be resumed) and quit?</source>
+        <translation>要停止训练（会保存检查点，之后可继续）并退出吗？</translation>
+    </message>
+    <message>
+        <source>Stopping the run before quitting…</source>
+        <translation>退出前正在停止训练…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MetricsPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MissingGlyphModel</name>
+    <message>
+        <source>Char</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>码位</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ModelPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>cpu-64 (64 px, ngf 32)</source>
+        <translation>cpu-64（64 像素，ngf 32）</translation>
+    </message>
+    <message>
+        <source>classic-256 (zi2zi)</source>
+        <translation>classic-256（zi2zi）</translation>
+    </message>
+    <message>
+        <source>attn-256 (attention at 32×32 and 16×16)</source>
+        <translation>attn-256（在 32×32 与 16×16 加注意力）</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 像素</translation>
+    </message>
+    <message>
+        <source>Image size:</source>
+        <translation>图像尺寸：</translation>
+    </message>
+    <message>
+        <source>Generator width (ngf):</source>
+        <translation>生成器宽度（ngf）：</translation>
+    </message>
+    <message>
+        <source>Discriminator width (ndf):</source>
+        <translation>判别器宽度（ndf）：</translation>
+    </message>
+    <message>
+        <source>Style embeddings:</source>
+        <translation>风格嵌入数：</translation>
+    </message>
+    <message>
+        <source>Embedding size:</source>
+        <translation>嵌入维度：</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>Instance norm</source>
+        <translation>实例归一化</translation>
+    </message>
+    <message>
+        <source>Normalisation:</source>
+        <translation>归一化：</translation>
+    </message>
+    <message>
+        <source>Transposed convolution</source>
+        <translation>转置卷积</translation>
+    </message>
+    <message>
+        <source>Pixel shuffle</source>
+        <translation>像素重排（Pixel shuffle）</translation>
+    </message>
+    <message>
+        <source>Up-sampling:</source>
+        <translation>上采样：</translation>
+    </message>
+    <message>
+        <source>Concatenate</source>
+        <translation>拼接</translation>
+    </message>
+    <message>
+        <source>Residual (add)</source>
+        <translation>残差（相加）</translation>
+    </message>
+    <message>
+        <source>Skip connections:</source>
+        <translation>跳跃连接：</translation>
+    </message>
+    <message>
+        <source>Decoder dropout:</source>
+        <translation>解码器 dropout：</translation>
+    </message>
+    <message>
+        <source>Spectral norm in the discriminator</source>
+        <translation>判别器使用谱归一化</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Self-attention per depth</source>
+        <translation>各深度的自注意力</translation>
+    </message>
+    <message>
+        <source>Tick a side to add a self-attention layer after that depth. A new layer starts as an identity (γ = 0), so it can be added to a trained model.</source>
+        <translation>勾选一侧即在该深度之后加入自注意力层。新层初始为恒等映射（γ = 0），因此可以加到已训练的模型上。</translation>
+    </message>
+    <message>
+        <source>Cost (from the cost model)</source>
+        <translation>成本（依成本模型）</translation>
+    </message>
+    <message>
+        <source>Generator parameters:</source>
+        <translation>生成器参数：</translation>
+    </message>
+    <message>
+        <source>Discriminator parameters:</source>
+        <translation>判别器参数：</translation>
+    </message>
+    <message>
+        <source>Attention parameters:</source>
+        <translation>注意力参数：</translation>
+    </message>
+    <message>
+        <source>Generator FLOPs per image:</source>
+        <translation>生成器每张图像 FLOPs：</translation>
+    </message>
+    <message>
+        <source>FLOPs per training step:</source>
+        <translation>每个训练步骤 FLOPs：</translation>
+    </message>
+    <message>
+        <source>Attention matrices:</source>
+        <translation>注意力矩阵：</translation>
+    </message>
+    <message>
+        <source>Training memory (estimate):</source>
+        <translation>训练内存（估计）：</translation>
+    </message>
+    <message>
+        <source>This configuration is not valid: %1</source>
+        <translation>此配置无效：%1</translation>
+    </message>
+    <message>
+        <source>Placement: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 sits on a 1×1 map: it has nothing to attend to.</source>
+        <translation>深度 %2 的%1层位于 1×1 特征图上：没有可关注的对象。</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
+        <translation>深度 %2 的%1层在批大小 %4 时需要 %3 存放注意力矩阵。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectController</name>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project “%1” has unsaved changes. Save them?</source>
+        <translation>项目“%1”有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>New project. Choose a source font and target fonts in the Fonts panel.</source>
+        <translation>新项目。请在字体面板选择源字体与目标字体。</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio);;All files (*)</source>
+        <translation>ZiStudio 项目 (*.zistudio);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project: %1</source>
+        <translation>无法打开项目：%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the project: %1</source>
+        <translation>无法保存项目：%1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio)</source>
+        <translation>ZiStudio 项目 (*.zistudio)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>The project has no file yet: use Save As.</source>
+        <translation>此项目尚无文件：请使用“另存为”。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectPanel</name>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>(not saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>有未保存的更改</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>custom text</source>
+        <translation>自定义文本</translation>
+    </message>
+    <message>
+        <source> (first %1)</source>
+        <translation>（前 %1 个）</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>源：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Target styles: %1</source>
+        <translation>目标风格：%1</translation>
+    </message>
+    <message>
+        <source>Characters: %1</source>
+        <translation>字符：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 px, ngf %2, attention %3</source>
+        <translation>模型：%1 像素，ngf %2，注意力 %3</translation>
+    </message>
+    <message>
+        <source>Training: %1 steps, batch %2, learning rate %3</source>
+        <translation>训练：%1 步，批大小 %2，学习率 %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>无法读取训练记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::RunListModel</name>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::SampleViewer</name>
+    <message>
+        <source>Samples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>no samples yet</source>
+        <translation>尚无样本</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>step %1 (image missing)</source>
+        <translation>步骤 %1（找不到图像）</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TargetListModel</name>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Drawn images</source>
+        <translation>手绘图像</translation>
+    </message>
+    <message>
+        <source>%1 (face %2)</source>
+        <translation>%1（字面 %2）</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3 problem(s)</source>
+        <translation>%1 / %2，%3 个问题</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingPanel</name>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>训练：</translation>
+    </message>
+    <message>
+        <source>Start New Run</source>
+        <translation>开始新的训练</translation>
+    </message>
+    <message>
+        <source>Resume Run</source>
+        <translation>继续此训练</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <translation>以项目设置开始新的训练（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Finish the current step, save an “interrupted” checkpoint and stop</source>
+        <translation>完成当前步骤，保存“已中断”检查点后停止</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>无法读取训练记录：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, step %3</source>
+        <translation>%1 — %2，步骤 %3</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped before it finished. Resume it from its last checkpoint?</source>
+        <translation>训练“%1”在完成前就停止了。要从最后的检查点继续吗？</translation>
+    </message>
+    <message>
+        <source>Cannot read the run “%1”: %2</source>
+        <translation>无法读取训练“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Run “%1”: %2 at step %3</source>
+        <translation>训练“%1”：%2，步骤 %3</translation>
+    </message>
+    <message>
+        <source>Saving the project before training.</source>
+        <translation>训练前先保存项目。</translation>
+    </message>
+    <message>
+        <source>Resuming the run “%1”</source>
+        <translation>正在继续训练“%1”</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”</source>
+        <translation>正在开始训练“%1”</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset and the networks…</source>
+        <translation>正在准备数据集与网络…</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset: %1</source>
+        <translation>正在准备数据集：%1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 images/s · ETA %3 · memory %4 · lr %5%6</source>
+        <translation>第 %1 轮 · 每秒 %2 张图像 · 剩余 %3 · 内存 %4 · 学习率 %5%6</translation>
+    </message>
+    <message>
+        <source> · %1 steps skipped</source>
+        <translation> · 已跳过 %1 步</translation>
+    </message>
+    <message>
+        <source>Validation at step %1: L1 %2 (baseline %3) · SSIM %4 (baseline %5)</source>
+        <translation>步骤 %1 的验证：L1 %2（基准 %3）· SSIM %4（基准 %5）</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.</source>
+        <translation>训练“%1”已在步骤 %2 完成。</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped at step %2; it can be resumed.</source>
+        <translation>训练“%1”已在步骤 %2 停止，可以继续。</translation>
+    </message>
+    <message>
+        <source>The run “%1” failed: %2</source>
+        <translation>训练“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Stopping after this step and saving a checkpoint…</source>
+        <translation>完成此步骤后停止并保存检查点…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingSettings</name>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Validate every:</source>
+        <translation>验证间隔：</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>检查点间隔：</translation>
+    </message>
+    <message>
+        <source>Keep last:</source>
+        <translation>保留最近：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
     </message>
 </context>
 </TS>

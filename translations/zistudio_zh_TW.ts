@@ -1,6 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CharsetChooser</name>
+    <message>
+        <source>GB2312 (Simplified Chinese)</source>
+        <translation>GB2312（簡體中文）</translation>
+    </message>
+    <message>
+        <source>GB2312 level 1 (common Simplified Chinese)</source>
+        <translation>GB2312 一級字（常用簡體中文）</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁體中文）</translation>
+    </message>
+    <message>
+        <source>Big5 common (Traditional Chinese)</source>
+        <translation>Big5 常用字（繁體中文）</translation>
+    </message>
+    <message>
+        <source>JIS X 0208 kanji (Japanese)</source>
+        <translation>JIS X 0208 漢字（日文）</translation>
+    </message>
+    <message>
+        <source>Jōyō kanji (Japanese)</source>
+        <translation>常用漢字（日文）</translation>
+    </message>
+    <message>
+        <source>KS X 1001 Hangul (Korean)</source>
+        <translation>KS X 1001 諺文（韓文）</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBuilder</name>
+    <message>
+        <source>not in font</source>
+        <translation>字型中沒有</translation>
+    </message>
+    <message>
+        <source>empty outline</source>
+        <translation>空白輪廓</translation>
+    </message>
+    <message>
+        <source>repeated (tofu)</source>
+        <translation>重複（豆腐字）</translation>
+    </message>
+    <message>
+        <source>damaged glyph</source>
+        <translation>字形損壞</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>沒有圖像</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>%1 training pairs, %2 validation pairs (%3 held-out characters), %4 images%5</source>
+        <translation>%1 組訓練字對、%2 組驗證字對（保留 %3 個字元）、%4 張圖像%5</translation>
+    </message>
+    <message>
+        <source> — unchanged, reused</source>
+        <translation> — 未變更，沿用</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters, %4 repeated</source>
+        <translation>%1：%3 個字元中有 %2 個，%4 個重複</translation>
+    </message>
+    <message>
+        <source>%1: %2 pairs (%3 train, %4 validation), %5 missing, %6 repeated, %7 problem files</source>
+        <translation>%1：%2 組字對（訓練 %3、驗證 %4），缺 %5 個，重複 %6 個，問題檔案 %7 個</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetCheck</name>
+    <message>
+        <source>not in font</source>
+        <translation>字型中沒有</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 characters</source>
+        <translation>%1：%3 個字元中有 %2 個</translation>
+    </message>
+    <message>
+        <source>%1: drawn images, counted when built</source>
+        <translation>%1：手繪圖像，建置時計數</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProject</name>
+    <message>
+        <source>%1 is missing</source>
+        <translation>找不到 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>無法建立資料夾 %1</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>無法將 %1 複製到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FontScan</name>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>No source font chosen.</source>
+        <translation>尚未選擇來源字型。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>ZiStudio</source>
@@ -13,6 +132,34 @@
     <message>
         <source>The project file to open.</source>
         <translation>要開啟的專案檔。</translation>
+    </message>
+    <message>
+        <source>The demo project (share/zistudio/demo) is not installed.</source>
+        <translation>未安裝示範專案（share/zistudio/demo）。</translation>
+    </message>
+    <message>
+        <source>The demo project could not be copied: %1</source>
+        <translation>無法複製示範專案：%1</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
+        <translation>先顯示此面板：project、fonts、dataset、model、training 或 log。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before the screenshot (default 1.5).</source>
+        <translation>擷取畫面前等待的秒數（預設 1.5）。</translation>
+    </message>
+    <message>
+        <source>Benchmark: train cpu-64 on the demo for this many seconds and report the longest event-loop stall.</source>
+        <translation>效能測試：以示範專案訓練 cpu-64 指定秒數，並回報事件迴圈最長的停頓。</translation>
+    </message>
+    <message>
+        <source>Where --measure-stalls writes its JSON result.</source>
+        <translation>--measure-stalls 寫入 JSON 結果的位置。</translation>
+    </message>
+    <message>
+        <source>Use the dark palette.</source>
+        <translation>使用深色配色。</translation>
     </message>
 </context>
 <context>
@@ -42,6 +189,431 @@ Qt %5
     <message>
         <source>Licensed under the GNU General Public License, version 3 or later.</source>
         <translation>依 GNU 通用公共授權條款第 3 版或更新版本授權。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::AttentionMatrixModel</name>
+    <message>
+        <source>A 1×1 map has a single position: attention here has nothing to attend to.</source>
+        <translation>1×1 的特徵圖只有一個位置：此處的注意力沒有可關注的對象。</translation>
+    </message>
+    <message>
+        <source>Self-attention over %1 positions of %2 channels</source>
+        <translation>在 %1 個位置、%2 個通道上的自注意力</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>特徵圖</translation>
+    </message>
+    <message>
+        <source>Channels (enc / dec)</source>
+        <translation>通道（編碼 / 解碼）</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解碼器</translation>
+    </message>
+    <message>
+        <source>Attention FLOPs (batch)</source>
+        <translation>注意力 FLOPs（整批）</translation>
+    </message>
+    <message>
+        <source>Attention matrices</source>
+        <translation>注意力矩陣</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CharsetChooser</name>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Characters typed below</source>
+        <translation>在下方輸入的字元</translation>
+    </message>
+    <message>
+        <source>Characters from a text file</source>
+        <translation>文字檔中的字元</translation>
+    </message>
+    <message>
+        <source>Type or paste the characters to train on</source>
+        <translation>輸入或貼上要訓練的字元</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Charset:</source>
+        <translation>字集：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Use at most:</source>
+        <translation>最多使用：</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>選擇字集檔案</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 個字元</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointList</name>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>★ best by validation · pinned checkpoints are kept</source>
+        <translation>★ 驗證最佳 · 已釘選的檢查點會保留</translation>
+    </message>
+    <message>
+        <source>Cannot change the pin of step %1: %2</source>
+        <translation>無法變更步驟 %1 的釘選：%2</translation>
+    </message>
+    <message>
+        <source>Pinned the checkpoint of step %1</source>
+        <translation>已釘選步驟 %1 的檢查點</translation>
+    </message>
+    <message>
+        <source>Unpinned the checkpoint of step %1</source>
+        <translation>已取消釘選步驟 %1 的檢查點</translation>
+    </message>
+    <message>
+        <source>Cannot read the checkpoints: %1</source>
+        <translation>無法讀取檢查點：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 is the best checkpoint of this run. Delete it anyway?</source>
+        <translation>步驟 %1 是此次訓練最佳的檢查點。仍要刪除嗎？</translation>
+    </message>
+    <message>
+        <source>Delete the checkpoint of step %1?</source>
+        <translation>要刪除步驟 %1 的檢查點嗎？</translation>
+    </message>
+    <message>
+        <source>Delete Checkpoint</source>
+        <translation>刪除檢查點</translation>
+    </message>
+    <message>
+        <source>Deleted the checkpoint of step %1</source>
+        <translation>已刪除步驟 %1 的檢查點</translation>
+    </message>
+    <message>
+        <source>Cannot delete the checkpoint of step %1: %2</source>
+        <translation>無法刪除步驟 %1 的檢查點：%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CheckpointModel</name>
+    <message>
+        <source>interrupted</source>
+        <translation>已中斷</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回復</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已釘選</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Val L1</source>
+        <translation>驗證 L1</translation>
+    </message>
+    <message>
+        <source>Val SSIM</source>
+        <translation>驗證 SSIM</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::DatasetPanel</name>
+    <message>
+        <source>Coverage</source>
+        <translation>涵蓋率</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>Glyph images</source>
+        <translation>字形圖像</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Em box (keeps size and position)</source>
+        <translation>Em 框（保留大小與位置）</translation>
+    </message>
+    <message>
+        <source>Fit to ink (centred, scaled)</source>
+        <translation>貼合筆畫（置中並縮放）</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>擺放方式：</translation>
+    </message>
+    <message>
+        <source>Fit margin:</source>
+        <translation>貼合邊界：</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>驗證集切分</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>保留比例：</translation>
+    </message>
+    <message>
+        <source>Characters always held out, e.g. 永東國</source>
+        <translation>一律保留作驗證的字元，例如 永東國</translation>
+    </message>
+    <message>
+        <source>Always validate:</source>
+        <translation>固定驗證字元：</translation>
+    </message>
+    <message>
+        <source>Split seed:</source>
+        <translation>切分種子：</translation>
+    </message>
+    <message>
+        <source>Drop repeated bitmaps (tofu placeholders)</source>
+        <translation>捨棄重複的點陣圖（豆腐字佔位符）</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>建置</translation>
+    </message>
+    <message>
+        <source>Build Dataset</source>
+        <translation>建置資料集</translation>
+    </message>
+    <message>
+        <source>Render every source/target pair (reused when nothing changed)</source>
+        <translation>繪製每組來源／目標字對（未變更時沿用）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 × %1 px (set by the model)</source>
+        <translation>%1 × %1 像素（由模型設定）</translation>
+    </message>
+    <message>
+        <source>Save the project first: the dataset is stored beside it.</source>
+        <translation>請先儲存專案：資料集會存放在專案旁。</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>建置中…</translation>
+    </message>
+    <message>
+        <source>Building the dataset in %1</source>
+        <translation>正在 %1 建置資料集</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Dataset build cancelled.</source>
+        <translation>已取消建置資料集。</translation>
+    </message>
+    <message>
+        <source>The dataset could not be built: %1</source>
+        <translation>無法建置資料集：%1</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %1</source>
+        <translation>資料集已就緒：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontProbe</name>
+    <message>
+        <source>cannot start the font checker %1: %2</source>
+        <translation>無法啟動字型檢查程式 %1：%2</translation>
+    </message>
+    <message>
+        <source>the font checker did not finish within %1 s and was stopped: the font may be built to hang font software</source>
+        <translation>字型檢查程式在 %1 秒內未完成而被停止：此字型可能刻意使字型軟體停滯</translation>
+    </message>
+    <message>
+        <source>the font checker printed more than %1 bytes and was stopped</source>
+        <translation>字型檢查程式輸出超過 %1 位元組而被停止</translation>
+    </message>
+    <message>
+        <source>the font checker crashed with %1 while reading the font%2</source>
+        <translation>字型檢查程式讀取字型時因 %1 而當機%2</translation>
+    </message>
+    <message>
+        <source> (it may have run out of its %1 s of CPU time)</source>
+        <translation>（可能已用完 %1 秒的 CPU 時間）</translation>
+    </message>
+    <message>
+        <source>the font checker ran out of memory (limit %1 MiB) while reading the font</source>
+        <translation>字型檢查程式讀取字型時記憶體不足（上限 %1 MiB）</translation>
+    </message>
+    <message>
+        <source>the font checker exited with status %1 without a valid report%2</source>
+        <translation>字型檢查程式以狀態 %1 結束，未產生有效報告%2</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::FontsPanel</name>
+    <message>
+        <source>Sample glyphs</source>
+        <translation>範例字形</translation>
+    </message>
+    <message>
+        <source>Characters to show (default: the first of the charset)</source>
+        <translation>要顯示的字元（預設：字集的前幾個）</translation>
+    </message>
+    <message>
+        <source>Source font (the style the network reads)</source>
+        <translation>來源字型（網路讀入的風格）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Face:</source>
+        <translation>字面：</translation>
+    </message>
+    <message>
+        <source>Coverage:</source>
+        <translation>涵蓋率：</translation>
+    </message>
+    <message>
+        <source>Target styles (what the network learns to draw)</source>
+        <translation>目標風格（網路學習繪製的字形）</translation>
+    </message>
+    <message>
+        <source>Add Font…</source>
+        <translation>加入字型…</translation>
+    </message>
+    <message>
+        <source>Add Image Folder…</source>
+        <translation>加入圖像資料夾…</translation>
+    </message>
+    <message>
+        <source>Face…</source>
+        <translation>字面…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Tip: drop font files or image folders here; a font dropped on the source box becomes the source.</source>
+        <translation>提示：將字型檔或圖像資料夾拖放到這裡；拖放到來源方框的字型會成為來源。</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;All files (*)</source>
+        <translation>字型 (*.ttf *.otf *.ttc *.otc *.TTF *.OTF *.TTC *.OTC);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1 — charset: %2</source>
+        <translation>%1 — 字集：%2</translation>
+    </message>
+    <message>
+        <source>%1 — covers %2 of %3 characters</source>
+        <translation>%1 — 涵蓋 %3 個字元中的 %2 個</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>All %1 faces, one style each</source>
+        <translation>全部 %1 個字面，各為一種風格</translation>
+    </message>
+    <message>
+        <source>Choose a Face</source>
+        <translation>選擇字面</translation>
+    </message>
+    <message>
+        <source>%1 holds several faces:</source>
+        <translation>%1 包含多個字面：</translation>
+    </message>
+    <message>
+        <source>Source font: %1</source>
+        <translation>來源字型：%1</translation>
+    </message>
+    <message>
+        <source>Target added: %1</source>
+        <translation>已加入目標：%1</translation>
+    </message>
+    <message>
+        <source>Choose the Source Font</source>
+        <translation>選擇來源字型</translation>
+    </message>
+    <message>
+        <source>Add Target Fonts</source>
+        <translation>加入目標字型</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Drawn Glyphs</source>
+        <translation>加入手繪字形資料夾</translation>
+    </message>
+    <message>
+        <source>Not a font file or a folder: %1</source>
+        <translation>不是字型檔或資料夾：%1</translation>
     </message>
 </context>
 <context>
@@ -83,40 +655,20 @@ Qt %5
         <translation>專案</translation>
     </message>
     <message>
-        <source>No project open.</source>
-        <translation>尚未開啟專案。</translation>
-    </message>
-    <message>
         <source>Fonts</source>
         <translation>字型</translation>
-    </message>
-    <message>
-        <source>Add a source font and target fonts.</source>
-        <translation>加入來源字型與目標字型。</translation>
     </message>
     <message>
         <source>Dataset</source>
         <translation>資料集</translation>
     </message>
     <message>
-        <source>Choose the characters to train on.</source>
-        <translation>選擇要訓練的字元。</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Model size and attention placement.</source>
-        <translation>模型大小與注意力配置。</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>訓練</translation>
-    </message>
-    <message>
-        <source>Start a run to see its curves.</source>
-        <translation>開始訓練以查看曲線。</translation>
     </message>
     <message>
         <source>Log</source>
@@ -159,16 +711,713 @@ Qt %5
         <translation>關於 ZiStudio(&amp;A)</translation>
     </message>
     <message>
-        <source>ZiStudio</source>
-        <translation>ZiStudio</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
         <source>The new language applies the next time ZiStudio starts.</source>
         <translation>新語言將於下次啟動 ZiStudio 時生效。</translation>
+    </message>
+    <message>
+        <source>The run “%1” was interrupted. The Training panel offers to resume it.</source>
+        <translation>訓練「%1」曾中斷。訓練面板提供繼續訓練的選項。</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>訓練(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start New Run</source>
+        <translation>開始新的訓練(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Continue</source>
+        <translation>暫停／繼續(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 parameters · %2 FLOPs/step</source>
+        <translation>%1 個參數 · 每步 %2 FLOPs</translation>
+    </message>
+    <message>
+        <source>Not training</source>
+        <translation>未在訓練</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在訓練 %1</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>已暫停 %1</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>正在停止 %1</translation>
+    </message>
+    <message>
+        <source>%1[*] — ZiStudio</source>
+        <translation>%1[*] — ZiStudio</translation>
+    </message>
+    <message>
+        <source>Training Is Running</source>
+        <translation>訓練進行中</translation>
+    </message>
+    <message>
+        <source>Stop the run (it saves a checkpoint and can be resumed) and quit?</source>
+        <translation>要停止訓練（會儲存檢查點，之後可繼續）並結束嗎？</translation>
+    </message>
+    <message>
+        <source>Stopping the run before quitting…</source>
+        <translation>結束前正在停止訓練…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MetricsPlot</name>
+    <message>
+        <source>Log scale</source>
+        <translation>對數刻度</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>驗證</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::MissingGlyphModel</name>
+    <message>
+        <source>Char</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>碼位</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>風格</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ModelPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <source>cpu-64 (64 px, ngf 32)</source>
+        <translation>cpu-64（64 像素，ngf 32）</translation>
+    </message>
+    <message>
+        <source>classic-256 (zi2zi)</source>
+        <translation>classic-256（zi2zi）</translation>
+    </message>
+    <message>
+        <source>attn-256 (attention at 32×32 and 16×16)</source>
+        <translation>attn-256（在 32×32 與 16×16 加注意力）</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>預設組合：</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 像素</translation>
+    </message>
+    <message>
+        <source>Image size:</source>
+        <translation>圖像尺寸：</translation>
+    </message>
+    <message>
+        <source>Generator width (ngf):</source>
+        <translation>生成器寬度（ngf）：</translation>
+    </message>
+    <message>
+        <source>Discriminator width (ndf):</source>
+        <translation>判別器寬度（ndf）：</translation>
+    </message>
+    <message>
+        <source>Style embeddings:</source>
+        <translation>風格嵌入數：</translation>
+    </message>
+    <message>
+        <source>Embedding size:</source>
+        <translation>嵌入維度：</translation>
+    </message>
+    <message>
+        <source>Batch norm</source>
+        <translation>批次正規化</translation>
+    </message>
+    <message>
+        <source>Instance norm</source>
+        <translation>實例正規化</translation>
+    </message>
+    <message>
+        <source>Normalisation:</source>
+        <translation>正規化：</translation>
+    </message>
+    <message>
+        <source>Transposed convolution</source>
+        <translation>轉置卷積</translation>
+    </message>
+    <message>
+        <source>Pixel shuffle</source>
+        <translation>像素重排（Pixel shuffle）</translation>
+    </message>
+    <message>
+        <source>Up-sampling:</source>
+        <translation>上取樣：</translation>
+    </message>
+    <message>
+        <source>Concatenate</source>
+        <translation>串接</translation>
+    </message>
+    <message>
+        <source>Residual (add)</source>
+        <translation>殘差（相加）</translation>
+    </message>
+    <message>
+        <source>Skip connections:</source>
+        <translation>跳接：</translation>
+    </message>
+    <message>
+        <source>Decoder dropout:</source>
+        <translation>解碼器 dropout：</translation>
+    </message>
+    <message>
+        <source>Spectral norm in the discriminator</source>
+        <translation>判別器使用譜正規化</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>裝置：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批次大小：</translation>
+    </message>
+    <message>
+        <source>Self-attention per depth</source>
+        <translation>各深度的自注意力</translation>
+    </message>
+    <message>
+        <source>Tick a side to add a self-attention layer after that depth. A new layer starts as an identity (γ = 0), so it can be added to a trained model.</source>
+        <translation>勾選一側即在該深度之後加入自注意力層。新層初始為恆等映射（γ = 0），因此可以加到已訓練的模型上。</translation>
+    </message>
+    <message>
+        <source>Cost (from the cost model)</source>
+        <translation>成本（依成本模型）</translation>
+    </message>
+    <message>
+        <source>Generator parameters:</source>
+        <translation>生成器參數：</translation>
+    </message>
+    <message>
+        <source>Discriminator parameters:</source>
+        <translation>判別器參數：</translation>
+    </message>
+    <message>
+        <source>Attention parameters:</source>
+        <translation>注意力參數：</translation>
+    </message>
+    <message>
+        <source>Generator FLOPs per image:</source>
+        <translation>生成器每張圖像 FLOPs：</translation>
+    </message>
+    <message>
+        <source>FLOPs per training step:</source>
+        <translation>每個訓練步驟 FLOPs：</translation>
+    </message>
+    <message>
+        <source>Attention matrices:</source>
+        <translation>注意力矩陣：</translation>
+    </message>
+    <message>
+        <source>Training memory (estimate):</source>
+        <translation>訓練記憶體（估計）：</translation>
+    </message>
+    <message>
+        <source>This configuration is not valid: %1</source>
+        <translation>此設定無效：%1</translation>
+    </message>
+    <message>
+        <source>Placement: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>編碼器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解碼器</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 sits on a 1×1 map: it has nothing to attend to.</source>
+        <translation>深度 %2 的%1層位於 1×1 特徵圖上：沒有可關注的對象。</translation>
+    </message>
+    <message>
+        <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
+        <translation>深度 %2 的%1層在批次 %4 時需要 %3 存放注意力矩陣。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectController</name>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新增專案(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>開啟專案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存新檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未儲存的變更</translation>
+    </message>
+    <message>
+        <source>The project “%1” has unsaved changes. Save them?</source>
+        <translation>專案「%1」有未儲存的變更。要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>New project. Choose a source font and target fonts in the Fonts panel.</source>
+        <translation>新專案。請在字型面板選擇來源字型與目標字型。</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>開啟專案</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio);;All files (*)</source>
+        <translation>ZiStudio 專案 (*.zistudio);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project: %1</source>
+        <translation>無法開啟專案：%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已開啟 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the project: %1</source>
+        <translation>無法儲存專案：%1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>儲存專案</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>專案另存新檔</translation>
+    </message>
+    <message>
+        <source>ZiStudio projects (*.zistudio)</source>
+        <translation>ZiStudio 專案 (*.zistudio)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>The project has no file yet: use Save As.</source>
+        <translation>此專案尚無檔案：請使用「另存新檔」。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ProjectPanel</name>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>訓練紀錄</translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation>最近的專案</translation>
+    </message>
+    <message>
+        <source>(not saved yet)</source>
+        <translation>（尚未儲存）</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>有未儲存的變更</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已儲存</translation>
+    </message>
+    <message>
+        <source>custom text</source>
+        <translation>自訂文字</translation>
+    </message>
+    <message>
+        <source> (first %1)</source>
+        <translation>（前 %1 個）</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>來源：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Target styles: %1</source>
+        <translation>目標風格：%1</translation>
+    </message>
+    <message>
+        <source>Characters: %1</source>
+        <translation>字元：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 px, ngf %2, attention %3</source>
+        <translation>模型：%1 像素，ngf %2，注意力 %3</translation>
+    </message>
+    <message>
+        <source>Training: %1 steps, batch %2, learning rate %3</source>
+        <translation>訓練：%1 步，批次 %2，學習率 %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>無法讀取訓練紀錄：%1</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::RunListModel</name>
+    <message>
+        <source>created</source>
+        <translation>已建立</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中斷</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建立時間</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::SampleViewer</name>
+    <message>
+        <source>Samples:</source>
+        <translation>樣本：</translation>
+    </message>
+    <message>
+        <source>no samples yet</source>
+        <translation>尚無樣本</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步驟 %1</translation>
+    </message>
+    <message>
+        <source>step %1 (image missing)</source>
+        <translation>步驟 %1（找不到圖像）</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TargetListModel</name>
+    <message>
+        <source>Font</source>
+        <translation>字型</translation>
+    </message>
+    <message>
+        <source>Drawn images</source>
+        <translation>手繪圖像</translation>
+    </message>
+    <message>
+        <source>%1 (face %2)</source>
+        <translation>%1（字面 %2）</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>%1 / %2, %3 problem(s)</source>
+        <translation>%1 / %2，%3 個問題</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>風格</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>涵蓋率</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingPanel</name>
+    <message>
+        <source>Curves</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>樣本</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續訓練</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>訓練：</translation>
+    </message>
+    <message>
+        <source>Start New Run</source>
+        <translation>開始新的訓練</translation>
+    </message>
+    <message>
+        <source>Resume Run</source>
+        <translation>繼續此訓練</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <translation>以專案設定開始新的訓練（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Finish the current step, save an “interrupted” checkpoint and stop</source>
+        <translation>完成目前的步驟，儲存「已中斷」檢查點後停止</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>無法讀取訓練紀錄：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, step %3</source>
+        <translation>%1 — %2，步驟 %3</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped before it finished. Resume it from its last checkpoint?</source>
+        <translation>訓練「%1」在完成前就停止了。要從最後的檢查點繼續嗎？</translation>
+    </message>
+    <message>
+        <source>Cannot read the run “%1”: %2</source>
+        <translation>無法讀取訓練「%1」：%2</translation>
+    </message>
+    <message>
+        <source>Run “%1”: %2 at step %3</source>
+        <translation>訓練「%1」：%2，步驟 %3</translation>
+    </message>
+    <message>
+        <source>Saving the project before training.</source>
+        <translation>訓練前先儲存專案。</translation>
+    </message>
+    <message>
+        <source>Resuming the run “%1”</source>
+        <translation>正在繼續訓練「%1」</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”</source>
+        <translation>正在開始訓練「%1」</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset and the networks…</source>
+        <translation>正在準備資料集與網路…</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset: %1</source>
+        <translation>正在準備資料集：%1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 images/s · ETA %3 · memory %4 · lr %5%6</source>
+        <translation>第 %1 輪 · 每秒 %2 張圖像 · 剩餘 %3 · 記憶體 %4 · 學習率 %5%6</translation>
+    </message>
+    <message>
+        <source> · %1 steps skipped</source>
+        <translation> · 已略過 %1 步</translation>
+    </message>
+    <message>
+        <source>Validation at step %1: L1 %2 (baseline %3) · SSIM %4 (baseline %5)</source>
+        <translation>步驟 %1 的驗證：L1 %2（基準 %3）· SSIM %4（基準 %5）</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.</source>
+        <translation>訓練「%1」已在步驟 %2 完成。</translation>
+    </message>
+    <message>
+        <source>The run “%1” stopped at step %2; it can be resumed.</source>
+        <translation>訓練「%1」已在步驟 %2 停止，可以繼續。</translation>
+    </message>
+    <message>
+        <source>The run “%1” failed: %2</source>
+        <translation>訓練「%1」失敗：%2</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Stopping after this step and saving a checkpoint…</source>
+        <translation>完成此步驟後停止並儲存檢查點…</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TrainingSettings</name>
+    <message>
+        <source>Steps:</source>
+        <translation>步數：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>學習率：</translation>
+    </message>
+    <message>
+        <source>Validate every:</source>
+        <translation>驗證間隔：</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>檢查點間隔：</translation>
+    </message>
+    <message>
+        <source>Keep last:</source>
+        <translation>保留最近：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>種子：</translation>
     </message>
 </context>
 </TS>
