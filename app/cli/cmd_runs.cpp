@@ -3,9 +3,11 @@
 #include "clicommand.h"
 #include "clioutput.h"
 
+#include "project/project.h"
 #include "project/projecterror.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "training/checkpointstore.h"
 
 #include <nlohmann/json.hpp>
 
@@ -129,6 +131,35 @@ void runShow(const std::string &projectFile, const std::string &run, bool json)
         std::cout << "newest sample grid: " << samples.back().path << '\n';
 }
 
+/** Pins (or unpins) a checkpoint so pruning keeps it, and mirrors the change in the run store. */
+void runPin(const std::string &projectFile, const std::string &run, long long step, bool pinned)
+{
+    auto store = openStore(projectFile);
+    if (!store.run(run))
+        throw project::ProjectError("no run named \"" + run + "\" in " + projectFile);
+    const auto config = project::loadProject(projectFile);
+    training::CheckpointStore checkpoints(project::ProjectLayout::of(projectFile).checkpointsDir(run),
+        training::CheckpointPolicy {.keepLast = config.training.keepLast,
+            .bestMetric = config.training.bestMetric,
+            .lowerIsBetter = config.training.bestMetric != "val_ssim"},
+        training::CheckpointStore::Mode::ReadOnly);
+    checkpoints.load(step); // a clear error when there is no such complete checkpoint
+    // Opening for writing never deletes anything (only the trainer's recover() does), so this is safe
+    // while the run trains; the trainer reads pins.json before each pruning.
+    training::CheckpointStore writable(checkpoints.dir(), checkpoints.policy());
+    writable.setPinned(step, pinned);
+    std::vector<project::CheckpointRecord> records;
+    for (const auto &c : writable.list())
+        records.push_back({.step = c.step,
+            .path = c.dir.string(),
+            .kind = c.kind,
+            .isBest = c.best,
+            .pinned = c.pinned,
+            .metrics = c.metrics});
+    store.syncCheckpoints(run, records);
+    std::cout << (pinned ? "pinned " : "unpinned ") << run << " step " << step << '\n';
+}
+
 void setupRuns(CLI::App &root)
 {
     auto *cmd = root.add_subcommand("runs", "List and inspect a project's training runs");
@@ -148,6 +179,18 @@ void setupRuns(CLI::App &root)
     show->add_option("--run", *run, "Run name")->required();
     show->add_flag("--json", *showJson, "Print JSON");
     show->callback([showProject, run, showJson] { runShow(*showProject, *run, *showJson); });
+
+    for (const bool pin : {true, false}) {
+        auto *sub = cmd->add_subcommand(pin ? "pin" : "unpin",
+            pin ? "Keep a checkpoint forever (pruning skips it)" : "Let pruning delete a checkpoint again");
+        auto pinProject = std::make_shared<std::string>();
+        auto pinRun = std::make_shared<std::string>();
+        auto step = std::make_shared<long long>(0);
+        sub->add_option("--project", *pinProject, "Project file")->required();
+        sub->add_option("--run", *pinRun, "Run name")->required();
+        sub->add_option("--step", *step, "Checkpoint step")->required()->check(CLI::NonNegativeNumber);
+        sub->callback([pinProject, pinRun, step, pin] { runPin(*pinProject, *pinRun, *step, pin); });
+    }
 }
 
 } // namespace

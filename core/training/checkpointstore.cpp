@@ -68,11 +68,12 @@ CheckpointStore::CheckpointStore(fs::path dir, CheckpointPolicy policy, Mode mod
     fs::create_directories(m_dir, ec);
     if (ec)
         throw IoError("cannot create checkpoint folder " + m_dir.string() + ": " + ec.message());
-    recoverInterruptedReplace();
 }
 
-void CheckpointStore::recoverInterruptedReplace()
+void CheckpointStore::recover()
 {
+    if (m_mode == Mode::ReadOnly)
+        throw TrainingError("checkpoint store " + m_dir.string() + " was opened read-only");
     std::error_code ec;
     std::vector<fs::path> entries;
     for (const auto &entry : fs::directory_iterator(m_dir, ec))

@@ -50,7 +50,7 @@ struct CheckpointPolicy
  * After a commit, old checkpoints beyond the last K are deleted, except the best (by the policy's
  * metric) and the pinned ones (`pins.json`). Loading verifies every part against the manifest and
  * falls back to the previous complete checkpoint when the newest is damaged, saying which it
- * skipped and why. Stale `.partial` folders are removed when the store is opened for writing.
+ * skipped and why. The run's writer calls recover() after a crash to remove stale `.partial` folders.
  */
 class CheckpointStore
 {
@@ -65,6 +65,13 @@ public:
 
     /** Opens (ReadWrite: creates) the folder. Throws IoError when it cannot be created. */
     explicit CheckpointStore(std::filesystem::path dir, CheckpointPolicy policy = {}, Mode mode = Mode::ReadWrite);
+
+    /**
+     * Cleans up after a killed writer: removes `.partial` folders and puts back a checkpoint that was
+     * moved aside while being replaced. Only the one process that writes the run (it holds the run
+     * lock) may call this, or it would delete another writer's checkpoint in progress.
+     */
+    void recover();
 
     const std::filesystem::path &dir() const { return m_dir; }
     const CheckpointPolicy &policy() const { return m_policy; }
@@ -101,7 +108,6 @@ private:
     friend class CheckpointWriter;
     std::optional<CheckpointInfo> readInfo(const std::filesystem::path &dir, std::string *problem) const;
     std::optional<long long> bestOf(const std::vector<CheckpointInfo> &infos) const;
-    void recoverInterruptedReplace();
 
     std::filesystem::path m_dir;
     CheckpointPolicy m_policy;

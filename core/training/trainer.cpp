@@ -256,6 +256,7 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
         CheckpointPolicy {.keepLast = config.training.keepLast,
             .bestMetric = config.training.bestMetric,
             .lowerIsBetter = config.training.bestMetric != "val_ssim"});
+    checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
     std::string note;
     std::optional<LoadedCheckpoint> latest;
     if (request.resume)

@@ -249,6 +249,8 @@ TEST(CheckpointStore, SameStepIsReplacedAndStaleFoldersRecovered)
     fs::create_directory(dir / "ck" / "step-000060.partial");
     fs::rename(dir / "ck" / "step-000050", dir / "ck" / "step-000050.replaced");
     CheckpointStore reopened(dir / "ck");
+    EXPECT_TRUE(fs::exists(dir / "ck" / "step-000060.partial")); // opening never deletes: another writer may own it
+    reopened.recover();
     EXPECT_FALSE(fs::exists(dir / "ck" / "step-000060.partial"));
     ASSERT_TRUE(reopened.loadLatest());
     EXPECT_EQ(reopened.loadLatest()->info.step, 50);
@@ -291,6 +293,8 @@ TEST(CheckpointStore, SigkillDuringWritesAlwaysLeavesALoadableCheckpoint)
         CheckpointStore store(dir / "ck", CheckpointPolicy {.keepLast = 2});
         const auto latest = store.loadLatest();
         ASSERT_TRUE(latest) << "iteration " << iteration;
+        store.recover();
+        EXPECT_EQ(store.loadLatest()->info.step, latest->info.step);
         EXPECT_GT(latest->info.step, lastSeen);
         EXPECT_EQ(stepInside(store, latest->info), double(latest->info.step));
         lastSeen = latest->info.step;
@@ -367,6 +371,7 @@ TEST(CheckpointStore, ReadOnlyModeNeverTouchesTheFolder)
     EXPECT_EQ(reader.loadLatest()->info.step, 1);
     EXPECT_THROW(reader.begin(3), TrainingError);
     EXPECT_THROW(reader.setPinned(1, true), TrainingError);
+    EXPECT_THROW(reader.recover(), TrainingError);
     EXPECT_THROW(CheckpointStore(dir / "missing", {}, CheckpointStore::Mode::ReadOnly), TrainingError);
     EXPECT_FALSE(fs::exists(dir / "missing"));
 }
