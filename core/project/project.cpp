@@ -21,6 +21,8 @@ namespace
 {
 
 constexpr std::uintmax_t kMaxProjectBytes = 16 << 20;
+/// Deeper JSON is refused while parsing: error messages dump() values, and dump() recurses.
+constexpr int kMaxJsonDepth = 64;
 
 std::string encodeUtf8(char32_t cp)
 {
@@ -241,7 +243,11 @@ Project loadProject(const fs::path &file)
     }
     json j;
     try {
-        j = json::parse(text);
+        j = json::parse(text, [&](int depth, json::parse_event_t, json &) {
+            if (depth > kMaxJsonDepth)
+                throw ProjectError(where + ": JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+            return true;
+        });
     } catch (const json::parse_error &e) {
         throw ProjectError(where + ": not valid JSON (" + e.what() + ")");
     }

@@ -2,6 +2,7 @@
 #include "project/runstore.h"
 
 #include "project/projecterror.h"
+#include "project/sqlitestatement.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -68,79 +69,6 @@ std::string utcNow()
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
-
-/** A prepared statement, finalised on destruction. */
-class Statement
-{
-public:
-    Statement(sqlite3 *db, std::string_view sql, const std::string &where)
-        : m_db(db)
-        , m_where(where)
-    {
-        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            fail("cannot prepare a query");
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    Statement &bind(int i, const std::string &v)
-    {
-        check(sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-        return *this;
-    }
-    Statement &bind(int i, long long v)
-    {
-        check(sqlite3_bind_int64(m_stmt, i, v));
-        return *this;
-    }
-    Statement &bind(int i, double v)
-    {
-        check(sqlite3_bind_double(m_stmt, i, v));
-        return *this;
-    }
-    /** True while there is a row. */
-    bool step()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            fail("query failed");
-        return false;
-    }
-    void run()
-    {
-        step();
-        reset();
-    }
-    void reset()
-    {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    std::string text(int col) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
-    }
-    long long integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
-    double real(int col) const { return sqlite3_column_double(m_stmt, col); }
-
-private:
-    void check(int rc)
-    {
-        if (rc != SQLITE_OK)
-            fail("cannot bind a value");
-    }
-    [[noreturn]] void fail(const char *what)
-    {
-        throw ProjectError("run store " + m_where + ": " + what + ": " + sqlite3_errmsg(m_db));
-    }
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    std::string m_where;
-};
 
 std::string metricsToJson(const std::map<std::string, double> &metrics)
 {
@@ -217,7 +145,7 @@ struct RunStore::Impl
 
     long long runId(const std::string &name) const
     {
-        Statement s(db, "SELECT id FROM runs WHERE name = ?", where);
+        SqliteStatement s(db, "SELECT id FROM runs WHERE name = ?", where);
         s.bind(1, name);
         if (!s.step())
             throw ProjectError("run store " + where + ": no run named \"" + name + "\"");
@@ -228,7 +156,7 @@ struct RunStore::Impl
     {
         int version = 0;
         {
-            Statement s(db, "PRAGMA user_version", where);
+            SqliteStatement s(db, "PRAGMA user_version", where);
             if (s.step())
                 version = static_cast<int>(s.integer(0));
         }
@@ -289,7 +217,7 @@ void RunStore::createRun(const RunRecord &run)
             "invalid run name \"" + run.name + "\": use 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
     if (this->run(run.name))
         throw ProjectError("run store " + m_impl->where + ": a run named \"" + run.name + "\" already exists");
-    Statement s(m_impl->db,
+    SqliteStatement s(m_impl->db,
         "INSERT INTO runs(name, created, status, config, attention, seed, versions, parent) VALUES(?,?,?,?,?,?,?,?)",
         m_impl->where);
     s.bind(1, run.name)
@@ -310,7 +238,7 @@ constexpr const char *kRunColumns = "SELECT r.name, r.created, r.status, r.confi
                                     "r.parent, (SELECT ifnull(max(step), 0) FROM metrics m WHERE m.run = r.id) "
                                     "FROM runs r";
 
-RunRecord readRun(const Statement &s)
+RunRecord readRun(const SqliteStatement &s)
 {
     return RunRecord {.name = s.text(0),
         .created = s.text(1),
@@ -327,7 +255,7 @@ RunRecord readRun(const Statement &s)
 
 std::optional<RunRecord> RunStore::run(const std::string &name) const
 {
-    Statement s(m_impl->db, std::string(kRunColumns) + " WHERE r.name = ?", m_impl->where);
+    SqliteStatement s(m_impl->db, std::string(kRunColumns) + " WHERE r.name = ?", m_impl->where);
     s.bind(1, name);
     if (!s.step())
         return std::nullopt;
@@ -336,7 +264,7 @@ std::optional<RunRecord> RunStore::run(const std::string &name) const
 
 std::vector<RunRecord> RunStore::listRuns() const
 {
-    Statement s(m_impl->db, std::string(kRunColumns) + " ORDER BY r.id", m_impl->where);
+    SqliteStatement s(m_impl->db, std::string(kRunColumns) + " ORDER BY r.id", m_impl->where);
     std::vector<RunRecord> runs;
     while (s.step())
         runs.push_back(readRun(s));
@@ -346,7 +274,7 @@ std::vector<RunRecord> RunStore::listRuns() const
 void RunStore::setStatus(const std::string &run, const std::string &status)
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "UPDATE runs SET status = ? WHERE id = ?", m_impl->where);
+    SqliteStatement s(m_impl->db, "UPDATE runs SET status = ? WHERE id = ?", m_impl->where);
     s.bind(1, status).bind(2, id);
     s.run();
 }
@@ -354,7 +282,7 @@ void RunStore::setStatus(const std::string &run, const std::string &status)
 void RunStore::deleteRun(const std::string &run)
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "DELETE FROM runs WHERE id = ?", m_impl->where);
+    SqliteStatement s(m_impl->db, "DELETE FROM runs WHERE id = ?", m_impl->where);
     s.bind(1, id);
     s.run();
 }
@@ -365,7 +293,7 @@ void RunStore::appendMetrics(const std::string &run, const std::vector<MetricSam
         return;
     const long long id = m_impl->runId(run);
     m_impl->transaction([&] {
-        Statement s(
+        SqliteStatement s(
             m_impl->db, "INSERT OR REPLACE INTO metrics(run, name, step, value) VALUES(?,?,?,?)", m_impl->where);
         for (const auto &m : samples) {
             if (!std::isfinite(m.value))
@@ -379,7 +307,8 @@ void RunStore::appendMetrics(const std::string &run, const std::vector<MetricSam
 std::vector<MetricPoint> RunStore::metrics(const std::string &run, const std::string &name) const
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "SELECT step, value FROM metrics WHERE run = ? AND name = ? ORDER BY step", m_impl->where);
+    SqliteStatement s(
+        m_impl->db, "SELECT step, value FROM metrics WHERE run = ? AND name = ? ORDER BY step", m_impl->where);
     s.bind(1, id).bind(2, name);
     std::vector<MetricPoint> out;
     while (s.step())
@@ -390,7 +319,7 @@ std::vector<MetricPoint> RunStore::metrics(const std::string &run, const std::st
 std::vector<std::string> RunStore::metricNames(const std::string &run) const
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "SELECT DISTINCT name FROM metrics WHERE run = ? ORDER BY name", m_impl->where);
+    SqliteStatement s(m_impl->db, "SELECT DISTINCT name FROM metrics WHERE run = ? ORDER BY name", m_impl->where);
     s.bind(1, id);
     std::vector<std::string> out;
     while (s.step())
@@ -401,7 +330,7 @@ std::vector<std::string> RunStore::metricNames(const std::string &run) const
 namespace
 {
 
-void insertCheckpoint(Statement &s, long long id, const CheckpointRecord &c)
+void insertCheckpoint(SqliteStatement &s, long long id, const CheckpointRecord &c)
 {
     s.bind(1, id)
         .bind(2, c.step)
@@ -421,7 +350,7 @@ constexpr const char *kInsertCheckpoint
 void RunStore::recordCheckpoint(const std::string &run, const CheckpointRecord &checkpoint)
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, kInsertCheckpoint, m_impl->where);
+    SqliteStatement s(m_impl->db, kInsertCheckpoint, m_impl->where);
     insertCheckpoint(s, id, checkpoint);
 }
 
@@ -429,10 +358,10 @@ void RunStore::syncCheckpoints(const std::string &run, const std::vector<Checkpo
 {
     const long long id = m_impl->runId(run);
     m_impl->transaction([&] {
-        Statement del(m_impl->db, "DELETE FROM checkpoints WHERE run = ?", m_impl->where);
+        SqliteStatement del(m_impl->db, "DELETE FROM checkpoints WHERE run = ?", m_impl->where);
         del.bind(1, id);
         del.run();
-        Statement s(m_impl->db, kInsertCheckpoint, m_impl->where);
+        SqliteStatement s(m_impl->db, kInsertCheckpoint, m_impl->where);
         for (const auto &c : current)
             insertCheckpoint(s, id, c);
     });
@@ -441,7 +370,7 @@ void RunStore::syncCheckpoints(const std::string &run, const std::vector<Checkpo
 std::vector<CheckpointRecord> RunStore::checkpoints(const std::string &run) const
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db,
+    SqliteStatement s(m_impl->db,
         "SELECT step, path, kind, is_best, pinned, metrics FROM checkpoints WHERE run = ? ORDER BY step",
         m_impl->where);
     s.bind(1, id);
@@ -459,7 +388,7 @@ std::vector<CheckpointRecord> RunStore::checkpoints(const std::string &run) cons
 void RunStore::recordSample(const std::string &run, const SampleRecord &sample)
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "INSERT OR REPLACE INTO samples(run, step, path) VALUES(?,?,?)", m_impl->where);
+    SqliteStatement s(m_impl->db, "INSERT OR REPLACE INTO samples(run, step, path) VALUES(?,?,?)", m_impl->where);
     s.bind(1, id).bind(2, sample.step).bind(3, sample.path);
     s.run();
 }
@@ -467,7 +396,7 @@ void RunStore::recordSample(const std::string &run, const SampleRecord &sample)
 std::vector<SampleRecord> RunStore::samples(const std::string &run) const
 {
     const long long id = m_impl->runId(run);
-    Statement s(m_impl->db, "SELECT step, path FROM samples WHERE run = ? ORDER BY step", m_impl->where);
+    SqliteStatement s(m_impl->db, "SELECT step, path FROM samples WHERE run = ? ORDER BY step", m_impl->where);
     s.bind(1, id);
     std::vector<SampleRecord> out;
     while (s.step())

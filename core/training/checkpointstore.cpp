@@ -122,8 +122,12 @@ std::optional<CheckpointInfo> CheckpointStore::readInfo(const fs::path &dir, std
     } catch (const nlohmann::json::exception &) {
         return fail("manifest.json is not valid JSON (damaged)");
     }
-    if (!j.is_object() || j.value("format", "") != "zistudio-checkpoint")
+    // Typed checks before any value(): a field of the wrong type must be a damaged manifest, not a json::type_error.
+    if (!j.is_object() || !j.contains("format") || j["format"] != "zistudio-checkpoint")
         return fail("manifest.json is not a ZiStudio checkpoint manifest");
+    for (const char *key : {"kind", "created"})
+        if (j.contains(key) && !j[key].is_string())
+            return fail(std::string("manifest.json has a malformed \"") + key + "\" field");
     if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() != 1)
         return fail("manifest.json has an unsupported version");
     if (!j.contains("step") || !j["step"].is_number_integer() || j["step"].get<long long>() != *step)

@@ -26,6 +26,8 @@ constexpr std::uint64_t kAlignment = 64;
 constexpr std::size_t kMaxDims = 8;
 constexpr std::size_t kMaxNameLength = 1024;
 constexpr std::int64_t kMaxDimSize = std::int64_t(1) << 40;
+/// Deeper header JSON is refused while parsing: error messages dump() values, and dump() recurses.
+constexpr int kMaxJsonDepth = 64;
 
 struct DtypeName
 {
@@ -244,7 +246,12 @@ TensorArchive decodeTensorArchive(std::string_view bytes, const std::string &whe
         bad(where, "header length " + std::to_string(headerBytes) + " exceeds the file (truncated or damaged)");
     nlohmann::json header;
     try {
-        header = nlohmann::json::parse(bytes.substr(kPrefixBytes, headerBytes));
+        header = nlohmann::json::parse(
+            bytes.substr(kPrefixBytes, headerBytes), [&](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+                if (depth > kMaxJsonDepth)
+                    bad(where, "header nests deeper than " + std::to_string(kMaxJsonDepth) + " levels (damaged?)");
+                return true;
+            });
     } catch (const nlohmann::json::exception &e) {
         bad(where, std::string("header is not valid JSON (damaged?): ") + e.what());
     }

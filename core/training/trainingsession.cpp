@@ -3,6 +3,7 @@
 
 #include "common/computedevice.h"
 #include "common/torchsupport.h"
+#include "training/autocastscope.h"
 #include "training/samplegrid.h"
 #include "training/schedule.h"
 #include "training/trainingsessionimpl.h"
@@ -15,10 +16,8 @@
 #include <unordered_set>
 
 #ifdef ZISTUDIO_WITH_CUDA
-#include <ATen/autocast_mode.h>
 #include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDACachingAllocator.h>
-#include <torch/version.h>
 #endif
 
 namespace zistudio::training
@@ -49,48 +48,6 @@ bool gradientsFinite(const std::vector<torch::Tensor> &params)
             flags.push_back(torch::isfinite(p.grad()).all());
     return flags.empty() || torch::stack(flags).all().item<bool>();
 }
-
-/**
- * bf16 autocast around forward passes on CUDA (Ampere or newer), nothing on the CPU. Backward passes
- * run outside it, as LibTorch recommends.
- */
-class AutocastScope
-{
-public:
-    explicit AutocastScope(bool on)
-        : m_on(on)
-    {
-#ifdef ZISTUDIO_WITH_CUDA
-        if (!m_on)
-            return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-        at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-        at::autocast::set_autocast_enabled(at::kCUDA, true);
-#else
-        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-        at::autocast::set_enabled(true);
-#endif
-#endif
-    }
-    ~AutocastScope()
-    {
-#ifdef ZISTUDIO_WITH_CUDA
-        if (!m_on)
-            return;
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-        at::autocast::set_autocast_enabled(at::kCUDA, false);
-#else
-        at::autocast::set_enabled(false);
-#endif
-        at::autocast::clear_cache();
-#endif
-    }
-    AutocastScope(const AutocastScope &) = delete;
-    AutocastScope &operator=(const AutocastScope &) = delete;
-
-private:
-    [[maybe_unused]] bool m_on;
-};
 
 torch::Tensor bce(const torch::Tensor &logits, bool real)
 {

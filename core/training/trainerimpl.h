@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the training layer (torch-free): the state of Trainer::run(), shared by trainer.cpp
+// (the loop and progress) and trainerrun.cpp (setup, validation, checkpoints, rollback, probes).
+
+#include "data/dataset.h"
+#include "glyphs/fontface.h"
+#include "project/project.h"
+#include "project/projectlayout.h"
+#include "project/runstore.h"
+#include "training/checkpointstore.h"
+#include "training/trainer.h"
+#include "training/trainingsession.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace zistudio::training
+{
+
+using Clock = std::chrono::steady_clock;
+
+/** Non-finite steps in a row that trigger a rollback to the last good checkpoint. */
+inline constexpr int kNonFiniteStreak = 3;
+/** Rollbacks after which the run gives up (the learning rate has been halved this often). */
+inline constexpr int kMaxRollbacks = 5;
+/** Metric rows buffered before they are written to the run store in one transaction. */
+inline constexpr std::size_t kMetricFlushRows = 400;
+/** Probe characters in the sample grid when the settings name none. */
+inline constexpr std::size_t kDefaultProbeChars = 8;
+
+struct Trainer::Impl
+{
+    RunRequest request;
+    TrainerHooks hooks;
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool paused = false;
+    std::deque<std::pair<ProbeRequest, std::function<void(ProbeResult)>>> probes;
+
+    // --- state of one run() ---
+    const ProgressCallback *progress = nullptr;
+    const std::atomic<bool> *cancel = nullptr;
+    project::Project config;
+    project::ProjectLayout layout;
+    std::string runName;
+    std::unique_ptr<project::RunStore> store;
+    std::unique_ptr<CheckpointStore> checkpoints;
+    std::unique_ptr<TrainingSession> session;
+    std::vector<project::MetricSample> pendingMetrics;
+    std::vector<char32_t> probeChars;
+    long long skippedSteps = 0;
+    int nonFiniteStreak = 0;
+    int rollbacks = 0;
+    bool halvedBatch = false;
+    long long validatedAt = -1;
+    ValidationResult lastValidation;
+    std::map<std::string, double> lastLosses;
+    std::string lastSample, lastCheckpoint;
+    Clock::time_point lastEmit {};
+    std::deque<std::pair<Clock::time_point, long long>> window; ///< (time, images so far) for images/s
+    long long imagesSeen = 0;
+    std::unique_ptr<glyphs::FontFace> probeFace;
+
+    RunResult runImpl();
+    void prepareRun();
+    void startSession(const data::Dataset &dataset);
+    void validateAndSample();
+    void saveCheckpoint(const std::string &kind);
+    void rollback();
+    void flushMetrics();
+    void emit(const std::string &event, const std::string &message = {}, bool force = true);
+    void serveProbes();
+    void waitWhilePaused();
+    nlohmann::json extraState() const;
+};
+
+} // namespace zistudio::training

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Trainer::Impl: run setup, validation and samples, checkpoints, rollback, probes.
+#include "common/atomicfile.h"
+#include "common/buildinfo.h"
+#include "common/computedevice.h"
+#include "common/imageio.h"
+#include "glyphs/rasterizer.h"
+#include "training/trainerimpl.h"
+
+#include <ctime>
+
+namespace zistudio::training
+{
+
+namespace fs = std::filesystem;
+
+namespace
+{
+
+std::string defaultRunName()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm {};
+    localtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "run-%Y%m%d-%H%M%S", &tm);
+    return buf;
+}
+
+char32_t firstCodePoint(const std::string &utf8)
+{
+    const auto c0 = static_cast<unsigned char>(utf8.empty() ? 0 : utf8[0]);
+    const std::size_t n = c0 < 0x80 ? 1 : (c0 >> 5) == 6 ? 2 : (c0 >> 4) == 14 ? 3 : 4;
+    char32_t cp = n == 1 ? c0 : n == 2 ? (c0 & 0x1F) : n == 3 ? (c0 & 0x0F) : (c0 & 0x07);
+    for (std::size_t i = 1; i < n && i < utf8.size(); ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i]) & 0x3F);
+    return cp;
+}
+
+std::string versionsJson()
+{
+    const auto info = buildInfo();
+    return nlohmann::json {{"zistudio", info.zistudio}, {"libtorch", info.libtorch}, {"freetype", info.freetype},
+        {"harfbuzz", info.harfbuzz}, {"device", info.device}}
+        .dump();
+}
+
+} // namespace
+
+void Trainer::Impl::prepareRun()
+{
+    const auto project = project::loadProject(request.projectFile);
+    layout = project::ProjectLayout::of(request.projectFile);
+    if (request.resume && request.runName.empty())
+        throw TrainingError("name the run to resume (--run NAME)");
+    runName = request.runName.empty() ? defaultRunName() : request.runName;
+    if (!project::isValidRunName(runName))
+        throw TrainingError(
+            "invalid run name \"" + runName + "\": use 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
+    std::error_code ec;
+    fs::create_directories(layout.runsDir, ec);
+    if (ec)
+        throw IoError("cannot create " + layout.runsDir.string() + ": " + ec.message());
+    store = std::make_unique<project::RunStore>(layout.runStore);
+    const fs::path runDir = layout.runDir(runName);
+    const fs::path runFile = runDir / "run.json";
+    if (request.resume) {
+        if (!fs::exists(runFile))
+            throw TrainingError("no run named \"" + runName + "\" in " + layout.folder.string());
+        config = project::projectFromJson(
+            nlohmann::json::parse(readFile(runFile, 16 << 20)), {}, "run " + runFile.string());
+        if (request.steps > 0 && request.steps != config.training.steps) {
+            config.training.steps = request.steps;
+            writeFileAtomically(runFile, project::projectToJson(config).dump(2));
+        }
+    } else {
+        if (fs::exists(runDir) || store->run(runName))
+            throw TrainingError("run \"" + runName + "\" already exists; resume it with --resume or pick another name");
+        config = project;
+        if (request.steps > 0)
+            config.training.steps = request.steps;
+        fs::create_directories(runDir, ec);
+        if (ec)
+            throw IoError("cannot create " + runDir.string() + ": " + ec.message());
+        writeFileAtomically(runFile, project::projectToJson(config).dump(2));
+        store->createRun(project::RunRecord {.name = runName,
+            .created = "",
+            .status = "created",
+            .configJson = project::projectToJson(config).dump(),
+            .attention = config.model.attention.toString(),
+            .seed = config.training.seed,
+            .versions = versionsJson(),
+            .parent = config.training.fineTuneFrom,
+            .lastStep = 0});
+    }
+    if (!store->run(runName)) // run.json exists but the store lost the row (e.g. a deleted runs.sqlite)
+        store->createRun(project::RunRecord {.name = runName,
+            .created = "",
+            .status = "created",
+            .configJson = project::projectToJson(config).dump(),
+            .attention = config.model.attention.toString(),
+            .seed = config.training.seed,
+            .versions = versionsJson(),
+            .parent = config.training.fineTuneFrom,
+            .lastStep = 0});
+}
+
+void Trainer::Impl::startSession(const data::Dataset &dataset)
+{
+    // 0 keeps the process's setting (zistudio-cli --threads, default all cores; the studio sets its own).
+    if (config.training.threads > 0)
+        configureComputeThreads(config.training.threads);
+    session = std::make_unique<TrainingSession>(config, dataset, hooks);
+    checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
+        CheckpointPolicy {.keepLast = config.training.keepLast,
+            .bestMetric = config.training.bestMetric,
+            .lowerIsBetter = config.training.bestMetric != "val_ssim"});
+    checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
+    std::string note;
+    std::optional<LoadedCheckpoint> latest;
+    if (request.resume)
+        latest = checkpoints->loadLatest();
+    if (latest) {
+        const auto extra = session->load(*checkpoints, latest->info);
+        skippedSteps = extra.value("skippedSteps", 0LL);
+        rollbacks = extra.value("rollbacks", 0);
+        halvedBatch = extra.value("halvedBatch", false);
+        note = "resumed from " + latest->info.dir.string();
+        for (const auto &skipped : latest->skipped)
+            note += "; skipped damaged " + skipped;
+    } else if (!config.training.fineTuneFrom.empty()) {
+        CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
+        const auto best = other.loadBest();
+        if (!best)
+            throw TrainingError(
+                "cannot fine-tune from run \"" + config.training.fineTuneFrom + "\": it has no complete checkpoint");
+        session->initializeFromWeights(other, best->info);
+        note = "fine-tuning from " + best->info.dir.string();
+    } else {
+        session->initialize();
+        if (request.resume)
+            note = "no complete checkpoint yet: starting from step 0";
+    }
+    for (const auto &c : config.training.probeChars)
+        probeChars.push_back(firstCodePoint(c));
+    if (probeChars.empty()) {
+        for (char32_t cp : dataset.validationChars())
+            if (probeChars.size() < kDefaultProbeChars)
+                probeChars.push_back(cp);
+    }
+    emit("started", note.empty() ? "training on " + session->deviceDescription() : note);
+}
+
+nlohmann::json Trainer::Impl::extraState() const
+{
+    return {
+        {"skippedSteps", skippedSteps}, {"rollbacks", rollbacks}, {"halvedBatch", halvedBatch}, {"runName", runName}};
+}
+
+void Trainer::Impl::flushMetrics()
+{
+    if (store && !pendingMetrics.empty()) {
+        store->appendMetrics(runName, pendingMetrics);
+        pendingMetrics.clear();
+    }
+}
+
+void Trainer::Impl::validateAndSample()
+{
+    const long long step = session->stepCount();
+    lastValidation = session->validate();
+    validatedAt = step;
+    if (lastValidation.images > 0) {
+        pendingMetrics.push_back({step, "val_l1", lastValidation.l1});
+        pendingMetrics.push_back({step, "val_ssim", lastValidation.ssim});
+        pendingMetrics.push_back({step, "baseline_l1", lastValidation.baselineL1});
+        pendingMetrics.push_back({step, "baseline_ssim", lastValidation.baselineSsim});
+    }
+    const auto grid = session->sampleGrid(probeChars);
+    if (!grid.isNull()) {
+        const fs::path dir = layout.samplesDir(runName);
+        fs::create_directories(dir);
+        const fs::path png = dir / (CheckpointStore::folderName(step) + ".png");
+        writeGrayPng(png, grid, {{"Software", "ZiStudio"}, {"Comment", "rows per style: source, generated, target"}});
+        lastSample = png.string();
+        store->recordSample(runName, {step, lastSample});
+    }
+    flushMetrics();
+    emit("validated");
+}
+
+void Trainer::Impl::saveCheckpoint(const std::string &kind)
+{
+    const long long step = session->stepCount();
+    if (!session->weightsFinite()) {
+        rollback(); // never save NaN/Inf weights; go back to the last good state instead
+        return;
+    }
+    std::map<std::string, double> metrics;
+    if (validatedAt == step && lastValidation.images > 0) {
+        metrics["val_l1"] = lastValidation.l1;
+        metrics["val_ssim"] = lastValidation.ssim;
+        metrics["baseline_l1"] = lastValidation.baselineL1;
+        metrics["baseline_ssim"] = lastValidation.baselineSsim;
+    }
+    auto writer = checkpoints->begin(step, kind);
+    session->save(writer, extraState());
+    const auto info = writer.commit(metrics);
+    lastCheckpoint = info.dir.string();
+    std::vector<project::CheckpointRecord> records;
+    for (const auto &c : checkpoints->list())
+        records.push_back({.step = c.step,
+            .path = c.dir.string(),
+            .kind = c.kind,
+            .isBest = c.best,
+            .pinned = c.pinned,
+            .metrics = c.metrics});
+    flushMetrics();
+    store->syncCheckpoints(runName, records);
+    emit("checkpoint", kind + " checkpoint at step " + std::to_string(step));
+}
+
+void Trainer::Impl::rollback()
+{
+    if (++rollbacks > kMaxRollbacks)
+        throw TrainingError("training diverged: non-finite losses persist after " + std::to_string(kMaxRollbacks)
+            + " rollbacks with a halved learning rate each time; lower training.learningRate");
+    const double scale = session->learningRateScale() * 0.5;
+    const auto latest = checkpoints->loadLatest();
+    std::string from = "step 0 (no checkpoint yet)";
+    if (latest) {
+        session->load(*checkpoints, latest->info);
+        from = "step " + std::to_string(latest->info.step);
+    } else {
+        session->initialize();
+    }
+    session->setLearningRateScale(scale);
+    nonFiniteStreak = 0;
+    window.clear();
+    emit("rollback",
+        std::to_string(kNonFiniteStreak) + " non-finite steps in a row: rolled back to " + from + ", learning rate now "
+            + std::to_string(session->learningRate()));
+}
+
+void Trainer::Impl::serveProbes()
+{
+    std::deque<std::pair<ProbeRequest, std::function<void(ProbeResult)>>> pending;
+    {
+        std::lock_guard lock(mutex);
+        pending.swap(probes);
+    }
+    for (auto &[req, done] : pending) {
+        ProbeResult result;
+        try {
+            if (req.character.empty())
+                throw TrainingError("probe: no character");
+            const auto options = data::rasterOptionsFor(config.dataset);
+            if (!probeFace)
+                probeFace = std::make_unique<glyphs::FontFace>(config.dataset.source.path, config.dataset.source.face);
+            result.source = glyphs::Rasterizer(*probeFace, options).render(req.character[0]);
+            for (const auto &t : config.dataset.targets)
+                if (t.styleId == req.styleId && t.kind == data::TargetSpec::Kind::Font) {
+                    glyphs::FontFace face(t.path, t.face);
+                    auto rendered = glyphs::Rasterizer(face, options).renderChecked(req.character[0]);
+                    if (rendered.ok())
+                        result.target = std::move(rendered.image);
+                }
+            result.layers = session->probe(result.source, req.styleId, req.points, req.strokeMean, &result.generated);
+        } catch (const std::exception &e) {
+            result.error = e.what();
+        }
+        if (done)
+            done(std::move(result));
+    }
+}
+
+void Trainer::Impl::waitWhilePaused()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(mutex);
+            if (!paused || cancel->load())
+                return;
+            wake.wait_for(lock, std::chrono::milliseconds(100));
+        }
+        serveProbes();
+    }
+}
+
+} // namespace zistudio::training
