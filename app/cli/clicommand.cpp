@@ -18,10 +18,12 @@ std::vector<RegisteredCommand> &registry()
 }
 
 std::atomic<int> g_interrupts {0};
+std::atomic<bool> g_interruptFlag {false};
 
 extern "C" void onInterrupt(int)
 {
     // First Ctrl-C: finish the current step and save. Second: leave now.
+    g_interruptFlag.store(true);
     if (g_interrupts.fetch_add(1) >= 1)
         std::_Exit(130);
 }
@@ -44,6 +46,11 @@ std::vector<RegisteredCommand> registeredCommands()
 bool interruptRequested()
 {
     return g_interrupts.load() > 0;
+}
+
+const std::atomic<bool> *interruptFlag()
+{
+    return &g_interruptFlag;
 }
 
 void installInterruptHandler()

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ std::vector<RegisteredCommand> registeredCommands();
 
 /** Set by the SIGINT handler; long commands check it between steps and stop gracefully. */
 bool interruptRequested();
+/** The same as a flag long-running core calls can poll (set by the first Ctrl-C). */
+const std::atomic<bool> *interruptFlag();
 void installInterruptHandler();
 
 } // namespace zistudio::cli
