@@ -312,6 +312,42 @@ TEST(Trainer, ServesProbesBetweenSteps)
     EXPECT_EQ(results[0].target.width, 32);
 }
 
+TEST(Trainer, PausedWaitsServesProbesAndCancels)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Trainer trainer(RunRequest {.projectFile = file, .runName = "paused", .progressIntervalMs = 0});
+    trainer.setPaused(true);
+    std::atomic<bool> cancel {false};
+    std::atomic<long long> stepsSeen {0};
+    std::atomic<bool> started {false};
+    RunResult result;
+    std::thread worker([&] {
+        result = trainer.run(
+            [&](const ProgressRecord &r) {
+                if (r.event == "started")
+                    started = true;
+                if (r.event == "step")
+                    ++stepsSeen;
+            },
+            cancel);
+    });
+    while (!started)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::atomic<bool> probed {false};
+    trainer.requestProbe(ProbeRequest {.character = U"永", .styleId = 0, .points = {}, .strokeMean = false},
+        [&](ProbeResult r) { probed = r.error.empty() && !r.generated.isNull(); });
+    for (int i = 0; i < 200 && !probed; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_TRUE(probed.load()); // served while paused
+    EXPECT_EQ(stepsSeen.load(), 0);
+    cancel = true;
+    worker.join();
+    EXPECT_EQ(result.outcome, RunOutcome::Cancelled) << result.message;
+    EXPECT_EQ(result.step, 0);
+    EXPECT_EQ(latestState(file, "paused")["step"], 0);
+}
+
 TEST(Trainer, ClearErrorsBeforeTraining)
 {
     test::TempDir dir;
