@@ -4,6 +4,7 @@
 // crash or a foreign exception. The input becomes step-000001/manifest.json (beside one real part,
 // generator.zt = "zistudio") and pins.json of a read-only store.
 #include "fuzzsupport.h"
+#include "jsonmutator.h"
 
 #include "common/error.h"
 #include "training/checkpointstore.h"

@@ -3,6 +3,7 @@
 // the field, never a crash or a foreign exception (a raw nlohmann type_error is a finding too). A loaded
 // project must survive a save/load round trip unchanged.
 #include "fuzzsupport.h"
+#include "jsonmutator.h"
 
 #include "common/error.h"
 #include "project/project.h"
