@@ -199,8 +199,14 @@ std::string buildCmap(const std::map<char32_t, std::uint16_t> &map, const std::v
         std::uint16_t platform, encoding;
         std::size_t data; // index into blobs
     };
-    std::vector<std::string> blobs = {format4(bmpRuns(map)), format12(map)};
-    std::vector<Record> records = {{0, 3, 0}, {0, 4, 1}, {3, 1, 0}, {3, 10, 1}};
+    std::vector<std::string> blobs = {format4(bmpRuns(map))};
+    std::vector<Record> records = {{0, 3, 0}, {3, 1, 0}};
+    if (!map.empty()) {
+        // A format 12 subtable needs at least one group (OTS rejects an empty one).
+        blobs.push_back(format12(map));
+        records.push_back({0, 4, 1});
+        records.push_back({3, 10, 1});
+    }
     for (const auto &k : keep) {
         blobs.push_back(k.data);
         records.push_back(Record {k.platformId, k.encodingId, blobs.size() - 1});
