@@ -4,17 +4,16 @@
 #include "inference/inferenceerror.h"
 #include "metrics/imagemetrics.h"
 
+#include <algorithm>
+
 namespace zistudio::inference
 {
 
 EvaluationReport evaluate(Generator &generator, const std::u32string &chars, int styleId, int batchSize)
 {
-    bool fontTarget = false;
-    for (const auto &t : generator.runConfig().dataset.targets)
-        if (t.styleId == styleId)
-            fontTarget = t.kind == data::TargetSpec::Kind::Font;
-    if (!fontTarget)
-        throw InferenceError("style " + std::to_string(styleId) + " is not a font target of this run");
+    const auto &targets = generator.runConfig().dataset.targets;
+    if (std::none_of(targets.begin(), targets.end(), [&](const auto &t) { return t.styleId == styleId; }))
+        throw InferenceError("style " + std::to_string(styleId) + " is not a target style of this run");
     EvaluationReport report;
     report.styleId = styleId;
     report.step = generator.checkpointStep();
@@ -37,7 +36,8 @@ EvaluationReport evaluate(Generator &generator, const std::u32string &chars, int
         report.baselineSsim += baseline.ssim;
     }
     if (report.rows.empty())
-        throw InferenceError("none of the characters exists in both the source and the target font");
+        throw InferenceError(
+            "none of the characters exists in both the source and the target style " + std::to_string(styleId));
     const auto n = static_cast<double>(report.rows.size());
     report.l1 /= n;
     report.ssim /= n;

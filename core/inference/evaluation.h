@@ -31,9 +31,9 @@ struct EvaluationReport
 };
 
 /**
- * Generates `chars` in style `styleId` and compares each with the target style's own glyph (the
- * same rasterizer), beside the baseline of the source glyph itself. Throws InferenceError when the
- * style is not a font target of the run or nothing could be compared.
+ * Generates `chars` in style `styleId` and compares each with the target style's own glyph
+ * (Generator::targetGlyph), beside the baseline of the source glyph itself. Throws InferenceError
+ * when the style is not a target of the run or nothing could be compared.
  */
 EvaluationReport evaluate(Generator &generator, const std::u32string &chars, int styleId, int batchSize = 32);
 

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace zistudio::inference
 {
@@ -47,6 +48,30 @@ struct Generator::Impl
     std::unique_ptr<glyphs::FontFace> sourceFace;
     std::unique_ptr<glyphs::Rasterizer> sourceRaster;
     mutable std::map<int, std::unique_ptr<glyphs::FontFace>> targetFaces;
+    fs::path datasetStore;
+    mutable bool datasetOpened = false;
+    mutable std::optional<data::Dataset> dataset; ///< the run's rendered dataset, when it is still there
+    mutable std::map<std::pair<int, char32_t>, int> imageTargets; ///< (style, cp) -> dataset image index
+
+    /** Opens the dataset store once, and only uses it when it was built from the run's own spec. */
+    const data::Dataset *runDataset() const
+    {
+        if (!datasetOpened) {
+            datasetOpened = true;
+            try {
+                auto opened = data::Dataset::open(datasetStore);
+                if (opened.spec() == config.dataset) {
+                    for (const auto *list : {&opened.trainSamples(), &opened.validationSamples()})
+                        for (const auto &sample : *list)
+                            imageTargets[{sample.styleId, sample.cp}] = sample.targetIndex;
+                    dataset = std::move(opened);
+                }
+            } catch (const Error &) {
+                // No store (or another project's): hand-drawn targets are unavailable, fonts still work.
+            }
+        }
+        return dataset ? &*dataset : nullptr;
+    }
 
     torch::Tensor styleWeights(const StyleMix &style, std::int64_t batch) const
     {
@@ -99,6 +124,7 @@ Generator::Generator(
         throw InferenceError("checkpoint \"" + checkpoint.which + "\": use best, last or a step number");
     if (!chosen)
         throw InferenceError("run \"" + runName + "\" has no complete checkpoint yet");
+    m.datasetStore = layout.datasetStore;
     m.step = chosen->info.step;
     m.path = chosen->info.dir.string();
     m.skipped = chosen->skipped;
@@ -193,8 +219,13 @@ GrayImage Generator::targetGlyph(char32_t character, int styleId) const
 {
     auto &m = *m_impl;
     for (const auto &t : m.config.dataset.targets) {
-        if (t.styleId != styleId || t.kind != data::TargetSpec::Kind::Font)
+        if (t.styleId != styleId)
             continue;
+        if (t.kind == data::TargetSpec::Kind::ImageFolder) {
+            const auto *dataset = m.runDataset();
+            const auto it = m.imageTargets.find({styleId, character});
+            return dataset && it != m.imageTargets.end() ? dataset->image(it->second) : GrayImage {};
+        }
         auto &face = m.targetFaces[styleId];
         if (!face)
             face = std::make_unique<glyphs::FontFace>(t.path, t.face);

@@ -58,8 +58,9 @@ public:
     std::string checkpointPath() const;
 
     /**
-     * The target style's own glyph rendered by the one rasterizer (font targets), or a null image
-     * when the style is a hand-drawn folder or lacks the character. For side-by-side views and evaluation.
+     * The target style's own glyph: rendered by the one rasterizer for font targets, taken from the
+     * run's dataset store for hand-drawn folders; a null image when the style lacks the character
+     * (or the store was rebuilt for other settings). For side-by-side views and evaluation.
      */
     GrayImage targetGlyph(char32_t character, int styleId) const;
     /** The run's configuration (dataset, model, training) as it was when the run started. */

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/imageio.h"
+#include "glyphs/fontface.h"
+#include "glyphs/rasterizer.h"
+#include "glyphs/utf8.h"
 #include "inference/evaluation.h"
 #include "inference/generator.h"
 #include "inference/inferenceerror.h"
@@ -153,7 +157,37 @@ TEST_F(GeneratorTest, EvaluatesAgainstTheTargetWithTheBaseline)
     const auto self = evaluate(g, U"永和", 2);
     EXPECT_DOUBLE_EQ(self.baselineL1, 0.0);
     EXPECT_NEAR(self.baselineSsim, 1.0, 1e-12);
-    EXPECT_NE(errorOf([&] { evaluate(g, U"永", 1); }).find("not a font target"), std::string::npos);
+    EXPECT_NE(errorOf([&] { evaluate(g, U"永", 1); }).find("not a target style"), std::string::npos);
+}
+
+TEST(Generator, EvaluatesHandDrawnTargetsFromTheDatasetStore)
+{
+    test::TempDir dir;
+    // A "hand-drawn" folder: Kai glyphs written as PNG files named by character.
+    fs::create_directory(dir / "hand");
+    glyphs::FontFace kai(test::TestFonts::kaiGb());
+    const glyphs::Rasterizer raster(kai, {.size = 96, .placement = glyphs::Placement::EmBox, .fitMargin = 0.08});
+    const std::u32string chars = U"永和九年岁在癸丑暮春之初会于稽山阴兰亭修禊事也群贤毕至少长咸集";
+    for (char32_t cp : chars)
+        writeGrayPng(dir / "hand" / (glyphs::glyphFileStem(cp) + ".png"), raster.render(cp));
+    auto p = test::tinyProject();
+    p.dataset.targets = {{.kind = data::TargetSpec::Kind::ImageFolder,
+        .path = (dir / "hand").string(),
+        .face = 0,
+        .styleId = 0,
+        .name = "hand"}};
+    p.dataset.charset.text = "永和九年岁在癸丑暮春之初会于稽山阴兰亭修禊事也群贤毕至少长咸集";
+    const auto file = dir / "hand.zistudio";
+    project::saveProject(p, file);
+    training::Trainer trainer(training::RunRequest {.projectFile = file, .runName = "h", .steps = 2});
+    std::atomic<bool> cancel {false};
+    ASSERT_EQ(trainer.run([](const training::ProgressRecord &) {}, cancel).outcome, training::RunOutcome::Completed);
+    Generator g(file, "h", {"last"}, "cpu");
+    EXPECT_FALSE(g.targetGlyph(U'永', 0).isNull());
+    EXPECT_TRUE(g.targetGlyph(U'龘', 0).isNull());
+    const auto report = evaluate(g, chars, 0);
+    EXPECT_EQ(report.rows.size(), chars.size());
+    EXPECT_GT(report.baselineL1, 0.0);
 }
 
 TEST_F(GeneratorTest, CliTrainGenerateEvaluate)
