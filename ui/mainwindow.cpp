@@ -270,12 +270,26 @@ void MainWindow::updateTrainingStatus()
 
 bool MainWindow::raisePanel(const QString &name)
 {
-    auto *dock = findChild<QDockWidget *>(dockObjectName(name.toLower()));
+    // "training/samples": a dock, then optionally a tab inside it.
+    const QStringList parts = name.toLower().split(QLatin1Char('/'));
+    auto *dock = findChild<QDockWidget *>(dockObjectName(parts.front()));
     if (!dock)
         return false;
     dock->show();
     dock->raise();
+    if (parts.size() > 1) {
+        auto *tabs = dock->widget()->findChild<QTabWidget *>();
+        const int index = tabs ? static_cast<int>(tabPageNames().indexOf(parts[1])) : -1;
+        if (index < 0 || index >= tabs->count())
+            return false;
+        tabs->setCurrentIndex(index);
+    }
     return true;
+}
+
+QStringList MainWindow::tabPageNames()
+{
+    return {QStringLiteral("curves"), QStringLiteral("samples"), QStringLiteral("checkpoints")};
 }
 
 void MainWindow::report(const QString &text, bool error)

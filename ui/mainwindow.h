@@ -44,10 +44,15 @@ public:
     ModelPanel *modelPanel() const { return m_modelPanel; }
     TrainingPanel *trainingPanel() const { return m_trainingPanel; }
 
-    /** Shows and raises a dock by name ("project", "fonts", "dataset", "model", "training", "log"). */
+    /**
+     * Shows and raises a dock by name ("project", "fonts", "dataset", "model", "training", "log"); a
+     * tab of the Training panel can follow a slash: "training/samples".
+     */
     bool raisePanel(const QString &name);
     /** The dock names raisePanel() accepts. */
     static QStringList panelNames();
+    /** The Training panel's tabs, in order: "curves", "samples", "checkpoints". */
+    static QStringList tabPageNames();
 
     /** Writes a message to the Log dock and the status bar. */
     void report(const QString &text, bool error);

@@ -35,13 +35,21 @@ void openStartupProject(zistudio::ui::MainWindow &window, const QString &request
 {
     using namespace zistudio::ui;
     ProjectController *controller = window.projectController();
+    const QString folder = demoFolder();
+    const bool firstStart = AppSettings::firstStart();
+    AppSettings::setFirstStartDone();
     if (!requested.isEmpty()) {
-        controller->openFile(requested);
+        // The shipped demo is read-only where it is installed and belongs to the source tree in a build:
+        // runs are written beside the project file, so the studio works on the per-user copy instead.
+        const bool shippedDemo = !folder.isEmpty()
+            && QFileInfo(requested).canonicalFilePath()
+                == QFileInfo(QDir(folder).filePath(QStringLiteral("demo.zistudio"))).canonicalFilePath();
+        QString error;
+        const QString copy = shippedDemo ? prepareDemoProject(folder, defaultDemoWorkFolder(), &error) : QString();
+        controller->openFile(copy.isEmpty() ? requested : copy);
         return;
     }
-    if (AppSettings::firstStart()) {
-        AppSettings::setFirstStartDone();
-        const QString folder = demoFolder();
+    if (firstStart) {
         QString error;
         if (folder.isEmpty()) {
             window.report(

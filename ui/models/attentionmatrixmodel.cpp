@@ -148,23 +148,24 @@ Qt::ItemFlags AttentionMatrixModel::flags(const QModelIndex &index) const
 
 QVariant AttentionMatrixModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    const bool tip = role == Qt::ToolTipRole;
     switch (section) {
     case DepthColumn:
-        return tr("Depth");
+        return tip ? tr("1 = the first down-sampling, the last = the bottleneck") : tr("Depth");
     case ResolutionColumn:
-        return tr("Map");
+        return tip ? tr("Size of the feature map at this depth") : tr("Map");
     case ChannelsColumn:
-        return tr("Channels (enc / dec)");
+        return tip ? tr("Channels the encoder and the decoder attend over at this depth") : tr("Channels");
     case EncoderColumn:
-        return tr("Encoder");
+        return tip ? tr("Self-attention after the encoder's down-sampling at this depth") : tr("Encoder");
     case DecoderColumn:
-        return tr("Decoder");
+        return tip ? tr("Self-attention after the decoder's skip fusion at this depth") : tr("Decoder");
     case FlopsColumn:
-        return tr("Attention FLOPs (batch)");
+        return tip ? tr("FLOPs of this depth's attention layers in one forward pass of the batch") : tr("FLOPs");
     case MemoryColumn:
-        return tr("Attention matrices");
+        return tip ? tr("Memory of this depth's attention matrices for the batch") : tr("Matrices");
     default:
         return {};
     }

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -77,6 +78,7 @@ DatasetPanel::DatasetPanel(ProjectDocument *document, QWidget *parent)
     outer->addWidget(scroll);
 
     connect(m_document, &ProjectDocument::projectReplaced, this, &DatasetPanel::loadFromDocument);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &DatasetPanel::showStoredDataset);
     connect(m_document, &ProjectDocument::datasetChanged, this, &DatasetPanel::loadFromDocument);
     connect(m_builder, &DatasetBuilder::progress, this, [this](int done, int total) {
         m_progress->setRange(0, std::max(1, total));
@@ -164,12 +166,8 @@ QWidget *DatasetPanel::createBuildGroup()
     m_pairs = new GlyphGridWidget(group);
     m_pairs->setObjectName(QStringLiteral("PairGrid"));
     m_pairs->setCellSize(kPairCell);
-    auto *scroll = new QScrollArea(group);
-    scroll->setWidget(m_pairs);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumHeight(2 * kPairCell + 40);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_pairs);
+    layout->addStretch(1);
     connect(m_build, &QPushButton::clicked, this, &DatasetPanel::build);
     connect(m_cancel, &QPushButton::clicked, m_builder, &DatasetBuilder::cancel);
     return group;
@@ -236,6 +234,39 @@ void DatasetPanel::showCheck(const DatasetCheck &check)
     lines << check.styleLines;
     m_counts->setText(lines.join(QLatin1Char('\n')));
     m_missing->setGlyphs(check.missing);
+}
+
+void DatasetPanel::showStoredDataset()
+{
+    m_pairs->clear();
+    m_buildStatus->clear();
+    if (!m_document->hasFile())
+        return;
+    const QString store = toQString(project::ProjectLayout::of(toPath(m_document->filePath())).datasetStore);
+    if (!QFileInfo::exists(store + QStringLiteral("/index.json")))
+        return;
+    const data::DatasetSpec spec = m_document->dataset();
+    struct Stored
+    {
+        DatasetBuildResult result;
+        bool stale = false;
+    };
+    runInBackground<Stored>(
+        this,
+        [store, spec] {
+            Stored stored;
+            stored.result = describeStore(store, spec, kPairColumns, &stored.stale);
+            return stored;
+        },
+        [this](const Stored &stored) {
+            if (m_builder->isRunning() || !stored.result.ok)
+                return;
+            QStringList lines = stored.result.summary;
+            if (stored.stale)
+                lines.prepend(tr("Built for earlier settings: build again to use the current ones."));
+            m_buildStatus->setText(lines.join(QLatin1Char('\n')));
+            m_pairs->setContent(stored.result.pairCaptions, stored.result.pairRows);
+        });
 }
 
 bool DatasetPanel::build()

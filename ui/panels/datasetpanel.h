@@ -59,6 +59,8 @@ private:
     void recheck();
     void showCheck(const DatasetCheck &check);
     void onBuilt(const DatasetBuildResult &result);
+    /** Shows the pairs of a dataset built earlier (by a run or a build), without building. */
+    void showStoredDataset();
 
     ProjectDocument *m_document;
     MissingGlyphModel *m_missing;

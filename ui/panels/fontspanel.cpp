@@ -65,12 +65,7 @@ FontsPanel::FontsPanel(ProjectDocument *document, QWidget *parent)
     m_samples = new GlyphGridWidget(samplesGroup);
     m_samples->setObjectName(QStringLiteral("FontSamples"));
     m_samples->setCellSize(kSampleCell);
-    auto *samplesScroll = new QScrollArea(samplesGroup);
-    samplesScroll->setWidget(m_samples);
-    samplesScroll->setWidgetResizable(true);
-    samplesScroll->setFrameShape(QFrame::NoFrame);
-    samplesScroll->setMinimumHeight(3 * (kSampleCell + 4) + 24);
-    samplesLayout->addWidget(samplesScroll);
+    samplesLayout->addWidget(m_samples);
     layout->addWidget(samplesGroup, 1);
     connect(m_sampleText, &QLineEdit::editingFinished, this, &FontsPanel::rescan);
 
@@ -99,7 +94,8 @@ QGroupBox *FontsPanel::createSourceGroup()
     auto *row = new QHBoxLayout;
     m_sourceFile = new QLabel(m_sourceGroup);
     m_sourceFile->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_sourceFile->setWordWrap(true);
+    m_sourceFile->setMinimumWidth(80);
+    m_sourceFile->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *choose = new QPushButton(tr("Choose…"), m_sourceGroup);
     connect(choose, &QPushButton::clicked, this, &FontsPanel::chooseSource);
     row->addWidget(m_sourceFile, 1);
@@ -170,7 +166,8 @@ void FontsPanel::loadFromDocument()
 {
     m_loading = true;
     const data::DatasetSpec &spec = m_document->dataset();
-    m_sourceFile->setText(spec.source.path.empty() ? tr("(none)") : qs(spec.source.path));
+    m_sourceFile->setText(spec.source.path.empty() ? tr("(none)") : QFileInfo(qs(spec.source.path)).fileName());
+    m_sourceFile->setToolTip(qs(spec.source.path));
     m_targets->setTargets(spec.targets);
     m_loading = false;
     showSelectedProblems();

@@ -16,13 +16,13 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFrame>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace zistudio::ui
@@ -135,15 +135,20 @@ QWidget *TrainingPanel::createControls()
     m_validation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_validation);
 
-    auto *settingsGroup = new QGroupBox(tr("Settings"), box);
-    settingsGroup->setCheckable(true);
-    settingsGroup->setChecked(false);
-    auto *settingsLayout = new QVBoxLayout(settingsGroup);
-    m_settings = new TrainingSettings(m_document, settingsGroup);
+    auto *settingsToggle = new QToolButton(box);
+    settingsToggle->setText(tr("Settings"));
+    settingsToggle->setCheckable(true);
+    settingsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    settingsToggle->setArrowType(Qt::RightArrow);
+    settingsToggle->setAutoRaise(true);
+    m_settings = new TrainingSettings(m_document, box);
     m_settings->setVisible(false);
-    settingsLayout->addWidget(m_settings);
-    connect(settingsGroup, &QGroupBox::toggled, m_settings, &QWidget::setVisible);
-    layout->addWidget(settingsGroup);
+    connect(settingsToggle, &QToolButton::toggled, this, [this, settingsToggle](bool open) {
+        settingsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_settings->setVisible(open);
+    });
+    layout->addWidget(settingsToggle);
+    layout->addWidget(m_settings);
     return box;
 }
 
@@ -200,8 +205,14 @@ void TrainingPanel::showRun(const QString &run)
     m_samples->clear();
     m_checkpoints->showRun(m_document->filePath(), run);
     m_checkpoints->setTraining(m_session->isActive() && m_session->runName() == run);
-    if (run.isEmpty() || !m_document->hasFile())
+    m_progress->setTextVisible(!run.isEmpty());
+    if (run.isEmpty() || !m_document->hasFile()) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
+        m_stats->setText(m_document->hasFile() ? tr("No runs yet: press Start New Run.") : QString());
+        m_validation->clear();
         return;
+    }
     const int generation = ++m_historyGeneration;
     const QString file = m_document->filePath();
     runInBackground<RunHistory>(
@@ -287,6 +298,7 @@ bool TrainingPanel::startRequest(training::RunRequest request)
     m_checkpoints->setTraining(true);
     if (request.resume)
         showRun(run); // earlier curves and samples, then live points continue them
+    m_progress->setTextVisible(true);
     m_stats->setText(tr("Preparing the dataset and the networks…"));
     m_validation->clear();
     return true;

@@ -103,6 +103,22 @@ void describe(const data::Dataset &dataset, int pairColumns, DatasetBuildResult 
 
 } // namespace
 
+DatasetBuildResult describeStore(
+    const QString &storeDir, const data::DatasetSpec &current, int pairColumns, bool *stale)
+{
+    DatasetBuildResult result;
+    try {
+        const data::Dataset dataset = data::Dataset::open(toPath(storeDir));
+        describe(dataset, pairColumns, result);
+        if (stale)
+            *stale = !(dataset.spec() == current);
+        result.ok = true;
+    } catch (const std::exception &e) {
+        result.error = qs(e.what());
+    }
+    return result;
+}
+
 DatasetBuilder::DatasetBuilder(QObject *parent)
     : QObject(parent)
     , m_cancel(std::make_shared<std::atomic<bool>>(false))

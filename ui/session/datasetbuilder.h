@@ -32,6 +32,14 @@ struct DatasetBuildResult
 class DatasetBuildWorker;
 
 /**
+ * Opens an existing dataset store (data::Dataset::open) and describes it like a build would; `ok` is
+ * false with `error` set when there is none or it is damaged, and `stale` tells whether it was built
+ * for other settings than `current`. Never throws. Runs on a pool thread.
+ */
+DatasetBuildResult describeStore(
+    const QString &storeDir, const data::DatasetSpec &current, int pairColumns, bool *stale);
+
+/**
  * Builds a project's dataset with core (data::Dataset::build: renders every pair with the one
  * rasterizer, reuses the store when nothing changed) on a worker QThread, reporting progress through
  * queued signals; cancel() sets an atomic flag the builder checks between glyphs.

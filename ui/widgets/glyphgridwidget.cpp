@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/glyphgridwidget.h"
 
+#include <QFont>
 #include <QFontMetrics>
 #include <QPainter>
 
@@ -14,6 +15,7 @@ namespace
 
 constexpr int kGap = 4;
 constexpr int kMinCell = 16;
+constexpr int kMinDrawnCell = 20; ///< cells shrink to fit the width, down to this
 
 } // namespace
 
@@ -62,7 +64,21 @@ int GlyphGridWidget::labelWidth() const
 
 int GlyphGridWidget::captionHeight() const
 {
-    return m_captions.isEmpty() ? 0 : QFontMetrics(font()).height() + kGap;
+    return m_captions.isEmpty() ? 0 : QFontMetrics(captionFont()).height() + kGap;
+}
+
+QFont GlyphGridWidget::captionFont() const
+{
+    QFont caption = font();
+    caption.setPointSizeF(caption.pointSizeF() * 1.25); // CJK captions need a little more size to be legible
+    return caption;
+}
+
+int GlyphGridWidget::drawnCellSize() const
+{
+    const int columns = std::max(1, columnCount());
+    const int fit = (width() - labelWidth() - kGap) / columns - kGap;
+    return std::clamp(fit, std::min(kMinDrawnCell, m_cellSize), m_cellSize);
 }
 
 QSize GlyphGridWidget::sizeHint() const
@@ -74,7 +90,8 @@ QSize GlyphGridWidget::sizeHint() const
 
 QSize GlyphGridWidget::minimumSizeHint() const
 {
-    return {labelWidth() + m_cellSize, sizeHint().height()};
+    const int columns = columnCount();
+    return {labelWidth() + columns * (std::min(kMinDrawnCell, m_cellSize) + kGap) + kGap, sizeHint().height()};
 }
 
 void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
@@ -83,19 +100,22 @@ void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const int left = labelWidth();
     const int top = captionHeight();
+    const int cellSize = drawnCellSize();
     const QPalette &pal = palette();
     painter.setPen(pal.color(QPalette::WindowText));
+    painter.setFont(captionFont());
     for (int c = 0; c < m_captions.size(); ++c) {
-        const QRect rect(left + kGap + c * (m_cellSize + kGap), 0, m_cellSize, top);
+        const QRect rect(left + kGap + c * (cellSize + kGap), 0, cellSize, top);
         painter.drawText(rect, Qt::AlignCenter, m_captions[c]);
     }
+    painter.setFont(font());
     for (int r = 0; r < m_rows.size(); ++r) {
         const Row &row = m_rows[r];
         const int y = top + kGap + r * (m_cellSize + kGap);
         painter.setPen(pal.color(QPalette::WindowText));
         painter.drawText(QRect(0, y, left - kGap, m_cellSize), Qt::AlignRight | Qt::AlignVCenter, row.label);
         for (int c = 0; c < row.cells.size(); ++c) {
-            const QRect cell(left + kGap + c * (m_cellSize + kGap), y, m_cellSize, m_cellSize);
+            const QRect cell(left + kGap + c * (cellSize + kGap), y + (m_cellSize - cellSize) / 2, cellSize, cellSize);
             const QImage &image = row.cells[c];
             if (image.isNull()) {
                 painter.fillRect(cell, pal.color(QPalette::AlternateBase));

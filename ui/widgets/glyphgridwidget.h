@@ -44,6 +44,9 @@ protected:
 private:
     int labelWidth() const;
     int captionHeight() const;
+    QFont captionFont() const;
+    /** Cells shrink (down to a minimum) so that every column fits the widget's width. */
+    int drawnCellSize() const;
 
     QStringList m_captions;
     QList<Row> m_rows;

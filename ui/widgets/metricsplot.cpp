@@ -31,7 +31,7 @@ void stylePlot(QCustomPlot *plot, const QString &xLabel, const QString &yLabel)
     plot->setMinimumHeight(170);
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
+    plot->legend->setVisible(false); // shown with the first series
     plot->legend->setBrush(QColor(255, 255, 255, 190));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -74,6 +74,7 @@ void MetricsPlot::clear()
 {
     for (QCustomPlot *p : {m_losses, m_validation}) {
         p->clearGraphs();
+        p->legend->setVisible(false);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
     m_lossSeries.clear();
@@ -88,6 +89,7 @@ MetricsPlot::Series &MetricsPlot::series(Chart chart, const QString &name)
     if (it != t.end())
         return *it;
     Series s;
+    plot(chart)->legend->setVisible(true);
     s.graph = plot(chart)->addGraph();
     s.graph->setName(name);
     QPen pen(seriesColor(m_colorIndex++));
