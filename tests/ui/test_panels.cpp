@@ -18,8 +18,13 @@
 #include "common/image.h"
 #include "common/imageio.h"
 
+#include <QApplication>
+#include <QDir>
+#include <QDropEvent>
+#include <QGroupBox>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
 #include <gtest/gtest.h>
@@ -230,4 +235,62 @@ TEST(DatasetPanel, CountsMissingGlyphsAndBuildsPairsOnAWorkerThread)
         for (const QImage &cell : row.cells)
             EXPECT_EQ(cell.width(), 32);
     EXPECT_TRUE(fs::exists(dir / "cache" / "dataset" / "index.json"));
+}
+
+/** The Fonts panel with its drop handler reachable (sendEvent needs a platform drag manager). */
+class DropTarget : public FontsPanel
+{
+public:
+    using FontsPanel::dropEvent;
+    using FontsPanel::FontsPanel;
+};
+
+TEST(FontsPanel, DropOnTheSourceBoxSetsTheSourceElsewhereAddsTargets)
+{
+    test::TempDir dir;
+    ProjectDocument document;
+    document.setDataset(test::tinyUiProject().dataset);
+    DropTarget panel(&document);
+    panel.resize(520, 900);
+    panel.show();
+    QApplication::processEvents();
+    auto *source = panel.findChild<QGroupBox *>(QStringLiteral("SourceGroup"));
+    ASSERT_NE(source, nullptr);
+    const auto drop = [&panel](const QPoint &where, const QList<QUrl> &urls) {
+        QMimeData mime;
+        mime.setUrls(urls);
+        QDropEvent event(QPointF(where), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        panel.dropEvent(&event);
+    };
+    drop(source->mapTo(&panel, source->rect().center()), {QUrl::fromLocalFile(toQ(test::TestFonts::kaiGb()))});
+    EXPECT_EQ(document.dataset().source.path, test::TestFonts::kaiGb().string());
+    EXPECT_EQ(document.dataset().targets.size(), 1u);
+
+    fs::create_directory(dir / "drawn");
+    drop(QPoint(panel.width() / 2, panel.height() - 20),
+        {QUrl::fromLocalFile(toQ(test::TestFonts::smiley())), QUrl::fromLocalFile(toQ(dir / "drawn"))});
+    ASSERT_EQ(document.dataset().targets.size(), 3u);
+    EXPECT_EQ(document.dataset().targets[1].path, test::TestFonts::smiley().string());
+    EXPECT_EQ(document.dataset().targets[1].styleId, 1);
+    EXPECT_EQ(document.dataset().targets[2].kind, data::TargetSpec::Kind::ImageFolder);
+    EXPECT_EQ(document.dataset().targets[2].name, "drawn");
+    EXPECT_EQ(document.dataset().source.path, test::TestFonts::kaiGb().string()); // unchanged
+}
+
+TEST(DemoProject, IsCopiedOnceAndKeepsItsRuns)
+{
+    test::TempDir dir;
+    QString error;
+    const QString work = toQ(dir / "work");
+    const QString copy = prepareDemoProject(test::demoFolder(), work, &error);
+    ASSERT_FALSE(copy.isEmpty()) << error.toStdString();
+    EXPECT_TRUE(copy.startsWith(work));
+    const project::Project demo = project::loadProject(test::toPath(copy));
+    EXPECT_FALSE(demo.dataset.targets.empty());
+    std::ofstream(dir / "work" / "runs.sqlite") << "a run store"; // something the studio wrote
+    EXPECT_EQ(prepareDemoProject(test::demoFolder(), work, &error), copy);
+    EXPECT_TRUE(fs::exists(dir / "work" / "runs.sqlite"));
+    EXPECT_TRUE(prepareDemoProject(toQ(dir / "nowhere"), toQ(dir / "w2"), &error).isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("demo.zistudio"))) << error.toStdString();
+    EXPECT_EQ(findDemoFolder({toQ(dir / "nowhere"), test::demoFolder()}), QDir(test::demoFolder()).absolutePath());
 }

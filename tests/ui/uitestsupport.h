@@ -56,6 +56,11 @@ inline QString writeProject(const TempDir &dir, const project::Project &project,
     return QString::fromStdString(file.string());
 }
 
+inline std::filesystem::path toPath(const QString &path)
+{
+    return std::filesystem::path(path.toStdString());
+}
+
 /** The demo project shipped in the source tree. */
 inline QString demoFolder()
 {

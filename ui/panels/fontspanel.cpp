@@ -90,6 +90,7 @@ FontsPanel::FontsPanel(ProjectDocument *document, QWidget *parent)
 QGroupBox *FontsPanel::createSourceGroup()
 {
     m_sourceGroup = new QGroupBox(tr("Source font (the style the network reads)"), this);
+    m_sourceGroup->setObjectName(QStringLiteral("SourceGroup"));
     auto *form = new QFormLayout(m_sourceGroup);
     auto *row = new QHBoxLayout;
     m_sourceFile = new QLabel(m_sourceGroup);

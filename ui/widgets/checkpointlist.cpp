@@ -92,14 +92,22 @@ void CheckpointList::deleteSelected()
     const QString question = checkpoint.isBest
         ? tr("Step %1 is the best checkpoint of this run. Delete it anyway?").arg(step)
         : tr("Delete the checkpoint of step %1?").arg(step);
-    if (QMessageBox::question(this, tr("Delete Checkpoint"), question) != QMessageBox::Yes)
-        return;
+    if (QMessageBox::question(this, tr("Delete Checkpoint"), question) == QMessageBox::Yes)
+        removeCheckpoint(step);
+}
+
+bool CheckpointList::removeCheckpoint(long long step)
+{
+    if (m_training || m_run.isEmpty())
+        return false;
     QString error;
-    if (deleteCheckpoint(m_projectFile, m_run, step, &error))
+    const bool ok = deleteCheckpoint(m_projectFile, m_run, step, &error);
+    if (ok)
         emit message(tr("Deleted the checkpoint of step %1").arg(step), false);
     else
         emit message(tr("Cannot delete the checkpoint of step %1: %2").arg(step).arg(error), true);
     reload();
+    return ok;
 }
 
 } // namespace zistudio::ui

@@ -29,6 +29,8 @@ public:
     void reload();
     /** While the shown run trains, deleting is disabled (the trainer prunes at the same time). */
     void setTraining(bool training);
+    /** Deletes the checkpoint of `step` without asking (the Delete button asks first). */
+    bool removeCheckpoint(long long step);
 
 signals:
     void message(const QString &text, bool error);
