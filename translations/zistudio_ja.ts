@@ -142,10 +142,6 @@
         <translation>デモプロジェクトをコピーできません：%1</translation>
     </message>
     <message>
-        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
-        <translation>最初に表示するパネル：project、fonts、dataset、model、training、log のいずれか。</translation>
-    </message>
-    <message>
         <source>Seconds to wait before the screenshot (default 1.5).</source>
         <translation>スクリーンショットまでの待ち時間（秒、既定 1.5）。</translation>
     </message>
@@ -160,6 +156,10 @@
     <message>
         <source>Use the dark palette.</source>
         <translation>ダークパレットを使います。</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log (may be repeated).</source>
+        <translation>最初に表示するパネル：project、fonts、dataset、model、training、log（複数指定可）。</translation>
     </message>
 </context>
 <context>
@@ -210,10 +210,6 @@ Qt %5
         <translation>マップ</translation>
     </message>
     <message>
-        <source>Channels (enc / dec)</source>
-        <translation>チャンネル（エンコーダ / デコーダ）</translation>
-    </message>
-    <message>
         <source>Encoder</source>
         <translation>エンコーダ</translation>
     </message>
@@ -222,12 +218,44 @@ Qt %5
         <translation>デコーダ</translation>
     </message>
     <message>
-        <source>Attention FLOPs (batch)</source>
-        <translation>アテンション FLOPs（バッチ）</translation>
+        <source>1 = the first down-sampling, the last = the bottleneck</source>
+        <translation>1 = 最初のダウンサンプリング、最後 = ボトルネック</translation>
     </message>
     <message>
-        <source>Attention matrices</source>
-        <translation>アテンション行列</translation>
+        <source>Size of the feature map at this depth</source>
+        <translation>この深さの特徴マップのサイズ</translation>
+    </message>
+    <message>
+        <source>Channels the encoder and the decoder attend over at this depth</source>
+        <translation>この深さでエンコーダとデコーダが注意を向けるチャンネル数</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <translation>この深さのエンコーダのダウンサンプリング後の自己注意</translation>
+    </message>
+    <message>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <translation>この深さのデコーダのスキップ結合後の自己注意</translation>
+    </message>
+    <message>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <translation>バッチ 1 回の順伝播におけるこの深さの注意層の FLOPs</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Memory of this depth's attention matrices for the batch</source>
+        <translation>バッチ全体でのこの深さの注意行列のメモリ</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>行列</translation>
     </message>
 </context>
 <context>
@@ -472,6 +500,10 @@ Qt %5
     <message>
         <source>Dataset ready: %1</source>
         <translation>データセットの準備完了：%1</translation>
+    </message>
+    <message>
+        <source>Built for earlier settings: build again to use the current ones.</source>
+        <translation>以前の設定で構築されています。現在の設定を使うには再構築してください。</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1027,10 @@ Qt %5
         <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
         <translation>深さ %2 の%1層は、バッチ %4 でアテンション行列に %3 を必要とします。</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::ProjectController</name>
@@ -1391,6 +1427,10 @@ Qt %5
     <message>
         <source>Stopping after this step and saving a checkpoint…</source>
         <translation>このステップの後で停止し、チェックポイントを保存しています…</translation>
+    </message>
+    <message>
+        <source>No runs yet: press Start New Run.</source>
+        <translation>まだ実行がありません：「新しい実行を開始」を押してください。</translation>
     </message>
 </context>
 <context>

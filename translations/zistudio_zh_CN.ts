@@ -142,10 +142,6 @@
         <translation>无法复制示例项目：%1</translation>
     </message>
     <message>
-        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
-        <translation>先显示此面板：project、fonts、dataset、model、training 或 log。</translation>
-    </message>
-    <message>
         <source>Seconds to wait before the screenshot (default 1.5).</source>
         <translation>截图前等待的秒数（默认 1.5）。</translation>
     </message>
@@ -160,6 +156,10 @@
     <message>
         <source>Use the dark palette.</source>
         <translation>使用深色配色。</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log (may be repeated).</source>
+        <translation>先显示此面板：project、fonts、dataset、model、training 或 log（可重复）。</translation>
     </message>
 </context>
 <context>
@@ -210,10 +210,6 @@ Qt %5
         <translation>特征图</translation>
     </message>
     <message>
-        <source>Channels (enc / dec)</source>
-        <translation>通道（编码 / 解码）</translation>
-    </message>
-    <message>
         <source>Encoder</source>
         <translation>编码器</translation>
     </message>
@@ -222,12 +218,44 @@ Qt %5
         <translation>解码器</translation>
     </message>
     <message>
-        <source>Attention FLOPs (batch)</source>
-        <translation>注意力 FLOPs（整批）</translation>
+        <source>1 = the first down-sampling, the last = the bottleneck</source>
+        <translation>1 = 第一次下采样，最后一层 = 瓶颈层</translation>
     </message>
     <message>
-        <source>Attention matrices</source>
-        <translation>注意力矩阵</translation>
+        <source>Size of the feature map at this depth</source>
+        <translation>此深度的特征图尺寸</translation>
+    </message>
+    <message>
+        <source>Channels the encoder and the decoder attend over at this depth</source>
+        <translation>此深度编码器与解码器注意力所覆盖的通道数</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <translation>在此深度编码器下采样之后的自注意力</translation>
+    </message>
+    <message>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <translation>在此深度解码器跳跃连接融合之后的自注意力</translation>
+    </message>
+    <message>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <translation>此深度注意力层在一次批次前向传播中的 FLOPs</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Memory of this depth's attention matrices for the batch</source>
+        <translation>此深度注意力矩阵在整个批次所需的内存</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>矩阵</translation>
     </message>
 </context>
 <context>
@@ -472,6 +500,10 @@ Qt %5
     <message>
         <source>Dataset ready: %1</source>
         <translation>数据集已就绪：%1</translation>
+    </message>
+    <message>
+        <source>Built for earlier settings: build again to use the current ones.</source>
+        <translation>这是按先前设置构建的：请重新构建以使用当前设置。</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1027,10 @@ Qt %5
         <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
         <translation>深度 %2 的%1层在批大小 %4 时需要 %3 存放注意力矩阵。</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::ProjectController</name>
@@ -1391,6 +1427,10 @@ Qt %5
     <message>
         <source>Stopping after this step and saving a checkpoint…</source>
         <translation>完成此步骤后停止并保存检查点…</translation>
+    </message>
+    <message>
+        <source>No runs yet: press Start New Run.</source>
+        <translation>尚无训练：请按“开始新的训练”。</translation>
     </message>
 </context>
 <context>

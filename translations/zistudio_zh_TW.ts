@@ -142,10 +142,6 @@
         <translation>無法複製示範專案：%1</translation>
     </message>
     <message>
-        <source>Raise this panel first: project, fonts, dataset, model, training or log.</source>
-        <translation>先顯示此面板：project、fonts、dataset、model、training 或 log。</translation>
-    </message>
-    <message>
         <source>Seconds to wait before the screenshot (default 1.5).</source>
         <translation>擷取畫面前等待的秒數（預設 1.5）。</translation>
     </message>
@@ -160,6 +156,10 @@
     <message>
         <source>Use the dark palette.</source>
         <translation>使用深色配色。</translation>
+    </message>
+    <message>
+        <source>Raise this panel first: project, fonts, dataset, model, training or log (may be repeated).</source>
+        <translation>先顯示此面板：project、fonts、dataset、model、training 或 log（可重複）。</translation>
     </message>
 </context>
 <context>
@@ -210,10 +210,6 @@ Qt %5
         <translation>特徵圖</translation>
     </message>
     <message>
-        <source>Channels (enc / dec)</source>
-        <translation>通道（編碼 / 解碼）</translation>
-    </message>
-    <message>
         <source>Encoder</source>
         <translation>編碼器</translation>
     </message>
@@ -222,12 +218,44 @@ Qt %5
         <translation>解碼器</translation>
     </message>
     <message>
-        <source>Attention FLOPs (batch)</source>
-        <translation>注意力 FLOPs（整批）</translation>
+        <source>1 = the first down-sampling, the last = the bottleneck</source>
+        <translation>1 = 第一次降採樣，最後一層 = 瓶頸層</translation>
     </message>
     <message>
-        <source>Attention matrices</source>
-        <translation>注意力矩陣</translation>
+        <source>Size of the feature map at this depth</source>
+        <translation>此深度的特徵圖尺寸</translation>
+    </message>
+    <message>
+        <source>Channels the encoder and the decoder attend over at this depth</source>
+        <translation>此深度編碼器與解碼器注意力所涵蓋的通道數</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <translation>在此深度編碼器降採樣之後的自注意力</translation>
+    </message>
+    <message>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <translation>在此深度解碼器跳接融合之後的自注意力</translation>
+    </message>
+    <message>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <translation>此深度注意力層在一次批次前向傳遞中的 FLOPs</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Memory of this depth's attention matrices for the batch</source>
+        <translation>此深度注意力矩陣在整個批次所需的記憶體</translation>
+    </message>
+    <message>
+        <source>Matrices</source>
+        <translation>矩陣</translation>
     </message>
 </context>
 <context>
@@ -472,6 +500,10 @@ Qt %5
     <message>
         <source>Dataset ready: %1</source>
         <translation>資料集已就緒：%1</translation>
+    </message>
+    <message>
+        <source>Built for earlier settings: build again to use the current ones.</source>
+        <translation>這是依先前設定建立的：請重新建立以使用目前的設定。</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1027,10 @@ Qt %5
         <source>The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.</source>
         <translation>深度 %2 的%1層在批次 %4 時需要 %3 存放注意力矩陣。</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::ProjectController</name>
@@ -1391,6 +1427,10 @@ Qt %5
     <message>
         <source>Stopping after this step and saving a checkpoint…</source>
         <translation>完成此步驟後停止並儲存檢查點…</translation>
+    </message>
+    <message>
+        <source>No runs yet: press Start New Run.</source>
+        <translation>尚無訓練：請按「開始新的訓練」。</translation>
     </message>
 </context>
 <context>

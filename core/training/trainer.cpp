@@ -87,10 +87,14 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
 
 void Trainer::Impl::emit(const std::string &event, const std::string &message, bool force)
 {
-    const auto now = Clock::now();
-    if (!force && now - lastEmit < std::chrono::milliseconds(request.progressIntervalMs))
-        return;
-    lastEmit = now;
+    // Only the throttled ("step") records count towards the interval: frequent forced records
+    // (checkpoints, validations) must not starve the step records a dashboard plots.
+    if (!force) {
+        const auto now = Clock::now();
+        if (now - lastEmit < std::chrono::milliseconds(request.progressIntervalMs))
+            return;
+        lastEmit = now;
+    }
     if (!progress || !*progress)
         return;
     ProgressRecord r;

@@ -61,7 +61,7 @@ struct Trainer::Impl
     ValidationResult lastValidation;
     std::map<std::string, double> lastLosses;
     std::string lastSample, lastCheckpoint;
-    Clock::time_point lastEmit {};
+    Clock::time_point lastEmit {};                              ///< of the last throttled (step) record
     std::deque<std::pair<Clock::time_point, long long>> window; ///< (time, images so far) for images/s
     long long imagesSeen = 0;
     std::unique_ptr<glyphs::FontFace> probeFace;

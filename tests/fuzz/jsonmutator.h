@@ -104,7 +104,9 @@ inline void mutateNode(nlohmann::json &node, std::mt19937 &rng, const std::vecto
         node.push_back(node.empty() ? randomValue(rng, nodes) : node[rng() % node.size()]);
     } else if (node.is_number_integer() && choice == 2) {
         const std::int64_t deltas[] = {1, -1, 1000, -1000000, std::int64_t(1) << 31, std::int64_t(1) << 40};
-        node = node.get<std::int64_t>() + deltas[rng() % std::size(deltas)];
+        // Wrapping (unsigned) addition: the mutator itself must not overflow a signed integer.
+        node = static_cast<std::int64_t>(
+            static_cast<std::uint64_t>(node.get<std::int64_t>()) + static_cast<std::uint64_t>(deltas[rng() % 6]));
     } else {
         const nlohmann::json value = randomValue(rng, nodes);
         node = value;

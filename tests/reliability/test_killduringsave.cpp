@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RELIABILITY.md promise 1, proven: a process killed (SIGKILL) at a random moment while it saves
 // checkpoints never costs the previous checkpoint. A forked child saves checkpoints in a loop with
-// CheckpointStore; the parent kills it after a random delay, reopens the store (which cleans up after
-// the killed writer) and loads the latest checkpoint, byte for byte, 200 times. The store lives in
+// CheckpointStore; the parent kills it after a random delay, reopens the store, recovers it (removes
+// what the killed writer left) and loads the latest checkpoint, byte for byte, 200 times. The store lives in
 // /dev/shm when there is one: a SIGKILL loses nothing that reached the page cache, so a RAM disk tests
 // the same thing without the disk's fsync latency (the kill delays scale with the measured save time).
 #include "checkpointfixture.h"
@@ -38,6 +38,7 @@ const training::CheckpointPolicy kPolicy {.keepLast = 2, .bestMetric = "val_l1",
 {
     try {
         training::CheckpointStore store(dir, kPolicy);
+        store.recover(); // as a resumed trainer does: it is the run's only writer
         const char go = 1;
         if (::write(ready, &go, 1) != 1)
             ::_exit(4);
@@ -149,7 +150,8 @@ TEST(KillDuringSave, ThePreviousCheckpointAlwaysLoads)
         if (hasUnfinishedWrite(dir))
             ++killedMidWrite;
 
-        training::CheckpointStore store(dir, kPolicy); // cleans up after the killed writer
+        training::CheckpointStore store(dir, kPolicy);
+        store.recover(); // cleans up after the killed writer
         EXPECT_FALSE(hasUnfinishedCheckpoint(dir)) << "iteration " << i;
         const auto loaded = store.loadLatest();
         ASSERT_TRUE(loaded.has_value()) << "no checkpoint loads after the kill in iteration " << i;

@@ -96,7 +96,8 @@ TEST(TrainingPanel, TinyRunPlotsStopsAndListsACheckpointThenResumes)
                 }
                 return false;
             },
-            kTrainTimeoutMs));
+            kTrainTimeoutMs))
+            << window.logPanel()->plainText().toStdString();
         session->stop();
         waitFinished(session, finished);
         long long firstStep = -1;
