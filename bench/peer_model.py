@@ -237,6 +237,7 @@ def main(description, make_step):
     if args.attention is not None:
         config["attention"] = parse_attention(args.attention)
     batch = args.batch or (4 if config["image_size"] >= 256 else 16)
+    start_rss = peak_rss_bytes()  # before any network exists: the process baseline
     step = make_step(config, batch)
     for _ in range(args.warmup):
         step()
@@ -250,7 +251,8 @@ def main(description, make_step):
         print(json.dumps({"config": args.config, "batch": batch, "threads": torch.get_num_threads(),
                           "median_s": times[len(times) // 2], "times": times, "peak_rss_bytes": peak_rss_bytes()}))
         return
-    print(json.dumps({"ready": True, "threads": torch.get_num_threads(), "torch": torch.__version__}), flush=True)
+    print(json.dumps({"ready": True, "threads": torch.get_num_threads(), "torch": torch.__version__,
+                      "start_rss_bytes": start_rss}), flush=True)
     for line in sys.stdin:
         words = line.split()
         if not words:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The small LibTorch pieces: SelfAttention, SpectralConv2d, weight init and checkpoint loading.
+// The small LibTorch pieces: SelfAttention, SpectralConv2d, FastConvTranspose2d, weight init and
+// checkpoint loading.
 // (Grouped in one translation unit: each torch TU costs ~15 s to compile.)
+#include "model/fastconvtranspose.h"
 #include "model/modelerror.h"
 #include "model/modelstate.h"
 #include "model/selfattention.h"
@@ -9,6 +11,7 @@
 
 #include <torch/version.h>
 
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -150,6 +153,107 @@ torch::Tensor SpectralConv2dImpl::forward(const torch::Tensor &x)
     if (is_training())
         powerIteration(options.power_iterations());
     return torch::conv2d(x, normalizedWeight(), bias, options.stride(), options.padding());
+}
+
+// --- FastConvTranspose2d ---------------------------------------------------------------------
+
+namespace
+{
+
+std::atomic<bool> fastConvTransposeEnabled {true};
+
+/** The transposed convolution as oneDNN's convolution primitives (see fastconvtranspose.h). */
+class OneDnnConvTranspose : public torch::autograd::Function<OneDnnConvTranspose>
+{
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &x,
+        const torch::Tensor &weight, const torch::Tensor &bias, int64_t stride, int64_t padding, bool oneDnnBackward)
+    {
+        const int64_t k = weight.size(2);
+        const auto outSize = [&](int64_t in) { return (in - 1) * stride - 2 * padding + k; };
+        // Only the shape of this "input" is read: a convolution's data gradient depends on its size alone.
+        const torch::Tensor shape
+            = torch::empty({x.size(0), weight.size(1), outSize(x.size(2)), outSize(x.size(3))}, x.options());
+        torch::Tensor y = std::get<0>(at::convolution_backward(x, shape, weight, c10::nullopt, {stride, stride},
+            {padding, padding}, {1, 1}, false, {0, 0}, 1, {true, false, false}));
+        const bool hasBias = bias.numel() > 0;
+        if (hasBias)
+            y.add_(bias.reshape({1, -1, 1, 1}));
+        ctx->save_for_backward({x, weight});
+        ctx->saved_data["stride"] = stride;
+        ctx->saved_data["padding"] = padding;
+        ctx->saved_data["oneDnnBackward"] = oneDnnBackward;
+        ctx->saved_data["bias"] = hasBias;
+        return y;
+    }
+
+    static torch::autograd::variable_list backward(
+        torch::autograd::AutogradContext *ctx, torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor &x = saved[0];
+        const torch::Tensor &weight = saved[1];
+        const torch::Tensor gy = grads[0].contiguous();
+        const int64_t s = ctx->saved_data["stride"].toInt();
+        const int64_t p = ctx->saved_data["padding"].toInt();
+        const bool needX = ctx->needs_input_grad(0);
+        const bool needW = ctx->needs_input_grad(1);
+        torch::Tensor gx, gw, gb;
+        if (ctx->saved_data["oneDnnBackward"].toBool()) {
+            if (needX)
+                gx = torch::conv2d(gy, weight, {}, s, p);
+            if (needW)
+                gw = std::get<1>(at::convolution_backward(
+                    x, gy, weight, c10::nullopt, {s, s}, {p, p}, {1, 1}, false, {0, 0}, 1, {false, true, false}));
+        } else if (needX || needW) {
+            std::tie(gx, gw, std::ignore) = at::convolution_backward(
+                gy, x, weight, c10::nullopt, {s, s}, {p, p}, {1, 1}, true, {0, 0}, 1, {needX, needW, false});
+        }
+        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(2))
+            gb = gy.sum({0, 2, 3});
+        return {gx, gw, gb, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
+} // namespace
+
+torch::Tensor oneDnnConvTranspose2d(const torch::Tensor &x, const torch::Tensor &weight, const torch::Tensor &bias,
+    int64_t stride, int64_t padding, bool oneDnnBackward)
+{
+    // LibTorch 1.13's custom functions reject undefined tensor arguments: no bias is an empty one.
+    return OneDnnConvTranspose::apply(
+        x, weight, bias.defined() ? bias : torch::empty({0}, weight.options()), stride, padding, oneDnnBackward);
+}
+
+void FastConvTranspose2dImpl::setEnabled(bool enabled)
+{
+    fastConvTransposeEnabled = enabled;
+}
+
+bool FastConvTranspose2dImpl::enabled()
+{
+    return fastConvTransposeEnabled;
+}
+
+torch::Tensor FastConvTranspose2dImpl::forward(
+    const torch::Tensor &input, const c10::optional<at::IntArrayRef> &output_size)
+{
+    // Unqualified: found by ADL in c10 (LibTorch 1.13) or std (LibTorch 2.x, std::variant).
+    const auto *padding = get_if<torch::ExpandingArray<2>>(&options.padding());
+    const at::IntArrayRef k = options.kernel_size();
+    const at::IntArrayRef s = options.stride();
+    const at::IntArrayRef d = options.dilation();
+    const at::IntArrayRef extra = options.output_padding();
+    const bool square = padding && k[0] == k[1] && s[0] == s[1] && (**padding)[0] == (**padding)[1];
+    const bool simple = square && !output_size && options.groups() == 1 && d[0] == 1 && d[1] == 1 && extra[0] == 0
+        && extra[1] == 0 && get_if<torch::enumtype::kZeros>(&options.padding_mode());
+    if (!simple || !fastConvTransposeEnabled || input.dim() != 4 || !input.is_cpu()
+        || input.scalar_type() != torch::kFloat || weight.scalar_type() != torch::kFloat || !at::hasMKLDNN()
+        || !at::globalContext().userEnabledMkldnn() || options.out_channels() < kMinOutputChannels)
+        return torch::nn::ConvTranspose2dImpl::forward(input, output_size);
+    const bool oneDnnBackward
+        = weight.numel() <= kLargeWeight || input.size(0) * input.size(2) * input.size(3) >= kManyPositions;
+    return oneDnnConvTranspose2d(input, weight, bias, s[0], (**padding)[0], oneDnnBackward);
 }
 
 // --- weights and checkpoints -----------------------------------------------------------------

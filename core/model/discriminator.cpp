@@ -54,7 +54,8 @@ DiscriminatorImpl::DiscriminatorImpl(const ModelConfig &config)
         layer->push_back("conv", makeConv(spectral, in, out, kKernel, kStride, kPadding, !norm));
         if (norm)
             layer->push_back("norm", BatchNorm2d(out));
-        layer->push_back("act", LeakyReLU(LeakyReLUOptions().negative_slope(kLeakySlope)));
+        // In place: neither a convolution nor a batch norm needs its output for its gradients.
+        layer->push_back("act", LeakyReLU(LeakyReLUOptions().negative_slope(kLeakySlope).inplace(true)));
         m_layers.push_back(register_module("layer" + std::to_string(i + 1), layer));
         in = out;
     }

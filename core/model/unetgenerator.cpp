@@ -2,6 +2,7 @@
 // UNetGenerator: the zi2zi UNet with per-depth, per-side self-attention.
 #include "model/unetgenerator.h"
 
+#include "model/fastconvtranspose.h"
 #include "model/modelstate.h"
 
 #include <sstream>
@@ -72,10 +73,12 @@ UNetGeneratorImpl::UNetGeneratorImpl(const ModelConfig &config)
         const int64_t out = m_layout.upOutputChannels(d);
         const bool norm = m_layout.decoderHasNorm(d);
         Sequential block;
-        block->push_back("act", ReLU());
+        // In place: the block's input (a fusion, or an attention output) is used by nothing else.
+        block->push_back("act", ReLU(ReLUOptions().inplace(true)));
         if (config.upsample == UpsampleKind::TransposedConv) {
+            // A ConvTranspose2d whose CPU path runs on oneDNN (same parameters and results).
             block->push_back("up",
-                ConvTranspose2d(
+                FastConvTranspose2d(
                     ConvTranspose2dOptions(in, out, kKernel).stride(kStride).padding(kPadding).bias(!norm)));
         } else {
             const int64_t shuffled = out * kShuffleFactor * kShuffleFactor;

@@ -2,6 +2,7 @@
 // Saving and restoring a TrainingSession: every piece of state exact resume needs.
 #include "common/buildinfo.h"
 #include "common/hashing.h"
+#include "common/torchsupport.h"
 #include "model/modelconfigjson.h"
 #include "model/modelstate.h"
 #include "training/checkpointstore.h"
@@ -25,7 +26,7 @@ void appendAdam(const std::string &prefix, const torch::optim::Adam &opt, NamedT
     const auto &params = opt.param_groups().at(0).params();
     out.emplace_back(prefix + ".count", torch::tensor(static_cast<std::int64_t>(params.size()), torch::kLong));
     for (std::size_t i = 0; i < params.size(); ++i) {
-        const auto it = opt.state().find(c10::guts::to_string(params[i].unsafeGetTensorImpl()));
+        const auto it = opt.state().find(optimizerStateKey(opt, params[i]));
         if (it == opt.state().end())
             continue; // the parameter never got a step (e.g. no gradient yet)
         const auto &st = static_cast<const torch::optim::AdamParamState &>(*it->second);
@@ -61,7 +62,7 @@ void restoreAdam(const std::string &prefix, torch::optim::Adam &opt, const Tenso
         st->exp_avg_sq(expAvgSq.to(device, params[i].scalar_type()).clone());
         if (archive.contains(p + "max_exp_avg_sq"))
             st->max_exp_avg_sq(archive.at(p + "max_exp_avg_sq").to(device, params[i].scalar_type()).clone());
-        opt.state()[c10::guts::to_string(params[i].unsafeGetTensorImpl())] = std::move(st);
+        opt.state()[optimizerStateKey(opt, params[i])] = std::move(st);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "common/computedevice.h"
 #include "common/torchsupport.h"
 #include "training/autocastscope.h"
+#include "training/fusedadam.h"
 #include "training/samplegrid.h"
 #include "training/schedule.h"
 #include "training/trainingsessionimpl.h"
@@ -41,12 +42,26 @@ bool isOutOfMemory(const c10::Error &e)
 
 bool gradientsFinite(const std::vector<torch::Tensor> &params)
 {
-    // One device synchronisation for all parameters, not one per tensor.
-    std::vector<torch::Tensor> flags;
+    // One pass over each gradient and one device synchronisation for all of them: a NaN or Inf
+    // anywhere makes its tensor's sum NaN or Inf (isfinite().all() reads a gradient three times).
+    std::vector<torch::Tensor> sums;
     for (const auto &p : params)
         if (p.grad().defined())
-            flags.push_back(torch::isfinite(p.grad()).all());
-    return flags.empty() || torch::stack(flags).all().item<bool>();
+            sums.push_back(p.grad().sum());
+    return sums.empty() || torch::isfinite(torch::stack(sums)).all().item<bool>();
+}
+
+/**
+ * Optimizer::zero_grad() of LibTorch 1.13 fills every gradient with zeros, and the next backward
+ * then adds into them: two passes over all parameters per network per step. Dropping them instead
+ * (PyTorch's set_to_none) lets the backward write them fresh; Adam skips parameters without one.
+ */
+void clearGradients(torch::optim::Optimizer &optimizer)
+{
+    for (auto &group : optimizer.param_groups())
+        for (auto &p : group.params())
+            if (p.grad().defined())
+                p.mutable_grad().reset();
 }
 
 torch::Tensor bce(const torch::Tensor &logits, bool real)
@@ -188,8 +203,8 @@ StepResult TrainingSession::step()
                 "CUDA out of memory. Tried to allocate 2.00 GiB (simulated by a test hook)");
         return doStep();
     } catch (const c10::Error &e) {
-        m.generatorOptimizer->zero_grad();
-        m.discriminatorOptimizer->zero_grad();
+        clearGradients(*m.generatorOptimizer);
+        clearGradients(*m.discriminatorOptimizer);
         if (!isOutOfMemory(e))
             throw TrainingError(
                 std::string("training step ") + std::to_string(m.step + 1) + " failed: " + e.what_without_backtrace());
@@ -244,7 +259,7 @@ StepResult TrainingSession::doStep()
     const auto discriminatorParams = m.discriminator->parameters();
     const bool updateD = s % t.generatorStepsPerDiscriminatorStep == 0;
     if (updateD) {
-        m.discriminatorOptimizer->zero_grad();
+        clearGradients(*m.discriminatorOptimizer);
         torch::Tensor dLoss, dReal, dFake, category;
         {
             AutocastScope autocast(m.autocast);
@@ -271,11 +286,11 @@ StepResult TrainingSession::doStep()
             if (!gradientsFinite(discriminatorParams))
                 r.finite = false;
             else
-                m.discriminatorOptimizer->step();
+                fusedAdamStep(*m.discriminatorOptimizer);
         }
-        m.discriminatorOptimizer->zero_grad();
+        clearGradients(*m.discriminatorOptimizer);
         if (!r.finite) {
-            m.generatorOptimizer->zero_grad();
+            clearGradients(*m.generatorOptimizer);
             ++m.step;
             return r;
         }
@@ -284,7 +299,7 @@ StepResult TrainingSession::doStep()
 
     // Generator update: the discriminator is only a judge here, its weights get no gradients.
     setRequiresGrad(discriminatorParams, false);
-    m.generatorOptimizer->zero_grad();
+    clearGradients(*m.generatorOptimizer);
     torch::Tensor gLoss, gan, l1, constancy, category, tv;
     {
         AutocastScope autocast(m.autocast);
@@ -322,9 +337,9 @@ StepResult TrainingSession::doStep()
         if (!gradientsFinite(m.trainableGeneratorParameters()))
             r.finite = false;
         else
-            m.generatorOptimizer->step();
+            fusedAdamStep(*m.generatorOptimizer);
     }
-    m.generatorOptimizer->zero_grad();
+    clearGradients(*m.generatorOptimizer);
     setRequiresGrad(discriminatorParams, true);
     ++m.step;
     return r;
