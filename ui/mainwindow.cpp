@@ -164,8 +164,19 @@ void MainWindow::createDocks()
                     findChild<QDockWidget *>(QStringLiteral("ModelDock"))},
         {440, 640}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("LogDock"))}, {130}, Qt::Vertical);
-    raisePanel(QStringLiteral("project"));
-    raisePanel(QStringLiteral("training"));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // Tabs of docks can only be raised once the window exists; a restored layout keeps its own.
+    if (AppSettings::windowState().isEmpty()) {
+        raisePanel(QStringLiteral("project"));
+        raisePanel(QStringLiteral("training"));
+    }
 }
 
 void MainWindow::createMenus()

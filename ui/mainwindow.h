@@ -59,6 +59,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -89,6 +90,7 @@ private:
     QLabel *m_costLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;
     bool m_closeAfterTraining = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace zistudio::ui

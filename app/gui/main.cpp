@@ -93,7 +93,8 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the window and quit."), QStringLiteral("file.png"));
     const QCommandLineOption panel(QStringLiteral("panel"),
-        QApplication::translate("main", "Raise this panel first: project, fonts, dataset, model, training or log."),
+        QApplication::translate(
+            "main", "Raise this panel first: project, fonts, dataset, model, training or log (may be repeated)."),
         QStringLiteral("name"));
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "Seconds to wait before the screenshot (default 1.5)."),
@@ -125,11 +126,12 @@ int main(int argc, char **argv)
     }
 
     openStartupProject(window, parser.positionalArguments().value(0));
-    if (parser.isSet(panel)) {
-        const QString name = parser.value(panel);
+    for (const QString &name : parser.values(panel)) {
         if (!window.raisePanel(name)) {
-            std::fprintf(stderr, "zistudio: unknown panel '%s' (known: %s)\n", qPrintable(name),
-                qPrintable(MainWindow::panelNames().join(QStringLiteral(", "))));
+            std::fprintf(stderr,
+                "zistudio: unknown panel '%s' (known: %s; training/curves, training/samples, "
+                "training/checkpoints)\n",
+                qPrintable(name), qPrintable(MainWindow::panelNames().join(QStringLiteral(", "))));
             return 1;
         }
     }

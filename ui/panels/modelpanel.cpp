@@ -46,9 +46,10 @@ ModelPanel::ModelPanel(ProjectDocument *document, QWidget *parent)
 {
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
-    layout->addWidget(createNetworkGroup());
+    layout->addWidget(createBasicsGroup());
     layout->addWidget(createAttentionGroup());
     layout->addWidget(createCostGroup());
+    layout->addWidget(createDetailsGroup());
     layout->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
@@ -66,11 +67,10 @@ ModelPanel::ModelPanel(ProjectDocument *document, QWidget *parent)
     loadFromDocument();
 }
 
-QWidget *ModelPanel::createNetworkGroup()
+QWidget *ModelPanel::createBasicsGroup()
 {
-    auto *group = new QGroupBox(tr("Network"), this);
+    auto *group = new QGroupBox(tr("Model"), this);
     auto *form = new QFormLayout(group);
-
     m_preset = new QComboBox(group);
     m_preset->addItem(tr("Custom"));
     m_preset->addItem(tr("cpu-64 (64 px, ngf 32)"));
@@ -83,7 +83,26 @@ QWidget *ModelPanel::createNetworkGroup()
     for (int size = model::kMinImageSize; size <= model::kMaxImageSize; size *= 2)
         m_imageSize->addItem(tr("%1 px").arg(size), size);
     form->addRow(tr("Image size:"), m_imageSize);
+    m_device = new QComboBox(group);
+    m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    if (cudaAvailable())
+        m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    form->addRow(tr("Device:"), m_device);
+    m_batch = new QSpinBox(group);
+    m_batch->setRange(1, kMaxBatch);
+    form->addRow(tr("Batch size:"), m_batch);
 
+    for (QComboBox *combo : {m_imageSize, m_device})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ModelPanel::storeToDocument);
+    connect(m_batch, &QSpinBox::valueChanged, this, &ModelPanel::storeToDocument);
+    return group;
+}
+
+QWidget *ModelPanel::createDetailsGroup()
+{
+    auto *group = new QGroupBox(tr("Network"), this);
+    auto *form = new QFormLayout(group);
     const auto spin = [group](int min, int max, int step) {
         auto *box = new QSpinBox(group);
         box->setRange(min, max);
@@ -118,18 +137,9 @@ QWidget *ModelPanel::createNetworkGroup()
     m_spectralNorm = new QCheckBox(tr("Spectral norm in the discriminator"), group);
     form->addRow(QString(), m_spectralNorm);
 
-    m_device = new QComboBox(group);
-    m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
-    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    if (cudaAvailable())
-        m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
-    form->addRow(tr("Device:"), m_device);
-    m_batch = spin(1, kMaxBatch, 1);
-    form->addRow(tr("Batch size:"), m_batch);
-
-    for (QComboBox *combo : {m_imageSize, m_norm, m_upsample, m_skip, m_device})
+    for (QComboBox *combo : {m_norm, m_upsample, m_skip})
         connect(combo, &QComboBox::currentIndexChanged, this, &ModelPanel::storeToDocument);
-    for (QSpinBox *box : {m_ngf, m_ndf, m_embeddingNum, m_embeddingDim, m_batch})
+    for (QSpinBox *box : {m_ngf, m_ndf, m_embeddingNum, m_embeddingDim})
         connect(box, &QSpinBox::valueChanged, this, &ModelPanel::storeToDocument);
     connect(m_dropout, &QDoubleSpinBox::valueChanged, this, &ModelPanel::storeToDocument);
     connect(m_spectralNorm, &QCheckBox::toggled, this, &ModelPanel::storeToDocument);
@@ -150,8 +160,9 @@ QWidget *ModelPanel::createAttentionGroup()
     m_matrix->setModel(m_attention);
     m_matrix->verticalHeader()->hide();
     m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->horizontalHeader()->setStretchLastSection(true);
     m_matrix->setSelectionMode(QAbstractItemView::NoSelection);
-    m_matrix->setMinimumHeight(220);
+    m_matrix->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_matrix);
     m_spec = new QLabel(group);
     m_spec->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -279,6 +290,9 @@ void ModelPanel::updateCost()
         return;
     }
     m_attention->setReport(m_report);
+    // Every depth visible without scrolling: the table is as tall as its rows.
+    m_matrix->setFixedHeight(m_matrix->horizontalHeader()->sizeHint().height() + 2 * m_matrix->frameWidth()
+        + m_attention->rowCount() * m_matrix->verticalHeader()->defaultSectionSize());
     m_spec->setText(tr("Placement: %1").arg(qs(config.attention.toString())));
     m_generatorParams->setText(formatSi(static_cast<double>(m_report.generatorParams)));
     m_discriminatorParams->setText(formatSi(static_cast<double>(m_report.discriminatorParams)));

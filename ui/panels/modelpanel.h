@@ -40,7 +40,8 @@ signals:
     void costChanged();
 
 private:
-    QWidget *createNetworkGroup();
+    QWidget *createBasicsGroup();
+    QWidget *createDetailsGroup();
     QWidget *createAttentionGroup();
     QWidget *createCostGroup();
     void loadFromDocument();

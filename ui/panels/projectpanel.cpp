@@ -114,7 +114,7 @@ ProjectPanel::ProjectPanel(ProjectDocument *document, ProjectController *control
     connect(m_document, &ProjectDocument::trainingConfigChanged, this, &ProjectPanel::updateSummary);
     connect(m_document, &ProjectDocument::modifiedChanged, this, &ProjectPanel::updateState);
     connect(m_document, &ProjectDocument::filePathChanged, this, &ProjectPanel::updateState);
-    connect(m_document, &ProjectDocument::filePathChanged, this, &ProjectPanel::updateRecent);
+    connect(m_controller, &ProjectController::projectOpened, this, &ProjectPanel::updateRecent);
     connect(m_document, &ProjectDocument::filePathChanged, this, &ProjectPanel::refreshRuns);
     loadFromDocument();
 }

@@ -25,6 +25,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace zistudio::ui
 {
 
@@ -244,7 +247,9 @@ void TrainingPanel::applyHistory(const RunHistory &history)
         samples.append({s.step, qs(s.path)});
     m_samples->setSamples(samples);
     if (history.record && !m_session->isActive()) {
-        m_progress->setRange(0, static_cast<int>(std::max<long long>(1, m_document->trainingConfig().steps)));
+        const long long total
+            = history.record->status == "completed" ? history.record->lastStep : m_document->trainingConfig().steps;
+        m_progress->setRange(0, static_cast<int>(std::clamp<long long>(total, 1, INT_MAX)));
         m_progress->setValue(static_cast<int>(std::min<long long>(history.record->lastStep, m_progress->maximum())));
         m_stats->setText(tr("Run “%1”: %2 at step %3")
                              .arg(history.run, RunListModel::statusText(history.record->status))

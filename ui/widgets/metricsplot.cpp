@@ -32,8 +32,12 @@ void stylePlot(QCustomPlot *plot, const QString &xLabel, const QString &yLabel)
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     plot->legend->setVisible(false); // shown with the first series
-    plot->legend->setBrush(QColor(255, 255, 255, 190));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits beside the plot, not over the curves.
+    plot->plotLayout()->addElement(0, 1, plot->legend);
+    plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    plot->legend->setBrush(Qt::NoBrush);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setRowSpacing(0);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setNotAntialiasedElements(QCP::aeAll); // cheap replots while training
 }
@@ -68,6 +72,7 @@ MetricsPlot::MetricsPlot(QWidget *parent)
 
     connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int value) { setSmoothing(value / 100.0); });
     connect(m_logAxis, &QCheckBox::toggled, this, &MetricsPlot::setLogAxis);
+    m_logAxis->setChecked(true); // the generator loss (L1 x 100) dwarfs the others on a linear axis
 }
 
 void MetricsPlot::clear()
