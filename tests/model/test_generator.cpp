@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SelfAttention and UNetGenerator on the CPU: shapes, gates, gradients, styles, probes.
+#include "model/fastconvtranspose.h"
 #include "model/selfattention.h"
 #include "model/unetgenerator.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <numbers>
 
 using namespace zistudio::model;
@@ -311,4 +313,81 @@ TEST(AttentionProbe, LeavesTheTrainingStateAlone)
     ASSERT_EQ(gammas.size(), 1U);
     EXPECT_EQ(gammas[0].first, (AttentionSite {AttentionSide::Encoder, 3}));
     EXPECT_EQ(gammas[0].second, 0.0F);
+}
+
+// --- FastConvTranspose2d: the oneDNN path gives LibTorch's results --------------------------------
+
+namespace
+{
+
+struct ConvTransposeCase
+{
+    int64_t batch, in, out, size;
+    bool bias;
+};
+
+/** Forward output and the gradients of x, weight and bias of a module under a fixed upstream gradient. */
+std::vector<torch::Tensor> convTransposeResults(torch::nn::Module &module,
+    const std::function<torch::Tensor(const torch::Tensor &)> &forward, const torch::Tensor &x0,
+    const torch::Tensor &upstream)
+{
+    torch::Tensor x = x0.clone().set_requires_grad(true);
+    torch::Tensor y = forward(x);
+    y.backward(upstream);
+    std::vector<torch::Tensor> out {y.detach(), x.grad()};
+    for (const auto &p : module.parameters())
+        out.push_back(p.grad());
+    return out;
+}
+
+} // namespace
+
+TEST(FastConvTranspose2d, MatchesLibTorchForwardAndBackward)
+{
+    // Shapes of the decoder: small maps with wide weights (LibTorch's backward) and big maps with
+    // narrow ones (oneDNN's backward), with and without a bias, and a thin output (LibTorch's path).
+    const ConvTransposeCase cases[]
+        = {{2, 64, 32, 4, true}, {2, 16, 8, 16, false}, {1, 512, 520, 2, false}, {3, 8, 1, 8, true}};
+    for (const auto &c : cases) {
+        torch::manual_seed(7);
+        const auto options = torch::nn::ConvTranspose2dOptions(c.in, c.out, 4).stride(2).padding(1).bias(c.bias);
+        torch::nn::ConvTranspose2d reference(options);
+        FastConvTranspose2d fast(options);
+        {
+            torch::NoGradGuard noGrad;
+            fast->weight.copy_(reference->weight);
+            if (c.bias)
+                fast->bias.copy_(reference->bias);
+        }
+        const torch::Tensor x = torch::randn({c.batch, c.in, c.size, c.size});
+        const torch::Tensor upstream = torch::randn({c.batch, c.out, 2 * c.size, 2 * c.size});
+        const auto expected = convTransposeResults(
+            *reference, [&](const torch::Tensor &t) { return reference->forward(t); }, x, upstream);
+        const auto actual = convTransposeResults(
+            *fast, [&](const torch::Tensor &t) { return fast->forward(t); }, x, upstream);
+        ASSERT_EQ(expected.size(), actual.size());
+        const char *names[] = {"output", "input gradient", "weight gradient", "bias gradient"};
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            ASSERT_TRUE(actual[i].defined()) << names[i];
+            EXPECT_EQ(expected[i].sizes(), actual[i].sizes()) << names[i];
+            const double scale = expected[i].abs().max().item<double>();
+            EXPECT_LT((expected[i] - actual[i]).abs().max().item<double>(), 1e-4 * std::max(1.0, scale))
+                << names[i] << " of the case in=" << c.in << " out=" << c.out << " size=" << c.size;
+        }
+    }
+}
+
+TEST(FastConvTranspose2d, SwitchOffGivesTheSameResultThroughLibTorch)
+{
+    torch::manual_seed(3);
+    FastConvTranspose2d fast(torch::nn::ConvTranspose2dOptions(32, 16, 4).stride(2).padding(1));
+    const torch::Tensor x = torch::randn({2, 32, 8, 8});
+    const torch::Tensor onDnn = fast->forward(x).detach();
+    FastConvTranspose2dImpl::setEnabled(false);
+    const torch::Tensor native = fast->forward(x).detach();
+    FastConvTranspose2dImpl::setEnabled(true);
+    EXPECT_TRUE(FastConvTranspose2dImpl::enabled());
+    EXPECT_TRUE(torch::allclose(onDnn, native, 1e-5, 1e-5));
+    // The parameters are a ConvTranspose2d's, under the same names: checkpoints do not change.
+    EXPECT_EQ(fast->named_parameters().keys(), (std::vector<std::string> {"weight", "bias"}));
 }

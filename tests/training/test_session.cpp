@@ -5,6 +5,7 @@
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/checkpointstore.h"
+#include "training/fusedadam.h"
 #include "training/tensorarchive.h"
 #include "training/trainingsession.h"
 
@@ -174,4 +175,48 @@ TEST(TrainingSession, FrozenEncoderKeepsEncoderWeights)
     }
     EXPECT_GT(encoderSame, 0);
     EXPECT_GT(decoderChanged, 0);
+}
+
+// --- fusedAdamStep: LibTorch's Adam, in one pass ------------------------------------------------------
+
+TEST(FusedAdam, EqualsLibTorchAdamOverSeveralSteps)
+{
+    for (const double weightDecay : {0.0, 0.01}) {
+        torch::manual_seed(11);
+        const std::vector<torch::Tensor> init {torch::randn({300, 70}), torch::randn({5}), torch::randn({3, 3})};
+        std::vector<torch::Tensor> a, b;
+        for (const auto &t : init) {
+            a.push_back(t.clone().set_requires_grad(true));
+            b.push_back(t.clone().set_requires_grad(true));
+        }
+        const auto options = torch::optim::AdamOptions(1e-3).betas({0.5, 0.999}).weight_decay(weightDecay);
+        torch::optim::Adam reference(a, options);
+        torch::optim::Adam fused(b, options);
+        for (int step = 0; step < 5; ++step) {
+            for (std::size_t i = 0; i < init.size(); ++i) {
+                if (i == 2 && step < 2)
+                    continue; // a parameter without a gradient is skipped, as LibTorch does
+                const torch::Tensor g = torch::randn_like(init[i]);
+                a[i].mutable_grad() = g.clone();
+                b[i].mutable_grad() = g.clone();
+            }
+            reference.step();
+            fusedAdamStep(fused);
+            for (auto &p : a)
+                p.mutable_grad().reset();
+            for (auto &p : b)
+                p.mutable_grad().reset();
+        }
+        for (std::size_t i = 0; i < init.size(); ++i) {
+            EXPECT_TRUE(torch::allclose(a[i], b[i], 1e-5, 1e-6)) << "parameter " << i << " decay " << weightDecay;
+            const auto &sa = static_cast<torch::optim::AdamParamState &>(
+                *reference.state().at(optimizerStateKey(reference, a[i])));
+            const auto &sb
+                = static_cast<torch::optim::AdamParamState &>(*fused.state().at(optimizerStateKey(fused, b[i])));
+            EXPECT_EQ(sa.step(), sb.step()) << "parameter " << i;
+            EXPECT_TRUE(torch::allclose(sa.exp_avg(), sb.exp_avg(), 1e-5, 1e-7)) << "parameter " << i;
+            EXPECT_TRUE(torch::allclose(sa.exp_avg_sq(), sb.exp_avg_sq(), 1e-5, 1e-9)) << "parameter " << i;
+        }
+        EXPECT_FALSE(torch::equal(a[0], init[0])); // the steps did move the parameters
+    }
 }
