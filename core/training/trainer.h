@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,10 @@ struct RunRequest
     long long steps = 0; ///< 0 = the project's TrainingConfig::steps
     bool resume = false; ///< continue the named run from its newest complete checkpoint
     int progressIntervalMs = 250;
+    /** A new run only: self-attention placement instead of the project's ("" = the project's, "none" = none). */
+    std::string attention;
+    /** A new run only: training seed instead of the project's (experiments repeat a run with another seed). */
+    std::optional<unsigned> seed;
 };
 
 /** A request for attention maps, served by the training thread between two steps. */

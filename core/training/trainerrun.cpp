@@ -79,6 +79,17 @@ void Trainer::Impl::prepareRun()
         config = project;
         if (request.steps > 0)
             config.training.steps = request.steps;
+        if (!request.attention.empty()) {
+            try {
+                config.model.attention = model::AttentionSpec::parse(request.attention);
+            } catch (const Error &e) {
+                throw TrainingError("attention placement \"" + request.attention + "\": " + e.what());
+            }
+        }
+        if (request.seed)
+            config.training.seed = *request.seed;
+        if (!request.attention.empty() || request.seed)
+            project::validateProject(config, "run " + runName);
         fs::create_directories(runDir, ec);
         if (ec)
             throw IoError("cannot create " + runDir.string() + ": " + ec.message());

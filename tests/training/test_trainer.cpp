@@ -425,3 +425,48 @@ TEST(Trainer, SigkillDuringTrainingAlwaysLeavesALoadableCheckpoint)
     ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
     EXPECT_EQ(result.step, seen + 2);
 }
+
+TEST(Trainer, NewRunTakesAttentionAndSeedOverrides)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Trainer trainer(RunRequest {.projectFile = file, .runName = "swept", .steps = 2, .attention = "enc:1", .seed = 9});
+    std::atomic<bool> cancel {false};
+    const auto result = trainer.run({}, cancel);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    project::RunStore store(project::ProjectLayout::of(file).runStore);
+    const auto run = store.run("swept");
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->attention, "enc:1");
+    EXPECT_EQ(run->seed, 9u);                                                 // the tiny project says 7
+    EXPECT_EQ(project::loadProject(file).model.attention.toString(), "none"); // the project is untouched
+
+    Trainer bad(RunRequest {.projectFile = file, .runName = "bad", .attention = "enc:99"});
+    const auto refused = bad.run({}, cancel);
+    EXPECT_EQ(refused.outcome, RunOutcome::Failed);
+    EXPECT_NE(refused.message.find("enc:99"), std::string::npos) << refused.message;
+}
+
+TEST(Trainer, StepRecordsArriveWhenCheckpointsAreFrequent)
+{
+    // Forced records (a checkpoint and a validation every step) must not starve the throttled step
+    // records: with a long interval, the first step still gets its record.
+    test::TempDir dir;
+    auto p = test::tinyProject();
+    p.training.checkpointEvery = 1;
+    p.training.validateEvery = 1;
+    const auto file = writeProject(dir, p);
+    Trainer trainer(RunRequest {.projectFile = file, .runName = "busy", .steps = 4, .progressIntervalMs = 600000});
+    std::atomic<bool> cancel {false};
+    int steps = 0;
+    int forced = 0;
+    const auto result = trainer.run(
+        [&](const ProgressRecord &r) {
+            steps += r.event == "step";
+            forced += r.event == "checkpoint";
+        },
+        cancel);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_GE(forced, 4);
+    EXPECT_EQ(steps, 1);
+}
