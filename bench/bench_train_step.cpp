@@ -12,6 +12,8 @@
 //                         [--warmup W] [--threads T] [--peers zi2zi,same|none] [--ablation yes]
 //                         [--baseline-exe OTHER_BUILD/bench_train_step]
 //                         [--wait-policy passive|active|default] [--json PATH]
+//                         [--placements "none;enc:3;enc:4;dec:3"]   (attention overhead: ours only, one
+//                          contender per placement, each step time relative to the first placement's)
 #include "benchsupport.h"
 #include "stepworker.h"
 #include "waitpolicy.h"
@@ -38,6 +40,7 @@ struct Args
     bool ablation = false;   ///< also ours with LibTorch's transposed convolution
     std::string baselineExe; ///< also ours from another build of this benchmark (e.g. the previous commit)
     std::string json = (sourceDir() / "bench/results/train_step.json").string();
+    std::vector<std::string> placements; ///< attention overhead mode: ours with each placement, no peers
 };
 
 Args parseArgs(int argc, char **argv)
@@ -63,6 +66,8 @@ Args parseArgs(int argc, char **argv)
             a.ablation = v == "yes" || v == "1";
         else if (k == "--baseline-exe")
             a.baselineExe = v;
+        else if (k == "--placements")
+            a.placements = splitList(v, ';');
         else if (k != "--wait-policy")
             throw std::runtime_error("unknown option " + k);
     }
@@ -95,25 +100,28 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
     const double flops = cost.trainingStepFlops;
 
     std::vector<Contender> contenders;
-    const auto start
-        = [&](const std::string &label, const std::string &role, bool native = false, const std::string &exe = "") {
-              Contender c;
-              c.label = label;
-              try {
-                  c.worker = std::make_unique<Worker>(
-                      label, workerCommand({role, name, "", batch, args.threads, native, exe}));
-              } catch (const std::exception &e) {
-                  c.error = e.what();
-                  std::fprintf(stderr, "%s: %s\n", label.c_str(), e.what());
-              }
-              contenders.push_back(std::move(c));
-          };
-    start("zistudio", "step");
+    const auto start = [&](const std::string &label, const std::string &role, bool native = false,
+                           const std::string &exe = "", const std::string &attention = "") {
+        Contender c;
+        c.label = label;
+        try {
+            c.worker = std::make_unique<Worker>(
+                label, workerCommand({role, name, attention, batch, args.threads, native, exe}));
+        } catch (const std::exception &e) {
+            c.error = e.what();
+            std::fprintf(stderr, "%s: %s\n", label.c_str(), e.what());
+        }
+        contenders.push_back(std::move(c));
+    };
+    for (const std::string &placement : args.placements)
+        start("zistudio " + placement, "step", false, "", placement);
+    if (args.placements.empty())
+        start("zistudio", "step");
     if (args.ablation)
         start("zistudio LibTorch tconv", "step", true);
     if (!args.baselineExe.empty())
         start("zistudio baseline build", "step", false, args.baselineExe);
-    for (const std::string &peer : args.peers)
+    for (const std::string &peer : args.placements.empty() ? args.peers : std::vector<std::string> {})
         start(peer == "zi2zi" ? "pytorch zi2zi step" : "pytorch same step", "peer-" + peer);
     Worker ceiling("ceiling", workerCommand({"ceiling", name, "", batch, args.threads, false, {}}));
     std::vector<double> ceilingSeconds;
@@ -175,10 +183,11 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
             rows.push_back({{"contender", c.label}, {"error", c.error}});
             continue;
         }
-        const double ratio = ours.median / s.median; // ours relative to this contender
-        std::printf("  %-20s %9.3f %8.3f-%-8.3f %8.3f %7.2f %8.1f %7.0f%% %8.2f %10s\n", c.label.c_str(), s.median,
+        // Ours relative to this contender; in the placement mode, this placement relative to the first.
+        const double ratio = args.placements.empty() ? ours.median / s.median : s.median / ours.median;
+        std::printf("  %-20s %9.3f %8.3f-%-8.3f %8.3f %7.2f %8.1f %7.0f%% %8.2f %10s %9s\n", c.label.c_str(), s.median,
             s.min, s.max, cpu.median, batch / s.median, flops / s.median / 1e9, 100.0 * ceil.median / s.median, ratio,
-            mib(c.peakRss).c_str());
+            mib(c.peakRss).c_str(), mib(c.peakRss - c.startRss).c_str());
         rows.push_back({{"contender", c.label}, {"step_seconds", s.json()}, {"cpu_seconds", cpu.json()},
             {"images_per_second", batch / s.median}, {"achieved_gflops", flops / s.median / 1e9},
             {"fraction_of_ceiling", ceil.median / s.median}, {"zistudio_time_ratio", ratio},
@@ -189,8 +198,14 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
         if (c.label.rfind("zistudio", 0) == 0 && c.firstLosses.contains("g"))
             std::printf("  %s warm-up losses: g %.6f d %.6f l1 %.6f\n", c.label.c_str(),
                 c.firstLosses["g"].get<double>(), c.firstLosses["d"].get<double>(), c.firstLosses["l1"].get<double>());
-    std::printf("  (ratio = ZiStudio's median step time / this contender's; GFLOP/s credits every contender "
-                "with ZiStudio's step FLOPs;\n   training = peak RSS less the process before its networks existed)\n");
+    if (args.placements.empty())
+        std::printf("  (ratio = ZiStudio's median step time / this contender's; GFLOP/s credits every contender "
+                    "with ZiStudio's step FLOPs;\n   training = peak RSS less the process before its networks "
+                    "existed)\n");
+    else
+        std::printf("  (ratio = this placement's median step time / %s's: 1.15 = 15 %% overhead; GFLOP/s credits "
+                    "the configuration's own FLOPs)\n",
+            args.placements.front().c_str());
     if (loader.contains("seconds_per_batch"))
         std::printf("  loader: %.4f s per batch drained back to back (%d thread), %.1f%% of a step\n",
             loader["seconds_per_batch"].get<double>(), loader["loader_threads"].get<int>(),

@@ -229,13 +229,13 @@ template<typename Handler> int serve(const nlohmann::json &hello, Handler &&hand
     return 0;
 }
 
-/** "a,b,c" -> {"a", "b", "c"}. */
-inline std::vector<std::string> splitList(const std::string &text)
+/** "a,b,c" -> {"a", "b", "c"} (or split at another separator). */
+inline std::vector<std::string> splitList(const std::string &text, char separator = ',')
 {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::size_t comma = std::min(text.find(separator, start), text.size());
         if (comma > start)
             out.push_back(text.substr(start, comma - start));
         start = comma + 1;
