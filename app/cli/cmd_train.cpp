@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// zistudio-cli train --project P [--run NAME] [--steps N] [--resume]: train headless; Ctrl-C stops
-// gracefully (the current step finishes and an "interrupted" checkpoint is saved).
+// zistudio-cli train --project P [--run NAME] [--steps N] [--resume] [--nproc N]: train headless;
+// Ctrl-C stops gracefully (the current step finishes and an "interrupted" checkpoint is saved).
+// Under torchrun's variables (WORLD_SIZE, RANK, MASTER_ADDR, MASTER_PORT) the process joins a
+// data-parallel job; --nproc N starts such a job of N processes on this machine (docs/distributed.md).
 #include "clicommand.h"
 #include "clioutput.h"
 
+#include "training/locallauncher.h"
 #include "training/trainer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +29,10 @@ struct TrainOptions
     std::string run;
     long long steps = 0;
     bool resume = false;
+    int nproc = 0;
+    int distTimeout = training::kDefaultDistributedTimeoutSeconds;
+    std::string distBackend = "auto";
+    const CLI::Option *threads = nullptr; ///< the root's --threads
 };
 
 std::string duration(double seconds)
@@ -51,11 +59,64 @@ std::string lossText(const training::ProgressRecord &r, const char *name, const 
     return it == r.losses.end() ? std::string() : std::string(label) + " " + format("%.3f", it->second) + " ";
 }
 
+/** --nproc N: this program N times as the ranks of one job; rank 0 reports, the others only errors. */
+void launchJob(const TrainOptions &o)
+{
+    if (std::getenv("WORLD_SIZE"))
+        throw training::TrainingError(
+            "--nproc starts a job of its own: unset WORLD_SIZE/RANK (torchrun's variables) or drop --nproc");
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int threads = o.threads && o.threads->count() > 0 && o.threads->as<int>() > 0 ? o.threads->as<int>()
+                                                                                        : std::max(1, cores / o.nproc);
+    training::LocalLaunchOptions launch;
+    launch.executable = "/proc/self/exe";
+    launch.processes = o.nproc;
+    launch.threadsPerProcess = threads;
+    launch.arguments = {"--threads", std::to_string(threads), "train", "--project", o.project, "--dist-timeout",
+        std::to_string(o.distTimeout), "--dist-backend", o.distBackend};
+    if (!o.run.empty())
+        launch.arguments.insert(launch.arguments.end(), {"--run", o.run});
+    if (o.steps > 0)
+        launch.arguments.insert(launch.arguments.end(), {"--steps", std::to_string(o.steps)});
+    if (o.resume)
+        launch.arguments.push_back("--resume");
+    launch.masterPort = training::freeLocalPort();
+    installInterruptHandler();
+    std::string pids;
+    const auto result = training::launchLocalJob(launch, interruptFlag(), [&](int rank, int pid) {
+        pids += (pids.empty() ? "" : ", ") + std::to_string(pid);
+        if (rank == o.nproc - 1)
+            std::cout << "started " << o.nproc << " ranks on 127.0.0.1:" << launch.masterPort << " (pids " << pids
+                      << "), " << threads << " thread" << (threads == 1 ? "" : "s") << " each\n"
+                      << std::flush;
+    });
+    if (!result.ok)
+        throw training::TrainingError("distributed job on 127.0.0.1:" + std::to_string(result.masterPort) + ": "
+            + result.message + "; the last complete checkpoint stays loadable: continue with --resume");
+}
+
 void runTrain(const TrainOptions &o)
 {
+    if (o.nproc > 1)
+        return launchJob(o);
+    auto distributed = training::distributedConfigFromEnvironment();
+    if (distributed) {
+        distributed->timeoutSeconds = o.distTimeout;
+        distributed->backend = o.distBackend;
+        training::validateDistributedConfig(*distributed);
+    }
+    // Rank 0 reports like a single process; the other ranks say when they start and end (errors reach stderr).
+    const bool quiet = distributed && distributed->rank > 0;
+    const std::string tag = quiet ? "[rank " + std::to_string(distributed->rank) + "] " : "";
     installInterruptHandler();
-    training::Trainer trainer(training::RunRequest {
-        .projectFile = o.project, .runName = o.run, .steps = o.steps, .resume = o.resume, .progressIntervalMs = 500});
+    training::Trainer trainer(training::RunRequest {.projectFile = o.project,
+        .runName = o.run,
+        .steps = o.steps,
+        .resume = o.resume,
+        .progressIntervalMs = 500,
+        .attention = {},
+        .seed = {},
+        .distributed = distributed});
     std::atomic<bool> cancel {false};
     std::atomic<bool> done {false};
     std::thread watcher([&] {
@@ -70,6 +131,11 @@ void runTrain(const TrainOptions &o)
     const auto result = trainer.run(
         [&](const training::ProgressRecord &r) {
             last = r;
+            if (quiet) {
+                if ((r.event == "started" || r.event == "finished") && !r.message.empty())
+                    std::cout << tag << r.event << ": " << r.message << '\n' << std::flush;
+                return;
+            }
             const double fraction
                 = r.totalSteps > 0 ? static_cast<double>(r.step) / static_cast<double>(r.totalSteps) : 0;
             if (r.event == "step" || r.event == "dataset") {
@@ -100,10 +166,12 @@ void runTrain(const TrainOptions &o)
     line.finish();
     switch (result.outcome) {
     case training::RunOutcome::Completed:
-        std::cout << "done: " << result.message << "; last checkpoint " << result.lastCheckpoint << '\n';
+        if (!quiet)
+            std::cout << "done: " << result.message << "; last checkpoint " << result.lastCheckpoint << '\n';
         break;
     case training::RunOutcome::Cancelled:
-        std::cout << "interrupted: " << result.message << "; checkpoint " << result.lastCheckpoint << '\n';
+        if (!quiet)
+            std::cout << "interrupted: " << result.message << "; checkpoint " << result.lastCheckpoint << '\n';
         break;
     case training::RunOutcome::Failed:
         throw training::TrainingError(result.message);
@@ -119,6 +187,16 @@ void setupTrain(CLI::App &root)
     cmd->add_option("--steps", o->steps, "Total steps of the run (default: the project's setting)")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--resume", o->resume, "Continue the run from its newest complete checkpoint");
+    cmd->add_option("--nproc", o->nproc,
+           "Data-parallel training: start N processes on this machine (threads: cores / N unless --threads)")
+        ->check(CLI::Range(1, 1024));
+    cmd->add_option("--dist-timeout", o->distTimeout,
+           "Distributed: seconds the rendezvous and each collective wait for the other ranks (default 60)")
+        ->check(CLI::Range(1, 86400));
+    cmd->add_option(
+           "--dist-backend", o->distBackend, "Distributed: auto (NCCL on GPUs where built in, else Gloo), gloo or nccl")
+        ->check(CLI::IsMember({"auto", "gloo", "nccl"}));
+    o->threads = root.get_option_no_throw("--threads");
     cmd->callback([o] { runTrain(*o); });
 }
 

@@ -115,7 +115,8 @@ void writeImage(const GrayImage &img, const Augmentation &aug, float *out)
 /** A batch to build: which samples, and where in the epoch they are (for the augmentation draw). */
 struct Job
 {
-    LoaderPosition start;
+    LoaderPosition start; ///< of the global batch
+    long long first = 0;  ///< epoch position of this rank's first sample (its augmentation draw)
     std::vector<int> samples;
     bool claimed = false;
     bool done = false;
@@ -143,11 +144,13 @@ struct BatchLoader::Impl
     std::vector<std::thread> workers;
 
     long long n() const { return static_cast<long long>(train.size()); }
+    /** Samples of one global batch: every rank's batch. */
+    long long stride() const { return static_cast<long long>(options.batchSize) * options.worldSize; }
 
-    /** Rolls a position over to the next epoch when no (full, with dropLast) batch fits in this one. */
+    /** Rolls a position over to the next epoch when no (full, with dropLast) global batch fits in this one. */
     LoaderPosition normalized(LoaderPosition p) const
     {
-        if (p.index >= n() || (options.dropLast && p.index + options.batchSize > n()))
+        if (p.index >= n() || (options.dropLast && p.index + stride() > n()))
             return {p.epoch + 1, 0};
         return p;
     }
@@ -171,15 +174,20 @@ struct BatchLoader::Impl
     {
         planned = normalized(planned);
         const auto &perm = permutationOf(planned.epoch);
-        const long long end = std::min(n(), planned.index + options.batchSize);
+        // This rank's slice of the global batch (the whole batch when there is one rank).
+        const long long begin = std::min(n(), planned.index + static_cast<long long>(options.rank) * options.batchSize);
+        const long long end = std::min(n(), begin + options.batchSize);
         auto job = std::make_shared<Job>();
         job->start = planned;
-        job->samples.assign(perm.begin() + planned.index, perm.begin() + end);
+        job->first = begin;
+        job->samples.assign(perm.begin() + begin, perm.begin() + end);
         queue.push_back(job);
-        planned.index = end;
+        planned.index = std::min(n(), planned.index + stride());
     }
 
-    Batch build(const std::vector<const Sample *> &samples, const LoaderPosition &start, bool augment) const
+    /** `first`: the epoch position of samples[0], which keys the augmentation draws. */
+    Batch build(
+        const std::vector<const Sample *> &samples, const LoaderPosition &start, long long first, bool augment) const
     {
         const int s = dataset.imageSize();
         const auto b = static_cast<std::int64_t>(samples.size());
@@ -194,9 +202,9 @@ struct BatchLoader::Impl
         const std::size_t plane = static_cast<std::size_t>(s) * s;
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const Sample &sample = *samples[i];
-            const Augmentation aug = augment ? drawAugmentation(options.seed, start.epoch,
-                                         start.index + static_cast<long long>(i), s, options.maxScale)
-                                             : Augmentation {};
+            const Augmentation aug = augment
+                ? drawAugmentation(options.seed, start.epoch, first + static_cast<long long>(i), s, options.maxScale)
+                : Augmentation {};
             writeImage(dataset.image(sample.sourceIndex), aug, src + i * plane);
             writeImage(dataset.image(sample.targetIndex), aug, tgt + i * plane);
             ids[i] = sample.styleId;
@@ -211,7 +219,7 @@ struct BatchLoader::Impl
             std::vector<const Sample *> samples;
             for (int index : job.samples)
                 samples.push_back(&train[static_cast<std::size_t>(index)]);
-            job.batch = build(samples, job.start, options.augment && options.maxScale > 1.0);
+            job.batch = build(samples, job.start, job.first, options.augment && options.maxScale > 1.0);
         } catch (...) {
             job.error = std::current_exception();
         }
@@ -254,6 +262,11 @@ BatchLoader::BatchLoader(const Dataset &dataset, BatchLoaderOptions options)
         throw DataError("loader threads must be 0..64, got " + std::to_string(options.threads));
     if (!(options.maxScale >= 1.0 && options.maxScale <= 2.0))
         throw DataError("augmentation scale must be in 1.0..2.0");
+    if (options.worldSize < 1 || options.rank < 0 || options.rank >= options.worldSize)
+        throw DataError("loader shard: rank " + std::to_string(options.rank) + " is outside a world of "
+            + std::to_string(options.worldSize) + " processes");
+    if (options.worldSize > 1 && !options.dropLast)
+        throw DataError("a loader sharded over several processes must drop the last partial batch (dropLast)");
     options.prefetch = std::clamp(options.prefetch, 0, 64);
     d.dataset = dataset;
     d.options = options;
@@ -267,9 +280,10 @@ BatchLoader::BatchLoader(const Dataset &dataset, BatchLoaderOptions options)
     if (d.train.empty())
         throw DataError(styles.empty() ? "the dataset has no training pairs"
                                        : "the dataset has no training pairs for the chosen styles");
-    if (options.dropLast && d.n() < options.batchSize)
+    if (options.dropLast && d.n() < d.stride())
         throw DataError("the dataset has " + std::to_string(d.n()) + " training pairs, fewer than one batch of "
-            + std::to_string(options.batchSize));
+            + std::to_string(options.batchSize)
+            + (options.worldSize > 1 ? " on each of " + std::to_string(options.worldSize) + " processes" : ""));
     for (int i = 0; i < options.threads; ++i)
         d.workers.emplace_back([&d] { d.workerLoop(); });
 }
@@ -343,7 +357,7 @@ long long BatchLoader::samplesPerEpoch() const
 long long BatchLoader::batchesPerEpoch() const
 {
     const long long n = m_impl->n();
-    const long long b = m_impl->options.batchSize;
+    const long long b = m_impl->stride();
     return m_impl->options.dropLast ? n / b : (n + b - 1) / b;
 }
 
@@ -365,7 +379,7 @@ Batch BatchLoader::validationBatch(int index) const
     std::vector<const Sample *> samples;
     for (std::size_t i = begin; i < end; ++i)
         samples.push_back(&d.validation[i]);
-    return d.build(samples, {0, static_cast<long long>(begin)}, false);
+    return d.build(samples, {0, static_cast<long long>(begin)}, static_cast<long long>(begin), false);
 }
 
 torch::Tensor toTensor(const GrayImage &image)

@@ -25,9 +25,18 @@ struct BatchLoaderOptions
     int prefetch = 2;           ///< batches built ahead of the one next() returns
     bool dropLast = false;      ///< skip the last, smaller batch of an epoch
     std::vector<int> styles {}; ///< train only these style ids (empty = all)
+    /**
+     * Distributed data parallelism: this process's shard. Every rank draws the same epoch order; a
+     * global batch is `batchSize * worldSize` consecutive samples of it and rank r takes the r-th
+     * slice of `batchSize`. Positions count global samples, so a checkpoint's position means the
+     * same for any world size, and each sample's augmentation is the one a single process would draw.
+     * worldSize > 1 needs dropLast (every rank gets a full batch).
+     */
+    int rank = 0;
+    int worldSize = 1;
 };
 
-/** Where the loader is: the next batch starts at sample `index` of epoch `epoch`'s order. */
+/** Where the loader is: the next (global) batch starts at sample `index` of epoch `epoch`'s order. */
 struct LoaderPosition
 {
     long long epoch = 0;
@@ -42,7 +51,7 @@ struct Batch
     torch::Tensor target;
     torch::Tensor styleIds;
     std::vector<char32_t> cps;
-    LoaderPosition start; ///< the position of this batch's first sample
+    LoaderPosition start; ///< the position of this (global) batch's first sample
 };
 
 /**
@@ -70,6 +79,7 @@ public:
 
     const BatchLoaderOptions &options() const;
     long long samplesPerEpoch() const;
+    /** Global batches per epoch (each of batchSize * worldSize samples). */
     long long batchesPerEpoch() const;
 
     /** Validation batches: the validation samples (of the chosen styles) in fixed order, never augmented. */

@@ -5,7 +5,9 @@
 #include "training/runlock.h"
 #include "training/trainerimpl.h"
 
+#include <cmath>
 #include <fstream>
+#include <optional>
 #include <unistd.h>
 
 namespace zistudio::training
@@ -61,13 +63,27 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
     m.progress = &progress;
     m.cancel = &cancel;
     RunResult result;
+    const auto &distributed = m.request.distributed;
     try {
+        if (distributed && distributed->worldSize > 1)
+            m.comm = Communicator::connect(*distributed);
         result = m.runImpl();
     } catch (const std::exception &e) {
         result.outcome = RunOutcome::Failed;
         result.message = e.what();
         result.step = m.session ? m.session->stepCount() : 0;
         result.lastCheckpoint = m.lastCheckpoint;
+        if (m.comm) {
+            const bool ownFailure = !dynamic_cast<const DistributedError *>(&e);
+            if (ownFailure)
+                result.message = "rank " + std::to_string(m.comm->rank()) + " of " + std::to_string(m.comm->worldSize())
+                    + ": " + result.message;
+            // Tell the others why (their errors name this rank); rank 0 waits until they heard it.
+            m.comm->reportFailure(e.what(), ownFailure && m.comm->leader());
+            if (!m.lastCheckpoint.empty())
+                result.message
+                    += "; the last complete checkpoint is " + m.lastCheckpoint + ": restart the job with --resume";
+        }
         try {
             m.flushMetrics();
             if (m.store && !m.runName.empty() && m.store->run(m.runName))
@@ -79,9 +95,14 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
             m.emit("failed", result.message);
         } catch (const std::exception &) { }
     }
+    if (distributed) {
+        result.rank = distributed->rank;
+        result.worldSize = distributed->worldSize;
+    }
     m.session.reset();
     m.checkpoints.reset();
     m.store.reset();
+    m.comm.reset(); // last: rank 0 hosts the store the others still used
     return result;
 }
 
@@ -130,13 +151,22 @@ void Trainer::Impl::emit(const std::string &event, const std::string &message, b
 
 RunResult Trainer::Impl::runImpl()
 {
-    prepareRun();
-    RunLock lock(layout.runDir(runName) / "run.lock");
-    store->setStatus(runName, "running");
+    std::optional<RunLock> lock;
+    if (leader()) {
+        prepareRun();
+        lock.emplace(layout.runDir(runName) / "run.lock");
+        store->setStatus(runName, "running");
+    }
+    if (comm)
+        shareSetup();
 
     emit("dataset", "preparing the dataset");
     auto lastDatasetEmit = Clock::now();
     data::Dataset dataset;
+    // Distributed: rank 0 renders (or reuses) the dataset store first, the others then read it.
+    if (comm && !leader()
+        && comm->shareFromLeader({}, kDatasetWait, "waiting for rank 0 to prepare the dataset") == "cancelled")
+        throw TrainingError("rank 0 was cancelled while preparing the dataset");
     try {
         dataset = data::Dataset::build(
             config.dataset, layout.datasetStore,
@@ -148,7 +178,10 @@ RunResult Trainer::Impl::runImpl()
             },
             cancel);
     } catch (const data::BuildCancelled &) {
-        store->setStatus(runName, "interrupted");
+        if (comm && leader())
+            comm->shareFromLeader("cancelled", kDatasetWait, "sharing the dataset");
+        if (store)
+            store->setStatus(runName, "interrupted");
         RunResult result {.outcome = RunOutcome::Cancelled,
             .step = 0,
             .message = "cancelled while preparing the dataset",
@@ -156,16 +189,24 @@ RunResult Trainer::Impl::runImpl()
         emit("finished", result.message);
         return result;
     }
+    if (comm) {
+        if (leader())
+            comm->shareFromLeader("ready", kDatasetWait, "sharing the dataset");
+        comm->storeBarrier(kLeaderWorkWait, "loading the dataset on every rank");
+    }
     startSession(dataset);
 
     const long long total = config.training.steps;
+    const long long world = comm ? comm->worldSize() : 1;
     if (session->stepCount() == 0)
         validateAndSample(); // where the run starts: the untrained model and the baseline
     bool cancelled = false;
     while (session->stepCount() < total) {
-        serveProbes();
-        waitWhilePaused();
-        if (cancel->load()) {
+        if (!comm) {
+            serveProbes();
+            waitWhilePaused();
+        }
+        if (comm ? stopAgreed : cancel->load()) {
             cancelled = true;
             break;
         }
@@ -173,6 +214,9 @@ RunResult Trainer::Impl::runImpl()
         try {
             r = session->step();
         } catch (const OutOfMemory &e) {
+            if (comm) // the other ranks wait in this step's all-reduce: no rank can change course alone
+                throw TrainingError(std::string(e.what()) + "; a distributed job cannot shrink one rank's batch: "
+                    + "lower training.batchSize and restart the job with --resume");
             if (!halvedBatch && session->batchSize() > 1) {
                 halvedBatch = true;
                 session->setBatchSize(std::max(1, session->batchSize() / 2));
@@ -184,6 +228,8 @@ RunResult Trainer::Impl::runImpl()
             throw TrainingError(std::string(e.what()) + "; saved the run at step "
                 + std::to_string(session->stepCount()) + " — lower training.batchSize or the image size and resume");
         }
+        if (comm)
+            agreeOnStep(r);
         const long long step = session->stepCount();
         if (!r.finite) {
             ++skippedSteps;
@@ -194,7 +240,7 @@ RunResult Trainer::Impl::runImpl()
             continue;
         }
         nonFiniteStreak = 0;
-        imagesSeen += r.images;
+        imagesSeen += r.images * world;
         window.emplace_back(Clock::now(), imagesSeen);
         if (window.size() > 50)
             window.pop_front();
@@ -211,7 +257,7 @@ RunResult Trainer::Impl::runImpl()
             validateAndSample();
         if (checkpointDue)
             saveCheckpoint(last ? "final" : "regular");
-        if (cancel->load()) {
+        if (comm ? stopAgreed : cancel->load()) {
             cancelled = true;
             break;
         }
@@ -220,25 +266,73 @@ RunResult Trainer::Impl::runImpl()
 
     RunResult result;
     if (cancelled) {
-        if (validatedAt != session->stepCount() || lastCheckpoint.empty() || checkpoints->list().empty()
-            || checkpoints->list().back().step != session->stepCount())
+        const bool needed = leader()
+            && (validatedAt != session->stepCount() || lastCheckpoint.empty() || checkpointStore().list().empty()
+                || checkpointStore().list().back().step != session->stepCount());
+        if (leaderDecides(needed, "agreeing on the interrupted checkpoint"))
             saveCheckpoint("interrupted");
-        store->setStatus(runName, "interrupted");
+        if (store)
+            store->setStatus(runName, "interrupted");
         result.outcome = RunOutcome::Cancelled;
         result.message = "stopped at step " + std::to_string(session->stepCount()) + "; resume with --resume";
     } else {
-        const auto saved = checkpoints->list();
-        if (saved.empty() || saved.back().step != session->stepCount())
+        bool needed = false;
+        if (leader()) {
+            const auto saved = checkpointStore().list();
+            needed = saved.empty() || saved.back().step != session->stepCount();
+        }
+        if (leaderDecides(needed, "agreeing on the final checkpoint"))
             saveCheckpoint("final");
-        store->setStatus(runName, "completed");
+        if (store)
+            store->setStatus(runName, "completed");
         result.outcome = RunOutcome::Completed;
         result.message = "completed " + std::to_string(session->stepCount()) + " steps";
     }
     flushMetrics();
+    if (comm) {
+        session->synchronizeFromLeader(true);
+        // Every rank has passed every shared step before rank 0 (the store's host) may leave.
+        comm->allReduceSum({1.0}, "the final barrier");
+    }
+    if (request.reportStateDigest)
+        result.stateDigest = session->stateDigest();
     result.step = session->stepCount();
     result.lastCheckpoint = lastCheckpoint;
     emit("finished", result.message);
     return result;
+}
+
+void Trainer::Impl::agreeOnStep(StepResult &r)
+{
+    // One small all-reduce per step: whether any rank was asked to stop, and the losses averaged
+    // over the ranks (what a single process with the global batch would report, up to BatchNorm).
+    std::vector<double> values {cancel->load() ? 1.0 : 0.0, static_cast<double>(r.losses.size())};
+    for (const auto &[name, value] : r.losses)
+        values.push_back(value);
+    const auto sums = comm->allReduceSum(values, "the per-step agreement");
+    const auto world = static_cast<double>(comm->worldSize());
+    if (std::lround(sums[1]) != std::lround(static_cast<double>(r.losses.size()) * world))
+        throw DistributedError("rank " + std::to_string(comm->rank()) + ": the ranks computed different losses at step "
+            + std::to_string(session->stepCount()) + " (a mismatch of versions or settings?)");
+    stopAgreed = sums[0] > 0.5;
+    std::size_t i = 2;
+    for (auto &[name, value] : r.losses)
+        value = sums[i++] / world;
+}
+
+bool Trainer::Impl::leaderDecides(bool decision, const std::string &what)
+{
+    if (!comm)
+        return decision;
+    return comm->shareFromLeader(decision ? "1" : "0", kLeaderWorkWait, what) == "1";
+}
+
+CheckpointStore &Trainer::Impl::checkpointStore()
+{
+    if (!checkpoints) // rank > 0: read-only, and only once rank 0 created the folder
+        checkpoints = std::make_unique<CheckpointStore>(
+            layout.checkpointsDir(runName), CheckpointPolicy {}, CheckpointStore::Mode::ReadOnly);
+    return *checkpoints;
 }
 
 } // namespace zistudio::training

@@ -6,6 +6,7 @@
 
 #include "common/image.h"
 #include "model/attentionprobe.h"
+#include "training/distributedconfig.h"
 #include "training/trainerhooks.h"
 #include "training/trainingconfig.h"
 #include "training/trainingerror.h"
@@ -63,6 +64,9 @@ struct RunResult
     long long step = 0;
     std::string message;
     std::string lastCheckpoint;
+    int rank = 0;               ///< of a data-parallel job (0 alone)
+    int worldSize = 1;          ///< processes of the job
+    std::string stateDigest {}; ///< with RunRequest::reportStateDigest: fingerprint of the final weights and optimizers
 };
 
 /** What to run: the project, the run's name, and overrides of the project's training settings. */
@@ -77,6 +81,14 @@ struct RunRequest
     std::string attention;
     /** A new run only: training seed instead of the project's (experiments repeat a run with another seed). */
     std::optional<unsigned> seed;
+    /**
+     * Data-parallel training (docs/distributed.md): this process's place in the job; nullopt or a
+     * world of 1 trains alone. Rank 0 writes the run (store, checkpoints, samples); every rank runs
+     * the same request.
+     */
+    std::optional<DistributedConfig> distributed {};
+    /** Tests: put the final state's digest (TrainingSession::stateDigest) into RunResult::stateDigest. */
+    bool reportStateDigest = false;
 };
 
 /** A request for attention maps, served by the training thread between two steps. */

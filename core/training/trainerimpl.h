@@ -10,6 +10,7 @@
 #include "project/projectlayout.h"
 #include "project/runstore.h"
 #include "training/checkpointstore.h"
+#include "training/communicator.h"
 #include "training/trainer.h"
 #include "training/trainingsession.h"
 
@@ -31,6 +32,10 @@ inline constexpr int kMaxRollbacks = 5;
 inline constexpr std::size_t kMetricFlushRows = 400;
 /** Probe characters in the sample grid when the settings name none. */
 inline constexpr std::size_t kDefaultProbeChars = 8;
+/** Distributed: how long the other ranks wait while rank 0 prepares the dataset (rendering can take hours). */
+inline constexpr std::chrono::seconds kDatasetWait = std::chrono::hours(24);
+/** Distributed: how long ranks wait for each other around work only some do (checkpoints, samples, loading). */
+inline constexpr std::chrono::seconds kLeaderWorkWait = std::chrono::minutes(30);
 
 struct Trainer::Impl
 {
@@ -65,6 +70,17 @@ struct Trainer::Impl
     std::deque<std::pair<Clock::time_point, long long>> window; ///< (time, images so far) for images/s
     long long imagesSeen = 0;
     std::unique_ptr<glyphs::FontFace> probeFace;
+    std::unique_ptr<Communicator> comm; ///< data-parallel job, or nullptr alone
+    bool stopAgreed = false;            ///< distributed: some rank was asked to stop at the last step
+
+    /** Rank 0 of a job, or a process alone: it writes the run store, checkpoints and samples. */
+    bool leader() const { return !comm || comm->leader(); }
+    /** Distributed: rank 0's decision on every rank (alone: `decision`). */
+    bool leaderDecides(bool decision, const std::string &what);
+    /** The run's checkpoints (rank 0: read-write, other ranks: read-only, opened when first needed). */
+    CheckpointStore &checkpointStore();
+    void shareSetup();
+    void agreeOnStep(StepResult &r);
 
     RunResult runImpl();
     void prepareRun();

@@ -116,41 +116,86 @@ void Trainer::Impl::prepareRun()
             .lastStep = 0});
 }
 
+void Trainer::Impl::shareSetup()
+{
+    // Rank 0 chose the run (name, settings with the request's overrides) and holds its lock; the
+    // others train exactly that, whatever their clocks or copies of the project say.
+    nlohmann::json setup;
+    if (leader())
+        setup = {{"run", runName}, {"config", project::projectToJson(config)}};
+    setup = nlohmann::json::parse(comm->shareFromLeader(setup.dump(), kLeaderWorkWait, "waiting for rank 0's run"));
+    if (leader())
+        return;
+    layout = project::ProjectLayout::of(request.projectFile);
+    runName = setup.at("run").get<std::string>();
+    config = project::projectFromJson(setup.at("config"), {}, "rank 0's settings of run " + runName);
+}
+
 void Trainer::Impl::startSession(const data::Dataset &dataset)
 {
     // 0 keeps the process's setting (zistudio-cli --threads, default all cores; the studio sets its own).
     if (config.training.threads > 0)
         configureComputeThreads(config.training.threads);
     session = std::make_unique<TrainingSession>(config, dataset, hooks);
-    checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
-        CheckpointPolicy {.keepLast = config.training.keepLast,
-            .bestMetric = config.training.bestMetric,
-            .lowerIsBetter = config.training.bestMetric != "val_ssim"});
-    checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
+    if (comm)
+        session->setCommunicator(comm.get());
+    if (leader()) {
+        checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
+            CheckpointPolicy {.keepLast = config.training.keepLast,
+                .bestMetric = config.training.bestMetric,
+                .lowerIsBetter = config.training.bestMetric != "val_ssim"});
+        checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
+    }
     std::string note;
     std::optional<LoadedCheckpoint> latest;
-    if (request.resume)
+    std::optional<LoadedCheckpoint> fineTuneSource;
+    if (leader() && request.resume)
         latest = checkpoints->loadLatest();
+    if (leader() && !latest && !config.training.fineTuneFrom.empty()) {
+        CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
+        fineTuneSource = other.loadBest();
+        if (!fineTuneSource)
+            throw TrainingError(
+                "cannot fine-tune from run \"" + config.training.fineTuneFrom + "\": it has no complete checkpoint");
+    }
+    if (comm) {
+        // Every rank starts from the checkpoint rank 0 chose (and verified).
+        nlohmann::json start = {
+            {"resume", latest ? latest->info.step : -1}, {"fineTune", fineTuneSource ? fineTuneSource->info.step : -1}};
+        start = nlohmann::json::parse(
+            comm->shareFromLeader(start.dump(), kLeaderWorkWait, "waiting for rank 0's checkpoint"));
+        if (!leader()) {
+            if (const long long step = start.at("resume").get<long long>(); step >= 0)
+                latest = checkpointStore().load(step);
+            if (const long long step = start.at("fineTune").get<long long>(); step >= 0)
+                fineTuneSource = CheckpointStore(
+                    layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly)
+                                     .load(step);
+        }
+    }
     if (latest) {
-        const auto extra = session->load(*checkpoints, latest->info);
+        const auto extra = session->load(checkpointStore(), latest->info);
         skippedSteps = extra.value("skippedSteps", 0LL);
         rollbacks = extra.value("rollbacks", 0);
         halvedBatch = extra.value("halvedBatch", false);
         note = "resumed from " + latest->info.dir.string();
         for (const auto &skipped : latest->skipped)
             note += "; skipped damaged " + skipped;
-    } else if (!config.training.fineTuneFrom.empty()) {
+    } else if (fineTuneSource) {
         CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
-        const auto best = other.loadBest();
-        if (!best)
-            throw TrainingError(
-                "cannot fine-tune from run \"" + config.training.fineTuneFrom + "\": it has no complete checkpoint");
-        session->initializeFromWeights(other, best->info);
-        note = "fine-tuning from " + best->info.dir.string();
+        session->initializeFromWeights(other, fineTuneSource->info);
+        note = "fine-tuning from " + fineTuneSource->info.dir.string();
     } else {
         session->initialize();
         if (request.resume)
             note = "no complete checkpoint yet: starting from step 0";
+    }
+    if (comm) {
+        comm->storeBarrier(kLeaderWorkWait, "loading the start state on every rank");
+        session->synchronizeFromLeader(false); // identical replicas, whatever each rank read
+        note += (note.empty() ? "" : "; ")
+            + ("rank " + std::to_string(comm->rank()) + " of " + std::to_string(comm->worldSize()) + " ("
+                + comm->backendName() + ")");
     }
     for (const auto &c : config.training.probeChars)
         probeChars.push_back(firstCodePoint(c));
@@ -170,7 +215,11 @@ nlohmann::json Trainer::Impl::extraState() const
 
 void Trainer::Impl::flushMetrics()
 {
-    if (store && !pendingMetrics.empty()) {
+    if (!store) { // rank > 0 of a job: rank 0 records the run
+        pendingMetrics.clear();
+        return;
+    }
+    if (!pendingMetrics.empty()) {
         store->appendMetrics(runName, pendingMetrics);
         pendingMetrics.clear();
     }
@@ -181,6 +230,11 @@ void Trainer::Impl::validateAndSample()
     const long long step = session->stepCount();
     lastValidation = session->validate();
     validatedAt = step;
+    if (!leader()) {
+        comm->shareFromLeader({}, kLeaderWorkWait, "waiting for rank 0's samples");
+        emit("validated");
+        return;
+    }
     if (lastValidation.images > 0) {
         pendingMetrics.push_back({step, "val_l1", lastValidation.l1});
         pendingMetrics.push_back({step, "val_ssim", lastValidation.ssim});
@@ -197,14 +251,25 @@ void Trainer::Impl::validateAndSample()
         store->recordSample(runName, {step, lastSample});
     }
     flushMetrics();
+    if (comm)
+        comm->shareFromLeader("done", kLeaderWorkWait, "sharing the samples");
     emit("validated");
 }
 
 void Trainer::Impl::saveCheckpoint(const std::string &kind)
 {
     const long long step = session->stepCount();
-    if (!session->weightsFinite()) {
+    session->synchronizeFromLeader(true); // distributed: rank 0's running statistics go into the checkpoint
+    bool finite = session->weightsFinite();
+    if (comm)
+        finite = !comm->anyTrue(!finite, "agreeing on finite weights");
+    if (!finite) {
         rollback(); // never save NaN/Inf weights; go back to the last good state instead
+        return;
+    }
+    if (!leader()) {
+        lastCheckpoint = comm->shareFromLeader({}, kLeaderWorkWait, "waiting for rank 0 to write a checkpoint");
+        emit("checkpoint", kind + " checkpoint at step " + std::to_string(step));
         return;
     }
     std::map<std::string, double> metrics;
@@ -228,6 +293,8 @@ void Trainer::Impl::saveCheckpoint(const std::string &kind)
             .metrics = c.metrics});
     flushMetrics();
     store->syncCheckpoints(runName, records);
+    if (comm)
+        comm->shareFromLeader(lastCheckpoint, kLeaderWorkWait, "sharing the checkpoint");
     emit("checkpoint", kind + " checkpoint at step " + std::to_string(step));
 }
 
@@ -237,13 +304,25 @@ void Trainer::Impl::rollback()
         throw TrainingError("training diverged: non-finite losses persist after " + std::to_string(kMaxRollbacks)
             + " rollbacks with a halved learning rate each time; lower training.learningRate");
     const double scale = session->learningRateScale() * 0.5;
-    const auto latest = checkpoints->loadLatest();
+    std::optional<LoadedCheckpoint> latest;
+    if (leader())
+        latest = checkpoints->loadLatest();
+    if (comm) { // every rank goes back to the checkpoint rank 0 chose
+        const long long step = std::stoll(
+            comm->shareFromLeader(std::to_string(latest ? latest->info.step : -1), kLeaderWorkWait, "the rollback"));
+        if (!leader() && step >= 0)
+            latest = checkpointStore().load(step);
+    }
     std::string from = "step 0 (no checkpoint yet)";
     if (latest) {
-        session->load(*checkpoints, latest->info);
+        session->load(checkpointStore(), latest->info);
         from = "step " + std::to_string(latest->info.step);
     } else {
         session->initialize();
+    }
+    if (comm) {
+        comm->storeBarrier(kLeaderWorkWait, "the rollback on every rank");
+        session->synchronizeFromLeader(false);
     }
     session->setLearningRateScale(scale);
     nonFiniteStreak = 0;

@@ -4,6 +4,7 @@
 #include "common/computedevice.h"
 #include "common/torchsupport.h"
 #include "training/autocastscope.h"
+#include "training/distributedtensors.h"
 #include "training/fusedadam.h"
 #include "training/samplegrid.h"
 #include "training/schedule.h"
@@ -19,6 +20,7 @@
 #ifdef ZISTUDIO_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAFunctions.h>
 #endif
 
 namespace zistudio::training
@@ -101,6 +103,12 @@ std::uint64_t stepSeed(unsigned seed, long long step)
     return (z ^ (z >> 31)) & 0x7FFFFFFFFFFFFFFFull;
 }
 
+std::uint64_t stepSeed(unsigned seed, long long step, int rank)
+{
+    // Replicas must not drop the same units for their different samples; rank 0 stays a single process.
+    return (stepSeed(seed, step) + static_cast<std::uint64_t>(rank) * 0xD1B54A32D192ED03ull) & 0x7FFFFFFFFFFFFFFFull;
+}
+
 std::vector<torch::Tensor> TrainingSession::Impl::trainableGeneratorParameters() const
 {
     if (!config.training.freezeEncoder)
@@ -143,6 +151,10 @@ void TrainingSession::Impl::buildLoader(const data::LoaderPosition &position)
     options.threads = t.loaderThreads;
     options.dropLast = true;
     options.styles = t.fineTuneFrom.empty() ? std::vector<int> {} : t.fineTuneStyles;
+    if (comm) {
+        options.rank = comm->rank();
+        options.worldSize = comm->worldSize();
+    }
     loader.reset();
     loader = std::make_unique<data::BatchLoader>(*dataset, options);
     loader->setPosition(position);
@@ -182,6 +194,43 @@ TrainingSession::TrainingSession(const project::Project &config, const data::Dat
 }
 
 TrainingSession::~TrainingSession() = default;
+
+void TrainingSession::setCommunicator(Communicator *communicator)
+{
+    auto &m = *m_impl;
+    m.comm = communicator;
+    if (!communicator)
+        return;
+#ifdef ZISTUDIO_WITH_CUDA
+    // One GPU per process: "auto" and "cuda" mean the GPU of this rank on its node (LOCAL_RANK).
+    const auto &preference = m.config.training.device;
+    if (m.device.is_cuda() && (preference == "auto" || preference == "cuda" || preference.empty())) {
+        const int gpus = std::max<int>(1, static_cast<int>(torch::cuda::device_count()));
+        m.device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(communicator->config().localRank % gpus));
+    }
+    if (m.device.is_cuda())
+        c10::cuda::set_device(m.device.index());
+#endif
+    communicator->startProcessGroup(m.device.is_cuda(), m.device.is_cuda() ? m.device.index() : 0);
+}
+
+void TrainingSession::synchronizeFromLeader(bool buffersOnly)
+{
+    auto &m = *m_impl;
+    if (!m.comm)
+        return;
+    std::vector<torch::Tensor> tensors;
+    for (const torch::nn::Module *net : {static_cast<torch::nn::Module *>(m.generator.get()),
+             static_cast<torch::nn::Module *>(m.discriminator.get())}) {
+        if (!buffersOnly)
+            for (const auto &p : net->parameters())
+                tensors.push_back(p);
+        for (const auto &b : net->buffers())
+            tensors.push_back(b);
+    }
+    broadcastFromLeader(*m.comm, tensors,
+        buffersOnly ? "the broadcast of rank 0's BatchNorm statistics" : "the broadcast of rank 0's weights");
+}
 
 void TrainingSession::initialize()
 {
@@ -223,7 +272,8 @@ StepResult TrainingSession::doStep()
     auto &m = *m_impl;
     const auto &t = m.config.training;
     const long long s = m.step;
-    torch::manual_seed(stepSeed(t.seed, s));
+    const int rank = m.comm ? m.comm->rank() : 0;
+    torch::manual_seed(stepSeed(t.seed, s, rank));
     auto batch = m.loader->next();
     const auto source = batch.source.to(m.device);
     const auto target = batch.target.to(m.device);
@@ -244,7 +294,7 @@ StepResult TrainingSession::doStep()
     if (t.labelShuffling) {
         auto idsCpu = batch.styleIds.to(torch::kCPU).contiguous();
         std::vector<std::int64_t> v(idsCpu.data_ptr<std::int64_t>(), idsCpu.data_ptr<std::int64_t>() + idsCpu.numel());
-        std::mt19937_64 rng(stepSeed(t.seed, s) ^ 0x5DEECE66Dull);
+        std::mt19937_64 rng(stepSeed(t.seed, s, rank) ^ 0x5DEECE66Dull);
         std::shuffle(v.begin(), v.end(), rng);
         shuffledIds = torch::tensor(v, torch::kLong).to(m.device);
     }
@@ -279,7 +329,13 @@ StepResult TrainingSession::doStep()
         r.losses["d_real"] = dReal.item<double>();
         r.losses["d_fake"] = dFake.item<double>();
         r.losses["category_d"] = category.item<double>();
-        if (!std::isfinite(r.losses["d"])) {
+        if (m.comm) {
+            // Every rank joins the all-reduce, also with a non-finite loss: the flag travels with it.
+            dLoss.backward();
+            r.finite = averageGradients(*m.comm, discriminatorParams, std::isfinite(r.losses["d"]));
+            if (r.finite)
+                fusedAdamStep(*m.discriminatorOptimizer);
+        } else if (!std::isfinite(r.losses["d"])) {
             r.finite = false;
         } else {
             dLoss.backward();
@@ -330,7 +386,12 @@ StepResult TrainingSession::doStep()
     r.losses["gan"] = gan.item<double>();
     if (t.tvWeight > 0)
         r.losses["tv"] = tv.item<double>();
-    if (!std::isfinite(r.losses["g"])) {
+    if (m.comm) {
+        gLoss.backward();
+        r.finite = averageGradients(*m.comm, m.trainableGeneratorParameters(), std::isfinite(r.losses["g"]));
+        if (r.finite)
+            fusedAdamStep(*m.generatorOptimizer);
+    } else if (!std::isfinite(r.losses["g"])) {
         r.finite = false;
     } else {
         gLoss.backward();
@@ -348,22 +409,29 @@ StepResult TrainingSession::doStep()
 ValidationResult TrainingSession::validate()
 {
     auto &m = *m_impl;
+    synchronizeFromLeader(true); // every rank judges with rank 0's running statistics
     torch::NoGradGuard noGrad;
     m.generator->eval();
-    const auto &samples = m.dataset->validationSamples();
+    // This rank's share of the validation glyphs (all of them alone).
+    const auto &all = m.dataset->validationSamples();
+    std::vector<const data::Sample *> samples;
+    const std::size_t world = m.comm ? static_cast<std::size_t>(m.comm->worldSize()) : 1;
+    const std::size_t rank = m.comm ? static_cast<std::size_t>(m.comm->rank()) : 0;
+    for (std::size_t i = rank; i < all.size(); i += world)
+        samples.push_back(&all[i]);
     ValidationResult v;
     for (std::size_t start = 0; start < samples.size(); start += kEvalBatch) {
         const std::size_t end = std::min(samples.size(), start + kEvalBatch);
         std::vector<const GrayImage *> sources;
         std::vector<std::int64_t> ids;
         for (std::size_t i = start; i < end; ++i) {
-            sources.push_back(&m.dataset->image(samples[i].sourceIndex));
-            ids.push_back(samples[i].styleId);
+            sources.push_back(&m.dataset->image(samples[i]->sourceIndex));
+            ids.push_back(samples[i]->styleId);
         }
         const auto fake = m.generator->forward(stack(sources, m.device), torch::tensor(ids, torch::kLong).to(m.device))
                               .image.to(torch::kCPU);
         for (std::size_t i = start; i < end; ++i) {
-            const GrayImage &target = m.dataset->image(samples[i].targetIndex);
+            const GrayImage &target = m.dataset->image(samples[i]->targetIndex);
             const auto predicted = data::fromTensor(fake[static_cast<std::int64_t>(i - start)]);
             const auto model = metrics::compareImages(predicted, target);
             const auto baseline = metrics::compareImages(*sources[i - start], target);
@@ -375,6 +443,15 @@ ValidationResult TrainingSession::validate()
         }
     }
     m.generator->train();
+    if (m.comm) {
+        const auto sums = m.comm->allReduceSum(
+            {v.l1, v.ssim, v.baselineL1, v.baselineSsim, static_cast<double>(v.images)}, "the validation all-reduce");
+        v = {.l1 = sums[0],
+            .ssim = sums[1],
+            .baselineL1 = sums[2],
+            .baselineSsim = sums[3],
+            .images = static_cast<int>(std::lround(sums[4]))};
+    }
     if (v.images > 0) {
         v.l1 /= v.images;
         v.ssim /= v.images;

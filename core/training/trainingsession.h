@@ -28,6 +28,7 @@ namespace zistudio::training
 
 class CheckpointStore;
 class CheckpointWriter;
+class Communicator;
 struct CheckpointInfo;
 
 /** Thrown by TrainingSession::step() when the device ran out of memory; the step left no trace. */
@@ -69,6 +70,21 @@ public:
     TrainingSession(const TrainingSession &) = delete;
     TrainingSession &operator=(const TrainingSession &) = delete;
 
+    /**
+     * Data-parallel training: this session is one replica of a job (nullptr: a single process). Call
+     * before initialize() or load(); opens the process group on this session's device (CUDA: the
+     * GPU of LOCAL_RANK). Then the loader draws this rank's shard, gradients are averaged over the
+     * ranks before each update, dropout draws differ per rank, and validation is split over the ranks.
+     * `communicator` must outlive the session.
+     */
+    void setCommunicator(Communicator *communicator);
+    /**
+     * Distributed: every rank takes rank 0's weights and buffers (after initialize, load or a
+     * rollback), or with `buffersOnly` its BatchNorm running statistics and other buffers (before
+     * validation and checkpoints; see docs/distributed.md). A collective; no-op alone.
+     */
+    void synchronizeFromLeader(bool buffersOnly);
+
     /** Fresh weights from the seed, fresh optimizers, data position 0, step 0. */
     void initialize();
     /** Fine-tuning: weights of another run's checkpoint (attention layers it lacks keep their init). */
@@ -76,6 +92,7 @@ public:
 
     /** One step: discriminator update (every G:D ratio steps), then a generator update. Throws OutOfMemory. */
     StepResult step();
+    /** Distributed: each rank validates its share of the glyphs and the sums are all-reduced (a collective). */
     ValidationResult validate();
     /** Rows source | generated | target per style for the probe characters, as one image. */
     GrayImage sampleGrid(const std::vector<char32_t> &probeChars);

@@ -23,6 +23,7 @@ struct TrainingSession::Impl
     const data::Dataset *dataset = nullptr;
     TrainerHooks hooks;
     torch::Device device {torch::kCPU};
+    Communicator *comm = nullptr; ///< data-parallel job, or nullptr
 
     model::UNetGenerator generator {nullptr};
     model::Discriminator discriminator {nullptr};
@@ -45,5 +46,7 @@ struct TrainingSession::Impl
 
 /** Seed of step `step`'s random numbers (dropout, label shuffling): independent of history. */
 std::uint64_t stepSeed(unsigned seed, long long step);
+/** stepSeed() of rank `rank` of a data-parallel job: rank 0 draws what a single process draws. */
+std::uint64_t stepSeed(unsigned seed, long long step, int rank);
 
 } // namespace zistudio::training
