@@ -78,9 +78,9 @@ struct RunRequest
     bool resume = false; ///< continue the named run from its newest complete checkpoint
     int progressIntervalMs = 250;
     /** A new run only: self-attention placement instead of the project's ("" = the project's, "none" = none). */
-    std::string attention;
+    std::string attention {};
     /** A new run only: training seed instead of the project's (experiments repeat a run with another seed). */
-    std::optional<unsigned> seed;
+    std::optional<unsigned> seed {};
     /**
      * Data-parallel training (docs/distributed.md): this process's place in the job; nullopt or a
      * world of 1 trains alone. Rank 0 writes the run (store, checkpoints, samples); every rank runs
