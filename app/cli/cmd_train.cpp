@@ -92,7 +92,8 @@ void launchJob(const TrainOptions &o)
     });
     if (!result.ok)
         throw training::TrainingError("distributed job on 127.0.0.1:" + std::to_string(result.masterPort) + ": "
-            + result.message + "; the last complete checkpoint stays loadable: continue with --resume");
+            + result.message + " (their errors are above); a run's last complete checkpoint stays loadable: "
+            + "continue it with --resume");
 }
 
 void runTrain(const TrainOptions &o)

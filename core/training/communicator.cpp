@@ -48,12 +48,16 @@ constexpr auto kDiagnoseWait = 3s;
 /** Longest pause between two polls of the store. */
 constexpr auto kMaxPoll = 50ms;
 
-/** c10::Error messages carry a backtrace after the first line. */
+/** c10::Error messages carry a backtrace after the first line, Gloo's a "[file.cc:589] " before it. */
 std::string firstLine(const char *text)
 {
     std::string s(text);
-    const auto nl = s.find('\n');
-    return nl == std::string::npos ? s : s.substr(0, nl);
+    if (const auto nl = s.find('\n'); nl != std::string::npos)
+        s.resize(nl);
+    if (s.starts_with("[./") || s.starts_with("[/"))
+        if (const auto end = s.find("] "); end != std::string::npos)
+            s.erase(0, end + 2);
+    return s;
 }
 
 std::string rankList(const std::vector<int> &ranks)
@@ -483,7 +487,7 @@ void Communicator::fail(const std::string &what, const std::string &detail)
 #ifdef ZISTUDIO_HAVE_C10D
         // A failure another rank reported is the diagnosis already; otherwise find out who is missing.
         const bool reported = detail.rfind("rank ", 0) == 0 && detail.find(" failed: ") != std::string::npos;
-        const std::string diagnosis = reported ? detail : diagnose() + " [" + detail + "]";
+        const std::string diagnosis = reported ? detail : diagnose() + " (" + detail + ")";
         if (reported)
             try {
                 d.store->set(Impl::key("alive", rank()), bytes("1")); // lets a lingering rank 0 leave

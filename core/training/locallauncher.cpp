@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
@@ -23,6 +24,9 @@ namespace
 {
 
 using Clock = std::chrono::steady_clock;
+
+/** After a rank failed: how long the others get to notice and leave before SIGTERM. */
+constexpr auto kTermAfter = std::chrono::seconds(5);
 
 /** Variables the launcher sets for every rank (an inherited value would confuse a rank). */
 constexpr const char *kJobVariables[]
@@ -140,6 +144,8 @@ LocalLaunchResult launchLocalJob(const LocalLaunchOptions &options, const std::a
 
     bool forwarded = false;
     bool killPending = false;
+    bool termSent = false;
+    Clock::time_point termAt {};
     Clock::time_point killAt {};
     std::size_t running = pids.size();
     while (running > 0) {
@@ -153,18 +159,28 @@ LocalLaunchResult launchLocalJob(const LocalLaunchOptions &options, const std::a
             statuses[r] = done < 0 ? (1 << 8) : status; // lost (ECHILD): count it as a failure
             --running;
             const bool success = done > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-            if (!success && result.failedRank < 0) {
+            if (success)
+                continue;
+            // The first failure is the cause; later ones (the ranks that noticed it) follow in order.
+            result.message += (result.failedRank < 0 ? "" : ", then ")
+                + ("rank " + std::to_string(r) + " (pid " + std::to_string(pids[r]) + ") "
+                    + (done < 0 ? std::string("vanished") : describe(status)));
+            if (result.failedRank < 0) {
                 result.failedRank = static_cast<int>(r);
-                result.message = "rank " + std::to_string(r) + " (pid " + std::to_string(pids[r]) + ") "
-                    + (done < 0 ? std::string("vanished") : describe(status));
-                signalAll(SIGTERM); // a rank that waits for the lost one would only time out
-                killPending = true;
+                // The others normally notice by themselves (their next collective fails) and say
+                // what they saw; one that does not gets SIGTERM, then SIGKILL.
+                termAt = Clock::now() + std::min<Clock::duration>(kTermAfter, options.grace / 2);
                 killAt = Clock::now() + options.grace;
+                killPending = true;
             }
         }
         if (interrupt && interrupt->load() && !forwarded) {
             forwarded = true;
             signalAll(SIGINT);
+        }
+        if (killPending && !termSent && Clock::now() > termAt) {
+            signalAll(SIGTERM);
+            termSent = true;
         }
         if (killPending && Clock::now() > killAt) {
             signalAll(SIGKILL);
@@ -174,8 +190,6 @@ LocalLaunchResult launchLocalJob(const LocalLaunchOptions &options, const std::a
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     result.ok = result.failedRank < 0;
-    if (!result.ok)
-        result.message += "; stopped the other ranks";
     return result;
 }
 

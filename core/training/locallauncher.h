@@ -41,7 +41,7 @@ int freeLocalPort();
  * Starts `processes` copies of `executable` with torchrun's variables (WORLD_SIZE, RANK, LOCAL_RANK,
  * LOCAL_WORLD_SIZE, MASTER_ADDR, MASTER_PORT) and OMP_NUM_THREADS, in a process group of their own
  * and set to receive SIGTERM if the launcher dies, then waits for all of them. When one exits
- * non-zero or is killed, the others get SIGTERM at once and SIGKILL after `grace`, and the result
+ * non-zero or is killed, the others get a moment to notice, then SIGTERM, and SIGKILL after `grace`; the result
  * names that rank and what happened. A set `interrupt` flag (Ctrl-C on the launcher) is forwarded
  * once to every rank as SIGINT so they stop together at the same step. `started` learns each pid.
  * Throws IoError when a process cannot be started.
