@@ -344,17 +344,29 @@ TEST(DistributedWorker, TrainTiny)
         .seed = {},
         .distributed = config,
         .reportStateDigest = true});
-    // Rank 1 alone sees a NaN loss at step 2: both ranks must skip that update.
-    trainer.setTestHooks({.injectNonFiniteLoss = [&](long long step) { return config.rank == 1 && step == 2; },
+    // Rank 1 alone sees NaN losses at steps 2, 5, 6 and 7 (once each): every rank must skip those
+    // updates, and after three in a row all roll back together to the step-4 checkpoint.
+    std::set<long long> fired;
+    trainer.setTestHooks({.injectNonFiniteLoss =
+                              [&](long long step) {
+                                  return config.rank == 1 && (step == 1 || (step >= 4 && step <= 6))
+                                      && fired.insert(step).second;
+                              },
         .simulateOutOfMemory = {}});
     std::atomic<bool> cancel {false};
-    int skipped = 0;
-    const auto result = trainer.run([&](const ProgressRecord &r) { skipped += r.event == "skipped"; }, cancel);
+    int skipped = 0, rollbacks = 0;
+    const auto result = trainer.run(
+        [&](const ProgressRecord &r) {
+            skipped += r.event == "skipped";
+            rollbacks += r.event == "rollback";
+        },
+        cancel);
     ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
     EXPECT_EQ(result.rank, config.rank);
     EXPECT_EQ(result.worldSize, 2);
-    EXPECT_EQ(result.step, 6);
-    EXPECT_EQ(skipped, 1);
+    EXPECT_EQ(result.step, 8);
+    EXPECT_EQ(skipped, 4);
+    EXPECT_EQ(rollbacks, 1);
     ASSERT_FALSE(result.stateDigest.empty());
     EXPECT_FALSE(result.lastCheckpoint.empty()); // rank 0 told every rank
     writeText(workerDir() / ("digest-" + std::to_string(config.rank)), result.stateDigest);
@@ -364,7 +376,9 @@ TEST(DistributedTraining, RanksStayIdenticalAndOnlyRankZeroWrites)
 {
     test::TempDir dir;
     const fs::path file = dir / "tiny.zistudio";
-    project::saveProject(smallProject(), file);
+    auto p = smallProject();
+    p.training.steps = 8;
+    project::saveProject(p, file);
     const auto result = runRanks("TrainTiny", 2, dir.path());
     ASSERT_TRUE(result.ok) << result.message;
     const std::string digest0 = readText(dir / "digest-0");
@@ -378,20 +392,24 @@ TEST(DistributedTraining, RanksStayIdenticalAndOnlyRankZeroWrites)
     ASSERT_EQ(runs.size(), 1u);
     const std::string run = runs[0].name;
     EXPECT_EQ(runs[0].status, "completed");
-    EXPECT_EQ(store.metrics(run, "loss_g").size(), 5u); // 6 steps, 1 skipped
-    EXPECT_EQ(store.metrics(run, "skipped_steps").size(), 1u);
-    EXPECT_EQ(store.metrics(run, "val_l1").size(), 3u); // steps 0, 4, 6
+    // Steps 1, 3, 4 and, after the rollback to step 4, steps 5-8 were applied.
+    EXPECT_EQ(store.metrics(run, "loss_g").size(), 7u);
+    EXPECT_EQ(store.metrics(run, "skipped_steps").size(), 4u);
+    const auto lr = store.metrics(run, "lr");
+    ASSERT_FALSE(lr.empty());
+    EXPECT_DOUBLE_EQ(lr.back().value, lr.front().value / 2); // the rollback halved it on every rank
+    EXPECT_EQ(store.metrics(run, "val_l1").size(), 3u);      // steps 0, 4, 8
     EXPECT_EQ(store.samples(run).size(), 3u);
     const auto checkpoints = store.checkpoints(run);
-    ASSERT_EQ(checkpoints.size(), 2u); // steps 4 and 6
-    EXPECT_EQ(checkpoints.back().step, 6);
+    ASSERT_EQ(checkpoints.size(), 2u); // steps 4 and 8
+    EXPECT_EQ(checkpoints.back().step, 8);
     for (const auto &entry : fs::directory_iterator(layout.checkpointsDir(run)))
         EXPECT_EQ(entry.path().extension(), "") << "left over: " << entry.path();
 
     // The checkpoint holds the global data position: one process resumes it (another world size).
     Trainer alone(RunRequest {.projectFile = file,
         .runName = run,
-        .steps = 8,
+        .steps = 10,
         .resume = true,
         .progressIntervalMs = 0,
         .attention = {},
@@ -399,7 +417,7 @@ TEST(DistributedTraining, RanksStayIdenticalAndOnlyRankZeroWrites)
     std::atomic<bool> cancel {false};
     const auto resumed = alone.run({}, cancel);
     ASSERT_EQ(resumed.outcome, RunOutcome::Completed) << resumed.message;
-    EXPECT_EQ(resumed.step, 8);
+    EXPECT_EQ(resumed.step, 10);
 }
 
 // --- (d) a killed rank ends the job; the checkpoint loads; --resume goes on ---------------------
