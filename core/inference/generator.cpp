@@ -260,4 +260,9 @@ std::string Generator::deviceDescription() const
     return describeComputeDevice(m_impl->device.is_cuda() ? "cuda" : "cpu").description();
 }
 
+std::vector<std::pair<model::AttentionSite, float>> Generator::attentionGammas() const
+{
+    return m_impl->net->gammas();
+}
+
 } // namespace zistudio::inference

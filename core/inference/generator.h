@@ -69,6 +69,8 @@ public:
     const std::vector<std::string> &skippedCheckpoints() const;
     /** "CPU, 2 threads, BLAS: ..." or "CUDA: ...". */
     std::string deviceDescription() const;
+    /** Each self-attention layer's gate gamma in the loaded checkpoint, in placement order (empty = none). */
+    std::vector<std::pair<model::AttentionSite, float>> attentionGammas() const;
 
 private:
     struct Impl;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zistudio::experiments
+{
+
+/** One run's score for the verdict: its placement and its best checkpoint's metric (NaN = none). */
+struct ScoredRun
+{
+    std::string run;
+    std::string placement;
+    double value = 0;
+};
+
+/** How the best run stands against the runner-up and the run-to-run noise. */
+enum class Standing
+{
+    NoScores,        ///< no run has a validated checkpoint
+    SinglePlacement, ///< every scored run has the same placement: nothing to compare
+    NoiseUnknown,    ///< no placement was trained twice (with another seed)
+    ExceedsNoise,    ///< margin > noise
+    WithinNoise      ///< margin <= noise: the ranking may be chance
+};
+
+/**
+ * The best run, its margin over the best run of ANOTHER placement (a repeat of the best placement is
+ * not a rival), and the run-to-run noise: the largest spread (max - min) of the metric among runs
+ * that share a placement (repeats with other seeds).
+ */
+struct Verdict
+{
+    std::string metric = "val_l1";
+    bool lowerIsBetter = true;
+    Standing standing = Standing::NoScores;
+    std::string best, bestPlacement;
+    double bestValue = 0;
+    std::string runnerUp, runnerUpPlacement; ///< empty for NoScores / SinglePlacement
+    double runnerUpValue = 0;
+    double margin = 0;          ///< |best - runner-up|, >= 0
+    double noise = 0;           ///< valid when noiseRuns >= 2
+    std::string noisePlacement; ///< the placement whose repeats gave `noise`
+    int noiseRuns = 0;          ///< runs of that placement
+
+    bool marginExceedsNoise() const { return standing == Standing::ExceedsNoise; }
+    /** One sentence for tables, logs and the figure (ASCII). */
+    std::string summary() const;
+};
+
+/** Decides the verdict from scored runs (runs with a NaN value are left out). */
+Verdict decide(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter);
+
+/** "exceeds noise", "within noise", "noise unknown", "one placement", "no scores". */
+std::string toString(Standing standing);
+
+} // namespace zistudio::experiments

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The verdict with constructed numbers: best run, runner-up of another placement, noise from repeats.
+#include "experiments/verdict.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace zistudio::experiments;
+
+namespace
+{
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+TEST(Verdict, NoScoresWhenNoRunWasValidated)
+{
+    const auto v = decide({{"a", "none", kNaN}, {"b", "enc:3", kNaN}}, "val_l1", true);
+    EXPECT_EQ(v.standing, Standing::NoScores);
+    EXPECT_TRUE(v.best.empty());
+    EXPECT_NE(v.summary().find("nothing to compare"), std::string::npos);
+}
+
+TEST(Verdict, WithoutRepeatsTheNoiseIsUnknown)
+{
+    const auto v = decide({{"a", "none", 0.20}, {"b", "enc:3", 0.15}, {"c", "enc:4", 0.18}}, "val_l1", true);
+    EXPECT_EQ(v.standing, Standing::NoiseUnknown);
+    EXPECT_EQ(v.best, "b");
+    EXPECT_EQ(v.runnerUp, "c");
+    EXPECT_NEAR(v.margin, 0.03, 1e-12);
+    EXPECT_EQ(v.noiseRuns, 0);
+    EXPECT_FALSE(v.marginExceedsNoise());
+    EXPECT_NE(v.summary().find("noise unknown"), std::string::npos) << v.summary();
+}
+
+TEST(Verdict, MarginBeyondTheRepeatSpreadExceedsTheNoise)
+{
+    const auto v
+        = decide({{"none", "none", 0.20}, {"none-s43", "none", 0.21}, {"enc3", "enc:3", 0.15}}, "val_l1", true);
+    EXPECT_EQ(v.best, "enc3");
+    EXPECT_EQ(v.runnerUp, "none");
+    EXPECT_NEAR(v.margin, 0.05, 1e-12);
+    EXPECT_NEAR(v.noise, 0.01, 1e-12);
+    EXPECT_EQ(v.noisePlacement, "none");
+    EXPECT_EQ(v.noiseRuns, 2);
+    EXPECT_EQ(v.standing, Standing::ExceedsNoise);
+    EXPECT_NE(v.summary().find("exceeds the noise"), std::string::npos) << v.summary();
+}
+
+TEST(Verdict, MarginInsideTheRepeatSpreadIsWithinTheNoise)
+{
+    const auto v
+        = decide({{"none", "none", 0.20}, {"none-s43", "none", 0.26}, {"enc3", "enc:3", 0.19}}, "val_l1", true);
+    EXPECT_EQ(v.best, "enc3");
+    EXPECT_NEAR(v.margin, 0.01, 1e-12);
+    EXPECT_NEAR(v.noise, 0.06, 1e-12);
+    EXPECT_EQ(v.standing, Standing::WithinNoise);
+    EXPECT_NE(v.summary().find("may be chance"), std::string::npos) << v.summary();
+}
+
+TEST(Verdict, AMarginEqualToTheNoiseDoesNotExceedIt)
+{
+    const auto v = decide({{"a", "none", 0.25}, {"a2", "none", 0.50}, {"b", "enc:3", 0.00}}, "val_l1", true);
+    EXPECT_EQ(v.margin, 0.25);
+    EXPECT_EQ(v.noise, 0.25);
+    EXPECT_EQ(v.standing, Standing::WithinNoise);
+}
+
+TEST(Verdict, ARepeatOfTheBestPlacementIsNotItsRival)
+{
+    const auto v
+        = decide({{"enc3", "enc:3", 0.150}, {"enc3-s2", "enc:3", 0.152}, {"none", "none", 0.200}}, "val_l1", true);
+    EXPECT_EQ(v.best, "enc3");
+    EXPECT_EQ(v.runnerUp, "none");
+    EXPECT_NEAR(v.margin, 0.05, 1e-12);
+    EXPECT_NEAR(v.noise, 0.002, 1e-12);
+    EXPECT_EQ(v.standing, Standing::ExceedsNoise);
+}
+
+TEST(Verdict, TheWidestRepeatSpreadIsTheNoise)
+{
+    const auto v = decide(
+        {{"a", "none", 0.30}, {"a2", "none", 0.31}, {"b", "enc:3", 0.20}, {"b2", "enc:3", 0.28}, {"b3", "enc:3", 0.25}},
+        "val_l1", true);
+    EXPECT_EQ(v.noisePlacement, "enc:3");
+    EXPECT_EQ(v.noiseRuns, 3);
+    EXPECT_NEAR(v.noise, 0.08, 1e-12);
+    EXPECT_NEAR(v.margin, 0.10, 1e-12);
+    EXPECT_EQ(v.standing, Standing::ExceedsNoise);
+}
+
+TEST(Verdict, HigherIsBetterForSsimAndUnscoredRunsAreLeftOut)
+{
+    const auto v = decide(
+        {{"a", "none", 0.60}, {"b", "enc:3", 0.70}, {"c", "dec:3", kNaN}, {"d", "enc:4", 0.65}}, "val_ssim", false);
+    EXPECT_EQ(v.best, "b");
+    EXPECT_EQ(v.runnerUp, "d");
+    EXPECT_NEAR(v.margin, 0.05, 1e-12);
+    EXPECT_NE(v.summary().find("higher is better"), std::string::npos);
+}
+
+TEST(Verdict, OnePlacementHasNothingToCompareWith)
+{
+    const auto v = decide({{"a", "none", 0.30}, {"a2", "none", 0.31}}, "val_l1", true);
+    EXPECT_EQ(v.standing, Standing::SinglePlacement);
+    EXPECT_EQ(v.best, "a");
+    EXPECT_TRUE(v.runnerUp.empty());
+}
