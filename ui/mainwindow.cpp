@@ -15,6 +15,7 @@
 #include "projectdocument.h"
 #include "session/trainingsession.h"
 #include "util/qtconvert.h"
+#include "views/compareview.h"
 
 #include "common/computedevice.h"
 
@@ -37,7 +38,7 @@ namespace
 
 constexpr int kStatusMessageMs = 5000;
 
-QLabel *emptyPanel(const QString &text, QWidget *parent)
+[[maybe_unused]] QLabel *emptyPanel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setAlignment(Qt::AlignCenter);
@@ -69,8 +70,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_centralTabs->addTab(
         emptyPanel(tr("Attention heatmaps appear here once a model is trained."), this), tr("Attention"));
     m_centralTabs->addTab(emptyPanel(tr("Generated glyphs appear here beside the target fonts."), this), tr("Preview"));
-    m_centralTabs->addTab(
-        emptyPanel(tr("Runs with different attention placements are compared here."), this), tr("Compare"));
+    m_compareView = new CompareView(m_document, m_session, this);
+    connect(m_compareView, &CompareView::message, this, &MainWindow::report);
+    m_centralTabs->addTab(m_compareView, tr("Compare"));
     setCentralWidget(m_centralTabs);
 
     createDocks();

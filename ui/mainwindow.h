@@ -11,6 +11,7 @@ class QTabWidget;
 namespace zistudio::ui
 {
 
+class CompareView;
 class DatasetPanel;
 class FontsPanel;
 class LogPanel;
@@ -43,6 +44,7 @@ public:
     DatasetPanel *datasetPanel() const { return m_datasetPanel; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
     TrainingPanel *trainingPanel() const { return m_trainingPanel; }
+    CompareView *compareView() const { return m_compareView; }
 
     /**
      * Shows and raises a dock by name ("project", "fonts", "dataset", "model", "training", "log"); a
@@ -86,6 +88,7 @@ private:
     DatasetPanel *m_datasetPanel = nullptr;
     ModelPanel *m_modelPanel = nullptr;
     TrainingPanel *m_trainingPanel = nullptr;
+    CompareView *m_compareView = nullptr;
     QLabel *m_trainingLabel = nullptr;
     QLabel *m_costLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Compare tab on the offscreen platform: the runs of a real tiny sweep fill the list; checking
+// them fills the table (values from the run store), the curves, the verdict and the glyph grid, on a
+// worker thread; the comparison exports as CSV and PNG.
+#include "common/atomicfile.h"
+#include "common/imageio.h"
+#include "experiments/sweep.h"
+#include "mainwindow.h"
+#include "project/projectlayout.h"
+#include "project/runstore.h"
+#include "projectcontroller.h"
+#include "uitestsupport.h"
+#include "views/compareview.h"
+#include "widgets/glyphgridwidget.h"
+
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <gtest/gtest.h>
+
+using namespace zistudio;
+using namespace zistudio::ui;
+
+namespace
+{
+
+constexpr int kCompareTimeoutMs = 120000; // generous: the CI machines are shared
+
+double bestL1(const QString &projectFile, const std::string &run)
+{
+    project::RunStore store(project::ProjectLayout::of(test::toPath(projectFile)).runStore);
+    for (const auto &c : store.checkpoints(run))
+        if (c.isBest)
+            return c.metrics.at("val_l1");
+    ADD_FAILURE() << run << " has no best checkpoint";
+    return 0;
+}
+
+bool waitShown(CompareView *view, std::size_t runs)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return !view->isBusy() && view->comparison().runs.size() == runs && view->table()->rowCount() == int(runs);
+        },
+        kCompareTimeoutMs);
+}
+
+} // namespace
+
+TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
+{
+    test::TempDir dir;
+    auto p = test::tinyUiProject();
+    p.training.validateEvery = 2;
+    p.training.checkpointEvery = 2;
+    const QString file = test::writeProject(dir, p);
+    std::atomic<bool> cancel {false};
+    const auto sweep = experiments::runSweep(experiments::SweepOptions {.projectFile = test::toPath(file),
+                                                 .attention = {"none", "enc:2"},
+                                                 .steps = 3,
+                                                 .prefix = "ui",
+                                                 .repeats = {{"none", std::nullopt}},
+                                                 .progressIntervalMs = 0},
+        {}, cancel);
+    ASSERT_EQ(sweep.failed, 0);
+
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.projectController()->openFile(file));
+    ASSERT_TRUE(window.raisePanel(QStringLiteral("compare")));
+    CompareView *view = window.compareView();
+    ASSERT_NE(view, nullptr);
+    const QStringList runs {QStringLiteral("ui-none"), QStringLiteral("ui-enc2"), QStringLiteral("ui-none-s8")};
+    EXPECT_EQ(view->runNames(), runs);
+
+    view->setCheckedRuns(runs);
+    ASSERT_TRUE(waitShown(view, 3)) << view->verdictText().toStdString();
+    const auto &c = view->comparison();
+    QTableWidget *table = view->table();
+    int starred = 0;
+    for (int row = 0; row < 3; ++row) {
+        EXPECT_EQ(table->item(row, 1)->text(), runs[row]);
+        EXPECT_EQ(table->item(row, 6)->text(), QString::number(bestL1(file, runs[row].toStdString()), 'f', 4));
+        if (!table->item(row, 0)->text().isEmpty()) {
+            ++starred;
+            EXPECT_EQ(table->item(row, 1)->text().toStdString(), c.verdict.best);
+        }
+    }
+    EXPECT_EQ(starred, 1);
+    EXPECT_TRUE(table->item(1, 12)->text().startsWith(QStringLiteral("enc:2=")))
+        << table->item(1, 12)->text().toStdString();
+    EXPECT_EQ(view->curveCount(), 4);            // three runs and the baseline
+    EXPECT_EQ(view->glyphGrid()->rowCount(), 5); // source, three runs, target
+    EXPECT_GT(view->glyphGrid()->columnCount(), 0);
+    EXPECT_EQ(view->glyphGrid()->rows()[2].label, QStringLiteral("ui-enc2"));
+    EXPECT_TRUE(view->verdictText().contains(QStringLiteral("ui-none"))) << view->verdictText().toStdString();
+    EXPECT_TRUE(view->verdictText().contains(QStringLiteral("2"))) << view->verdictText().toStdString();
+
+    QString error;
+    const QString csv = QString::fromStdString((dir / "compare.csv").string());
+    const QString png = QString::fromStdString((dir / "compare.png").string());
+    ASSERT_TRUE(view->exportCsv(csv, &error)) << error.toStdString();
+    ASSERT_TRUE(view->exportFigure(png, &error)) << error.toStdString();
+    const std::string text = readFile(test::toPath(csv));
+    for (const auto &run : runs)
+        EXPECT_NE(text.find(run.toStdString()), std::string::npos) << run.toStdString();
+    EXPECT_GT(readLuminanceImage(test::toPath(png)).width, 0);
+    EXPECT_FALSE(view->exportCsv(QString::fromStdString((dir / "missing" / "x.csv").string()), &error));
+    EXPECT_FALSE(error.isEmpty());
+
+    // Unchecking a run compares the rest again: no repeat left, so the noise is unknown.
+    view->setCheckedRuns({runs[0], runs[1]});
+    ASSERT_TRUE(waitShown(view, 2));
+    EXPECT_EQ(view->comparison().verdict.standing, experiments::Standing::NoiseUnknown);
+    EXPECT_EQ(view->curveCount(), 3);
+}
+
+TEST(CompareView, AProjectWithoutRunsShowsTheHint)
+{
+    test::TempDir dir;
+    const QString file = test::writeProject(dir, test::tinyUiProject());
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.projectController()->openFile(file));
+    CompareView *view = window.compareView();
+    EXPECT_TRUE(view->runNames().isEmpty());
+    view->compareNow();
+    EXPECT_EQ(view->table()->rowCount(), 0);
+    EXPECT_EQ(view->curveCount(), 0);
+    EXPECT_EQ(view->glyphGrid()->rowCount(), 0);
+}
