@@ -89,6 +89,15 @@ std::vector<std::string> wrap(const fontexport::LabelFont &font, const std::stri
 
 } // namespace
 
+std::vector<project::MetricPoint> plottedValidationL1(const RunSummary &run)
+{
+    std::vector<project::MetricPoint> out;
+    for (const auto &p : run.valL1Curve)
+        if (p.step > 0)
+            out.push_back(p);
+    return out;
+}
+
 Rgba placementColour(std::size_t index)
 {
     static constexpr std::array<Rgba, 8> kPalette {{{31, 119, 180, 255}, {255, 127, 14, 255}, {44, 160, 44, 255},
@@ -139,20 +148,20 @@ RgbaImage renderComparisonFigure(const Comparison &c)
     for (const auto &w : c.warnings)
         for (const auto &line : wrap(small, "warning: " + w, width - 2 * kPad))
             warningLines.push_back(line);
-    const int textTop = plotY + plotH + 40;
+    const int textTop = plotY + plotH + 58;
     const int gridTop = textTop + static_cast<int>(summaryLines.size() + warningLines.size()) * kLineGap + 24;
     const int height = gridTop + (g.rows.empty() ? 0 : 30 + static_cast<int>(g.rows.size()) * (cell + 6)) + kPad;
 
     Canvas canvas(width, height, kWhite);
     auto &img = canvas.image();
-    font.draw(
-        img, kPad, kPad + kTextHeight, "Validation L1 by step (lower is better), best checkpoint of each run", kInk);
+    font.draw(img, kPad, kPad + kTextHeight,
+        "Validation L1 by step (lower is better; the untrained step 0 is left out so the differences show)", kInk);
 
     // Axes ranges over every curve and the baseline.
     double minY = INFINITY, maxY = -INFINITY, maxX = 1;
     double baseline = NAN;
     for (const auto &s : runs) {
-        for (const auto &p : s.valL1Curve) {
+        for (const auto &p : plottedValidationL1(s)) {
             minY = std::min(minY, p.value);
             maxY = std::max(maxY, p.value);
             maxX = std::max(maxX, static_cast<double>(p.step));
@@ -196,7 +205,7 @@ RgbaImage renderComparisonFigure(const Comparison &c)
     if (std::isfinite(baseline))
         canvas.line(plotX, toY(baseline), plotX + plotW, toY(baseline), kBaseline, 1.5, 6);
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        const auto &curve = runs[i].valL1Curve;
+        const auto curve = plottedValidationL1(runs[i]);
         for (std::size_t k = 1; k < curve.size(); ++k)
             canvas.line(toX(static_cast<double>(curve[k - 1].step)), toY(curve[k - 1].value),
                 toX(static_cast<double>(curve[k].step)), toY(curve[k].value), colour[i], 2.0, dashed[i] ? 5 : 0);

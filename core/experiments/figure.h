@@ -21,6 +21,9 @@ RgbaImage renderComparisonFigure(const Comparison &comparison);
 /** Renders and writes the figure as a PNG, atomically; throws IoError. */
 void writeComparisonFigure(const std::filesystem::path &file, const Comparison &comparison);
 
+/** The validation L1 points a figure plots: every one after step 0 (the untrained model dwarfs the rest). */
+std::vector<project::MetricPoint> plottedValidationL1(const RunSummary &run);
+
 /** The colour (R, G, B) the figure gives to the n-th placement; the GUI uses the same palette. */
 Rgba placementColour(std::size_t index);
 

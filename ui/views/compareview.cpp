@@ -36,6 +36,7 @@ namespace
 
 constexpr int kDebounceMs = 300;
 constexpr int kGridChars = 8;
+constexpr std::size_t kAutoCheckRuns = 8; ///< a project with at most this many runs starts with all checked
 
 enum Column
 {
@@ -150,8 +151,19 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     connect(m_debounce, &QTimer::timeout, this, &CompareView::compareNow);
     connect(m_exportCsv, &QPushButton::clicked, this, &CompareView::chooseCsv);
     connect(m_exportFigure, &QPushButton::clicked, this, &CompareView::chooseFigure);
-    connect(m_document, &ProjectDocument::projectReplaced, this, &CompareView::refreshRuns);
-    connect(m_document, &ProjectDocument::filePathChanged, this, &CompareView::refreshRuns);
+    // Another project (or the same one saved elsewhere, beside other runs): start over.
+    auto restart = [this] {
+        {
+            const QSignalBlocker blocker(m_runList);
+            m_runList->clear();
+        }
+        ++m_generation; // a comparison still running belongs to the old project
+        m_comparison = {};
+        showComparison();
+        refreshRuns();
+    };
+    connect(m_document, &ProjectDocument::projectReplaced, this, restart);
+    connect(m_document, &ProjectDocument::filePathChanged, this, restart);
     if (session)
         connect(session, &TrainingSession::finished, this, [this] { refreshRuns(); });
     retranslate();
@@ -204,13 +216,15 @@ void CompareView::refreshRuns()
         }())
         return; // unchanged: keep the checks and the shown comparison
     const QSignalBlocker blocker(m_runList);
+    // A project's first look: compare every run when there are few (a sweep), else let the user choose.
+    const bool checkAll = m_runList->count() == 0 && checked.isEmpty() && runs.size() <= kAutoCheckRuns;
     m_runList->clear();
     for (const auto &r : runs) {
         auto *item = new QListWidgetItem(
             QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep)), m_runList);
         item->setData(Qt::UserRole, qs(r.name));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-        item->setCheckState(checked.contains(qs(r.name)) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(checkAll || checked.contains(qs(r.name)) ? Qt::Checked : Qt::Unchecked);
     }
     scheduleCompare();
 }
@@ -409,14 +423,15 @@ void CompareView::fillPlot()
             pen.setStyle(Qt::DashLine); // a repeat of a placement: same colour, dashed
         if (std::isnan(baseline) && std::isfinite(s.baselineL1))
             baseline = s.baselineL1;
-        if (s.valL1Curve.empty())
+        const auto curve = experiments::plottedValidationL1(s); // without the untrained step 0, like the figure
+        if (curve.empty())
             continue;
         auto *graph = m_plot->addGraph();
         graph->setName(qs(s.name));
         graph->setPen(pen);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
         QVector<double> steps, values;
-        for (const auto &p : s.valL1Curve) {
+        for (const auto &p : curve) {
             steps << static_cast<double>(p.step);
             values << p.value;
         }

@@ -37,7 +37,10 @@ class CompareView : public QWidget
 public:
     CompareView(ProjectDocument *document, TrainingSession *session, QWidget *parent = nullptr);
 
-    /** Reloads the run list from the project's run store (keeps the checked runs that still exist). */
+    /**
+     * Reloads the run list from the project's run store, keeping the checked runs that still exist. A
+     * project's first list (up to 8 runs, e.g. one sweep) starts with every run checked.
+     */
     void refreshRuns();
     QStringList runNames() const;
     QStringList checkedRuns() const;
