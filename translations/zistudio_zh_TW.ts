@@ -259,6 +259,181 @@ Qt %5
     </message>
 </context>
 <context>
+    <name>zistudio::ui::AttentionView</name>
+    <message>
+        <source>Click or drag on the glyph: where the selected layer looks from that point.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train a run to see where its attention layers look.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a character, or pick one of the run's sample or validation characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;haracter:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>St&amp;yle:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Stroke mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the clicked position looks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The mean over every ink position of the glyph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over the generated glyph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over the source glyph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Heatmap opacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the selected layer's heatmap as a PNG image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Heat:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attention: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run “%1” has no attention layers: switch some on in the Model panel and train a new run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blend the two styles: left is pure style A, right pure style B.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This run learns one style: there is nothing to blend.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live from the training run, step %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>checkpoint step %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 attention layer(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>probe %1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>heatmaps of the dominant style</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>target: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>%1 · %2×%3 · γ %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · 1 position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · unused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A 1×1 map: one position, nothing to attend to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>γ ≈ 0: this layer adds (almost) nothing to its input yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>γ scales what the layer adds to its input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no heatmap to save yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save Heatmap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 圖像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved the heatmap to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save the heatmap: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>zistudio::ui::CharsetChooser</name>
     <message>
         <source>Browse…</source>
@@ -393,6 +568,149 @@ Qt %5
     <message>
         <source>Val SSIM</source>
         <translation>驗證 SSIM</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::CompareView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Glyph grid characters (empty: held-out ones)</source>
+        <translation>字形格的字元（留空：保留字元）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>匯出 PNG…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <source>Best step</source>
+        <translation>最佳步驟</translation>
+    </message>
+    <message>
+        <source>Val L1</source>
+        <translation>驗證 L1</translation>
+    </message>
+    <message>
+        <source>Val SSIM</source>
+        <translation>驗證 SSIM</translation>
+    </message>
+    <message>
+        <source>G params</source>
+        <translation>G 參數</translation>
+    </message>
+    <message>
+        <source>Step time</source>
+        <translation>每步時間</translation>
+    </message>
+    <message>
+        <source>Peak RSS</source>
+        <translation>最高常駐記憶體</translation>
+    </message>
+    <message>
+        <source>Est. memory</source>
+        <translation>估計記憶體</translation>
+    </message>
+    <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
+        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>validation L1</source>
+        <translation>驗證 L1</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>無法比較：%1</translation>
+    </message>
+    <message>
+        <source>No run has a validated checkpoint yet.</source>
+        <translation>還沒有任何訓練有已驗證的檢查點。</translation>
+    </message>
+    <message>
+        <source>Every scored run has the same placement: nothing to compare it with.</source>
+        <translation>所有已評分的訓練都是同一種配置：沒有可比較的對象。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
+        <translation>%1（%2）最佳：%3 %4，對比 %6（%7）的 %5，差距 %8。</translation>
+    </message>
+    <message>
+        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
+        <translation>雜訊未知：沒有任何配置訓練過兩次（請用另一個種子加一次重複訓練）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距大於雜訊。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距在雜訊範圍內，排名可能只是偶然。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Export Comparison as CSV</source>
+        <translation>將比較匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Export Comparison Figure</source>
+        <translation>匯出比較圖</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 圖像 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -651,24 +969,12 @@ Qt %5
 <context>
     <name>zistudio::ui::MainWindow</name>
     <message>
-        <source>Attention heatmaps appear here once a model is trained.</source>
-        <translation>模型訓練後，注意力熱圖會顯示在這裡。</translation>
-    </message>
-    <message>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <source>Generated glyphs appear here beside the target fonts.</source>
-        <translation>生成的字形會與目標字型並排顯示在這裡。</translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>預覽</translation>
-    </message>
-    <message>
-        <source>Runs with different attention placements are compared here.</source>
-        <translation>不同注意力配置的訓練在此比較。</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -1033,6 +1339,182 @@ Qt %5
     </message>
 </context>
 <context>
+    <name>zistudio::ui::PreviewModel</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no glyph for this character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: L1 %2, SSIM %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No target glyph to compare with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Char</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SSIM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::PreviewView</name>
+    <message>
+        <source>Glyphs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train a run to preview its glyphs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Validation set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;yped:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The characters the run never trained on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>characters to preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the selected glyphs (A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject the selected glyphs: export leaves them out (R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag the selected glyphs for another look (F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget the verdict on the selected glyphs (Backspace)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worst glyphs (click a header to sort):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run “%1”, checkpoint step %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Generating %n glyph(s)…</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n glyph(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n glyph(s) from checkpoint step %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean L1 %1 over %n glyph(s) with a target.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Select glyphs in the grid or the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n glyph(s) marked %1 (saved with the project).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>zistudio::ui::ProjectController</name>
     <message>
         <source>&amp;New Project</source>
@@ -1190,6 +1672,33 @@ Qt %5
     </message>
 </context>
 <context>
+    <name>zistudio::ui::RunChooser</name>
+    <message>
+        <source>&amp;Run:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chec&amp;kpoint:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best: the checkpoint with the best validation score. Last: the newest one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>zistudio::ui::RunListModel</name>
     <message>
         <source>created</source>
@@ -1296,6 +1805,37 @@ Qt %5
     <message>
         <source>Coverage</source>
         <translation>涵蓋率</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::TextPreviewWidget</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target font:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(a hand-drawn style has no font to set text with)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The target font has every character of this sentence.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
