@@ -589,6 +589,92 @@ Qt %5
         <translation>PNG を書き出す…</translation>
     </message>
     <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
+        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>比較できません：%1</translation>
+    </message>
+    <message>
+        <source>No run has a validated checkpoint yet.</source>
+        <translation>検証済みのチェックポイントを持つ実行はまだありません。</translation>
+    </message>
+    <message>
+        <source>Every scored run has the same placement: nothing to compare it with.</source>
+        <translation>採点済みの実行はすべて同じ配置です：比較する相手がありません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
+        <translation>%1（%2）が最良：%3 %4、%6（%7）は %5、差 %8。</translation>
+    </message>
+    <message>
+        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
+        <translation>ノイズ不明：2 回学習した配置がありません（別のシードで繰り返しを追加してください）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
+        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズを上回っています。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
+        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズの範囲内なので、順位は偶然かもしれません。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>ターゲット</translation>
+    </message>
+    <message>
+        <source>Export Comparison as CSV</source>
+        <translation>比較を CSV で書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Export Comparison Figure</source>
+        <translation>比較図を書き出す</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonPlot</name>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>validation L1</source>
+        <translation>検証 L1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基準</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonTable</name>
+    <message>
         <source>Run</source>
         <translation>実行</translation>
     </message>
@@ -631,86 +717,6 @@ Qt %5
     <message>
         <source>Est. memory</source>
         <translation>推定メモリ</translation>
-    </message>
-    <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>ステップ</translation>
-    </message>
-    <message>
-        <source>validation L1</source>
-        <translation>検証 L1</translation>
-    </message>
-    <message>
-        <source>Comparing…</source>
-        <translation>比較中…</translation>
-    </message>
-    <message>
-        <source>Cannot compare: %1</source>
-        <translation>比較できません：%1</translation>
-    </message>
-    <message>
-        <source>No run has a validated checkpoint yet.</source>
-        <translation>検証済みのチェックポイントを持つ実行はまだありません。</translation>
-    </message>
-    <message>
-        <source>Every scored run has the same placement: nothing to compare it with.</source>
-        <translation>採点済みの実行はすべて同じ配置です：比較する相手がありません。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
-        <translation>%1（%2）が最良：%3 %4、%6（%7）は %5、差 %8。</translation>
-    </message>
-    <message>
-        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
-        <translation>ノイズ不明：2 回学習した配置がありません（別のシードで繰り返しを追加してください）。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズを上回っています。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズの範囲内なので、順位は偶然かもしれません。</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>基準</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>ソース</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>ターゲット</translation>
-    </message>
-    <message>
-        <source>Export Comparison as CSV</source>
-        <translation>比較を CSV で書き出す</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 を保存しました</translation>
-    </message>
-    <message>
-        <source>Export Comparison Figure</source>
-        <translation>比較図を書き出す</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 画像 (*.png)</translation>
     </message>
 </context>
 <context>

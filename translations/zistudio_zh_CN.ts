@@ -589,6 +589,92 @@ Qt %5
         <translation>导出 PNG…</translation>
     </message>
     <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
+        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比较中…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>No run has a validated checkpoint yet.</source>
+        <translation>还没有任何训练有已验证的检查点。</translation>
+    </message>
+    <message>
+        <source>Every scored run has the same placement: nothing to compare it with.</source>
+        <translation>所有已评分的训练都是同一种配置：没有可比较的对象。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
+        <translation>%1（%2）最佳：%3 %4，对比 %6（%7）的 %5，差距 %8。</translation>
+    </message>
+    <message>
+        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
+        <translation>噪声未知：没有任何配置训练过两次（请用另一个种子加一次重复训练）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
+        <translation>训练间噪声 %1（%2，%3 个种子）：差距大于噪声。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
+        <translation>训练间噪声 %1（%2，%3 个种子）：差距在噪声范围内，排名可能只是偶然。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Export Comparison as CSV</source>
+        <translation>将比较导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export Comparison Figure</source>
+        <translation>导出比较图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>validation L1</source>
+        <translation>验证 L1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonTable</name>
+    <message>
         <source>Run</source>
         <translation>训练</translation>
     </message>
@@ -631,86 +717,6 @@ Qt %5
     <message>
         <source>Est. memory</source>
         <translation>估计内存</translation>
-    </message>
-    <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>validation L1</source>
-        <translation>验证 L1</translation>
-    </message>
-    <message>
-        <source>Comparing…</source>
-        <translation>比较中…</translation>
-    </message>
-    <message>
-        <source>Cannot compare: %1</source>
-        <translation>无法比较：%1</translation>
-    </message>
-    <message>
-        <source>No run has a validated checkpoint yet.</source>
-        <translation>还没有任何训练有已验证的检查点。</translation>
-    </message>
-    <message>
-        <source>Every scored run has the same placement: nothing to compare it with.</source>
-        <translation>所有已评分的训练都是同一种配置：没有可比较的对象。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
-        <translation>%1（%2）最佳：%3 %4，对比 %6（%7）的 %5，差距 %8。</translation>
-    </message>
-    <message>
-        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
-        <translation>噪声未知：没有任何配置训练过两次（请用另一个种子加一次重复训练）。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>训练间噪声 %1（%2，%3 个种子）：差距大于噪声。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>训练间噪声 %1（%2，%3 个种子）：差距在噪声范围内，排名可能只是偶然。</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>基准</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>源</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Export Comparison as CSV</source>
-        <translation>将比较导出为 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Export Comparison Figure</source>
-        <translation>导出比较图</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
     </message>
 </context>
 <context>

@@ -589,6 +589,92 @@ Qt %5
         <translation>匯出 PNG…</translation>
     </message>
     <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
+        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>無法比較：%1</translation>
+    </message>
+    <message>
+        <source>No run has a validated checkpoint yet.</source>
+        <translation>還沒有任何訓練有已驗證的檢查點。</translation>
+    </message>
+    <message>
+        <source>Every scored run has the same placement: nothing to compare it with.</source>
+        <translation>所有已評分的訓練都是同一種配置：沒有可比較的對象。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
+        <translation>%1（%2）最佳：%3 %4，對比 %6（%7）的 %5，差距 %8。</translation>
+    </message>
+    <message>
+        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
+        <translation>雜訊未知：沒有任何配置訓練過兩次（請用另一個種子加一次重複訓練）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距大於雜訊。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距在雜訊範圍內，排名可能只是偶然。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Export Comparison as CSV</source>
+        <translation>將比較匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Export Comparison Figure</source>
+        <translation>匯出比較圖</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 圖像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>validation L1</source>
+        <translation>驗證 L1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基準</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ComparisonTable</name>
+    <message>
         <source>Run</source>
         <translation>訓練</translation>
     </message>
@@ -631,86 +717,6 @@ Qt %5
     <message>
         <source>Est. memory</source>
         <translation>估計記憶體</translation>
-    </message>
-    <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>步驟</translation>
-    </message>
-    <message>
-        <source>validation L1</source>
-        <translation>驗證 L1</translation>
-    </message>
-    <message>
-        <source>Comparing…</source>
-        <translation>比較中…</translation>
-    </message>
-    <message>
-        <source>Cannot compare: %1</source>
-        <translation>無法比較：%1</translation>
-    </message>
-    <message>
-        <source>No run has a validated checkpoint yet.</source>
-        <translation>還沒有任何訓練有已驗證的檢查點。</translation>
-    </message>
-    <message>
-        <source>Every scored run has the same placement: nothing to compare it with.</source>
-        <translation>所有已評分的訓練都是同一種配置：沒有可比較的對象。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.</source>
-        <translation>%1（%2）最佳：%3 %4，對比 %6（%7）的 %5，差距 %8。</translation>
-    </message>
-    <message>
-        <source>Noise unknown: no placement was trained twice (add a repeat with another seed).</source>
-        <translation>雜訊未知：沒有任何配置訓練過兩次（請用另一個種子加一次重複訓練）。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距大於雜訊。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距在雜訊範圍內，排名可能只是偶然。</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>基準</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>來源</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <source>Export Comparison as CSV</source>
-        <translation>將比較匯出為 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 檔案 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已儲存 %1</translation>
-    </message>
-    <message>
-        <source>Export Comparison Figure</source>
-        <translation>匯出比較圖</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 圖像 (*.png)</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,10 @@
 #include "projectcontroller.h"
 #include "uitestsupport.h"
 #include "views/compareview.h"
+#include "widgets/comparisontable.h"
 #include "widgets/glyphgridwidget.h"
 
 #include <QSignalSpy>
-#include <QTableWidget>
 #include <gtest/gtest.h>
 
 using namespace zistudio;
@@ -75,19 +75,20 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     view->setCheckedRuns(runs);
     ASSERT_TRUE(waitShown(view, 3)) << view->verdictText().toStdString();
     const auto &c = view->comparison();
-    QTableWidget *table = view->table();
+    ComparisonTable *table = view->table();
     int starred = 0;
     for (int row = 0; row < 3; ++row) {
-        EXPECT_EQ(table->item(row, 1)->text(), runs[row]);
-        EXPECT_EQ(table->item(row, 6)->text(), QString::number(bestL1(file, runs[row].toStdString()), 'f', 4));
-        if (!table->item(row, 0)->text().isEmpty()) {
+        EXPECT_EQ(table->item(row, ComparisonTable::RunColumn)->text(), runs[row]);
+        EXPECT_EQ(table->item(row, ComparisonTable::L1Column)->text(),
+            QString::number(bestL1(file, runs[row].toStdString()), 'f', 4));
+        if (!table->item(row, ComparisonTable::BestColumn)->text().isEmpty()) {
             ++starred;
-            EXPECT_EQ(table->item(row, 1)->text().toStdString(), c.verdict.best);
+            EXPECT_EQ(table->item(row, ComparisonTable::RunColumn)->text().toStdString(), c.verdict.best);
         }
     }
     EXPECT_EQ(starred, 1);
-    EXPECT_TRUE(table->item(1, 12)->text().startsWith(QStringLiteral("enc:2=")))
-        << table->item(1, 12)->text().toStdString();
+    EXPECT_TRUE(table->item(1, ComparisonTable::GammaColumn)->text().startsWith(QStringLiteral("enc:2=")))
+        << table->item(1, ComparisonTable::GammaColumn)->text().toStdString();
     EXPECT_EQ(view->curveCount(), 4);            // three runs and the baseline
     EXPECT_EQ(view->glyphGrid()->rowCount(), 5); // source, three runs, target
     EXPECT_GT(view->glyphGrid()->columnCount(), 0);

@@ -8,25 +8,23 @@
 #include "session/trainingsession.h"
 #include "util/backgroundjob.h"
 #include "util/qtconvert.h"
+#include "widgets/comparisonplot.h"
+#include "widgets/comparisontable.h"
 #include "widgets/glyphgridwidget.h"
 
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 #include <cmath>
-#include <map>
 
 namespace zistudio::ui
 {
@@ -38,23 +36,10 @@ constexpr int kDebounceMs = 300;
 constexpr int kGridChars = 8;
 constexpr std::size_t kAutoCheckRuns = 8; ///< a project with at most this many runs starts with all checked
 
-enum Column
+QString number(double v)
 {
-    BestColumn,
-    RunColumn,
-    AttentionColumn,
-    SeedColumn,
-    StepsColumn,
-    BestStepColumn,
-    L1Column,
-    SsimColumn,
-    ParamsColumn,
-    StepTimeColumn,
-    RssColumn,
-    MemoryColumn,
-    GammaColumn,
-    ColumnCount
-};
+    return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("–");
+}
 
 /** What the worker thread hands back: the comparison or why there is none. */
 struct CompareJob
@@ -64,17 +49,6 @@ struct CompareJob
     int generation = 0;
 };
 
-QString number(double v, int decimals = 4)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
-}
-
-QColor placementColor(std::size_t index)
-{
-    const auto c = experiments::placementColour(index);
-    return QColor(c.r, c.g, c.b);
-}
-
 } // namespace
 
 CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QWidget *parent)
@@ -83,10 +57,10 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     , m_runList(new QListWidget(this))
     , m_refresh(new QPushButton(this))
     , m_chars(new QLineEdit(this))
-    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_table(new ComparisonTable(this))
     , m_verdict(new QLabel(this))
     , m_hint(new QLabel(this))
-    , m_plot(new QCustomPlot(this))
+    , m_plot(new ComparisonPlot(this))
     , m_grid(new GlyphGridWidget(this))
     , m_exportCsv(new QPushButton(this))
     , m_exportFigure(new QPushButton(this))
@@ -94,24 +68,10 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
 {
     setObjectName(QStringLiteral("CompareView"));
     m_runList->setObjectName(QStringLiteral("CompareRuns"));
-    m_table->setObjectName(QStringLiteral("CompareTable"));
-    m_plot->setObjectName(QStringLiteral("ComparePlot"));
     m_verdict->setObjectName(QStringLiteral("CompareVerdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_hint->setWordWrap(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMinimumHeight(120);
-    m_plot->setMinimumHeight(220);
-    m_plot->legend->setVisible(true);
-    m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_grid->setCellSize(48);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
@@ -176,13 +136,8 @@ void CompareView::retranslate()
     m_chars->setPlaceholderText(tr("Glyph grid characters (empty: held-out ones)"));
     m_exportCsv->setText(tr("Export CSV…"));
     m_exportFigure->setText(tr("Export PNG…"));
-    m_table->setHorizontalHeaderLabels(
-        {QString(), tr("Run"), tr("Attention"), tr("Seed"), tr("Steps"), tr("Best step"), tr("Val L1"), tr("Val SSIM"),
-            tr("G params"), tr("Step time"), tr("Peak RSS"), tr("Est. memory"), QStringLiteral("γ")});
     m_hint->setText(tr("Check two runs or more to compare them. Train one run per attention placement on equal "
                        "terms with: zistudio-cli sweep --project FILE --attention \"none;enc:3\" --repeat none"));
-    m_plot->xAxis->setLabel(tr("step"));
-    m_plot->yAxis->setLabel(tr("validation L1"));
     if (!m_comparison.runs.empty())
         showComparison();
 }
@@ -335,8 +290,8 @@ void CompareView::compareNow()
 
 void CompareView::showComparison()
 {
-    fillTable();
-    fillPlot();
+    m_table->setComparison(m_comparison);
+    m_plot->setComparison(m_comparison);
     fillGrid();
     m_hint->setVisible(m_comparison.runs.size() < 2);
     const auto &v = m_comparison.verdict;
@@ -373,86 +328,6 @@ void CompareView::showComparison()
     emit comparisonShown();
 }
 
-void CompareView::fillTable()
-{
-    const auto &runs = m_comparison.runs;
-    m_table->setRowCount(static_cast<int>(runs.size()));
-    for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
-        const auto &s = runs[static_cast<std::size_t>(row)];
-        const bool best = s.name == m_comparison.verdict.best;
-        QString gammas;
-        for (const auto &g : s.gammas)
-            gammas += (gammas.isEmpty() ? QString() : QStringLiteral("  ")) + qs(g.site) + QLatin1Char('=')
-                + QString::number(g.gamma, 'f', 4);
-        const QStringList cells {best ? QStringLiteral("★") : QString(), qs(s.name), qs(s.attention),
-            QString::number(s.seed), QStringLiteral("%1/%2").arg(s.lastStep).arg(s.steps),
-            s.bestStep >= 0 ? QString::number(s.bestStep) : QStringLiteral("–"), number(s.valL1), number(s.valSsim),
-            formatSi(static_cast<double>(s.generatorParams)),
-            std::isfinite(s.stepSeconds) ? QStringLiteral("%1 s").arg(s.stepSeconds, 0, 'f', 2) : QStringLiteral("–"),
-            std::isfinite(s.peakRssBytes) ? formatBytes(s.peakRssBytes) : QStringLiteral("–"),
-            formatBytes(static_cast<double>(s.estimatedMemoryBytes)), gammas.isEmpty() ? QStringLiteral("–") : gammas};
-        for (int col = 0; col < ColumnCount; ++col) {
-            auto *item = new QTableWidgetItem(cells[col]);
-            if (best) {
-                QFont font = item->font();
-                font.setBold(true);
-                item->setFont(font);
-            }
-            QStringList notes;
-            if (!s.note.empty())
-                notes << qs(s.note);
-            for (const auto &d : s.termDifferences)
-                notes << qs(d);
-            item->setToolTip(notes.join(QLatin1Char('\n')));
-            m_table->setItem(row, col, item);
-        }
-    }
-}
-
-void CompareView::fillPlot()
-{
-    m_plot->clearGraphs();
-    std::map<std::string, std::size_t> placements;
-    std::map<std::string, int> seen;
-    double baseline = NAN;
-    for (const auto &s : m_comparison.runs) {
-        const auto [it, fresh] = placements.try_emplace(s.attention, placements.size());
-        QPen pen(placementColor(it->second));
-        pen.setWidthF(2);
-        if (seen[s.attention]++ > 0)
-            pen.setStyle(Qt::DashLine); // a repeat of a placement: same colour, dashed
-        if (std::isnan(baseline) && std::isfinite(s.baselineL1))
-            baseline = s.baselineL1;
-        const auto curve = experiments::plottedValidationL1(s); // without the untrained step 0, like the figure
-        if (curve.empty())
-            continue;
-        auto *graph = m_plot->addGraph();
-        graph->setName(qs(s.name));
-        graph->setPen(pen);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
-        QVector<double> steps, values;
-        for (const auto &p : curve) {
-            steps << static_cast<double>(p.step);
-            values << p.value;
-        }
-        graph->setData(steps, values, true);
-    }
-    if (std::isfinite(baseline) && m_plot->graphCount() > 0) {
-        double maxStep = 0;
-        for (const auto &s : m_comparison.runs)
-            for (const auto &p : s.valL1Curve)
-                maxStep = std::max(maxStep, static_cast<double>(p.step));
-        auto *graph = m_plot->addGraph();
-        graph->setName(tr("baseline"));
-        QPen pen(QColor(150, 150, 150));
-        pen.setStyle(Qt::DashLine);
-        graph->setPen(pen);
-        graph->setData(QVector<double> {0, maxStep}, QVector<double> {baseline, baseline}, true);
-    }
-    m_plot->rescaleAxes();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
 void CompareView::fillGrid()
 {
     const auto &g = m_comparison.glyphs;
@@ -476,7 +351,7 @@ void CompareView::fillGrid()
 
 int CompareView::curveCount() const
 {
-    return m_plot->graphCount();
+    return m_plot->curveCount();
 }
 
 QString CompareView::verdictText() const

@@ -6,17 +6,17 @@
 #include <QStringList>
 #include <QWidget>
 
-class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QTableWidget;
 class QTimer;
 
 namespace zistudio::ui
 {
 
+class ComparisonPlot;
+class ComparisonTable;
 class GlyphGridWidget;
 class ProjectDocument;
 class TrainingSession;
@@ -53,7 +53,7 @@ public:
     bool isBusy() const { return m_busy; }
 
     const experiments::Comparison &comparison() const { return m_comparison; }
-    QTableWidget *table() const { return m_table; }
+    ComparisonTable *table() const { return m_table; }
     GlyphGridWidget *glyphGrid() const { return m_grid; }
     /** Curves on the plot (one per run with a validation series, plus the baseline). */
     int curveCount() const;
@@ -75,8 +75,6 @@ protected:
 private:
     void scheduleCompare();
     void showComparison();
-    void fillTable();
-    void fillPlot();
     void fillGrid();
     void retranslate();
     void updateButtons();
@@ -87,10 +85,10 @@ private:
     QListWidget *m_runList;
     QPushButton *m_refresh;
     QLineEdit *m_chars;
-    QTableWidget *m_table;
+    ComparisonTable *m_table;
     QLabel *m_verdict;
     QLabel *m_hint;
-    QCustomPlot *m_plot;
+    ComparisonPlot *m_plot;
     GlyphGridWidget *m_grid;
     QPushButton *m_exportCsv;
     QPushButton *m_exportFigure;

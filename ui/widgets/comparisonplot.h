@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "experiments/comparison.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+
+namespace zistudio::ui
+{
+
+/**
+ * The Compare tab's curves: each run's validation L1 by step, overlaid, in the figure's colours (one
+ * per placement; a repeat of a placement dashed), with the source-as-prediction baseline in grey.
+ * The untrained step 0 is left out, as in the exported figure, so the differences show.
+ */
+class ComparisonPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComparisonPlot(QWidget *parent = nullptr);
+
+    void setComparison(const experiments::Comparison &comparison);
+    /** Curves drawn: one per run with validation points, plus the baseline. */
+    int curveCount() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QCustomPlot *m_plot;
+};
+
+} // namespace zistudio::ui
