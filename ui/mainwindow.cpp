@@ -15,7 +15,9 @@
 #include "projectdocument.h"
 #include "session/trainingsession.h"
 #include "util/qtconvert.h"
+#include "views/attentionview.h"
 #include "views/compareview.h"
+#include "views/previewview.h"
 
 #include "common/computedevice.h"
 
@@ -67,9 +69,12 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     m_centralTabs->setObjectName(QStringLiteral("CentralTabs"));
-    m_centralTabs->addTab(
-        emptyPanel(tr("Attention heatmaps appear here once a model is trained."), this), tr("Attention"));
-    m_centralTabs->addTab(emptyPanel(tr("Generated glyphs appear here beside the target fonts."), this), tr("Preview"));
+    m_attentionView = new AttentionView(m_document, m_session, this);
+    connect(m_attentionView, &AttentionView::message, this, &MainWindow::report);
+    m_centralTabs->addTab(m_attentionView, tr("Attention"));
+    m_previewView = new PreviewView(m_document, m_session, this);
+    connect(m_previewView, &PreviewView::message, this, &MainWindow::report);
+    m_centralTabs->addTab(m_previewView, tr("Preview"));
     m_compareView = new CompareView(m_document, m_session, this);
     connect(m_compareView, &CompareView::message, this, &MainWindow::report);
     m_centralTabs->addTab(m_compareView, tr("Compare"));
@@ -285,6 +290,23 @@ bool MainWindow::raisePanel(const QString &name)
 {
     // "training/samples": a dock, then optionally a tab inside it.
     const QStringList parts = name.toLower().split(QLatin1Char('/'));
+    // A central tab by its view's object name ("attention" raises the AttentionView); then maybe a page
+    // of the view's own tabs by the page's object name ("preview/text").
+    for (int i = 0; i < m_centralTabs->count(); ++i) {
+        QWidget *view = m_centralTabs->widget(i);
+        if (view->objectName().compare(parts.front() + QStringLiteral("view"), Qt::CaseInsensitive) != 0)
+            continue;
+        m_centralTabs->setCurrentIndex(i);
+        if (parts.size() == 1)
+            return true;
+        auto *pages = view->findChild<QTabWidget *>();
+        for (int p = 0; pages && p < pages->count(); ++p)
+            if (pages->widget(p)->objectName().startsWith(parts[1], Qt::CaseInsensitive)) {
+                pages->setCurrentIndex(p);
+                return true;
+            }
+        return false;
+    }
     auto *dock = findChild<QDockWidget *>(dockObjectName(parts.front()));
     if (!dock)
         return false;

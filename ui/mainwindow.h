@@ -11,11 +11,13 @@ class QTabWidget;
 namespace zistudio::ui
 {
 
+class AttentionView;
 class CompareView;
 class DatasetPanel;
 class FontsPanel;
 class LogPanel;
 class ModelPanel;
+class PreviewView;
 class ProjectController;
 class ProjectDocument;
 class ProjectPanel;
@@ -44,11 +46,14 @@ public:
     DatasetPanel *datasetPanel() const { return m_datasetPanel; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
     TrainingPanel *trainingPanel() const { return m_trainingPanel; }
+    AttentionView *attentionView() const { return m_attentionView; }
     CompareView *compareView() const { return m_compareView; }
+    PreviewView *previewView() const { return m_previewView; }
 
     /**
      * Shows and raises a dock by name ("project", "fonts", "dataset", "model", "training", "log"); a
-     * tab of the Training panel can follow a slash: "training/samples".
+     * tab of the Training panel can follow a slash: "training/samples". A central tab by its view's name
+     * ("attention", "preview", "compare"), optionally with a page of the view: "preview/text".
      */
     bool raisePanel(const QString &name);
     /** The dock names raisePanel() accepts. */
@@ -88,7 +93,9 @@ private:
     DatasetPanel *m_datasetPanel = nullptr;
     ModelPanel *m_modelPanel = nullptr;
     TrainingPanel *m_trainingPanel = nullptr;
+    AttentionView *m_attentionView = nullptr;
     CompareView *m_compareView = nullptr;
+    PreviewView *m_previewView = nullptr;
     QLabel *m_trainingLabel = nullptr;
     QLabel *m_costLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;

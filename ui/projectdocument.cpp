@@ -68,6 +68,19 @@ void ProjectDocument::setTrainingConfig(const training::TrainingConfig &config)
     emit trainingConfigChanged();
 }
 
+void ProjectDocument::setReview(char32_t character, std::optional<project::Review> review)
+{
+    const auto it = m_project.reviews.find(character);
+    if (review ? (it != m_project.reviews.end() && it->second == *review) : it == m_project.reviews.end())
+        return;
+    if (review)
+        m_project.reviews[character] = *review;
+    else
+        m_project.reviews.erase(it);
+    setModified(true);
+    emit reviewsChanged();
+}
+
 void ProjectDocument::newProject()
 {
     m_project = project::defaultProject(utf8(tr("Untitled")));

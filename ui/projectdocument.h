@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <filesystem>
+#include <optional>
 
 namespace zistudio::ui
 {
@@ -40,6 +41,8 @@ public:
     void setDataset(const data::DatasetSpec &dataset);
     void setModelConfig(const model::ModelConfig &config);
     void setTrainingConfig(const training::TrainingConfig &config);
+    /** Records a verdict on a generated glyph (none: forgets it); export skips rejected glyphs. */
+    void setReview(char32_t character, std::optional<project::Review> review);
 
     /** Replaces the document with a new, unsaved project (defaults: the cpu-64 model). */
     void newProject();
@@ -57,6 +60,7 @@ signals:
     void datasetChanged();
     void modelConfigChanged();
     void trainingConfigChanged();
+    void reviewsChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 

@@ -7,6 +7,8 @@
 #include <QMetaObject>
 #include <QThread>
 
+#include <utility>
+
 namespace zistudio::ui
 {
 
@@ -76,8 +78,39 @@ void TrainingSession::stop()
     setState(State::Stopping);
 }
 
+quint64 TrainingSession::requestProbe(const training::ProbeRequest &request)
+{
+    if (m_state == State::Idle)
+        return 0;
+    const quint64 id = m_nextProbe++;
+    {
+        const std::lock_guard lock(m_control->mutex);
+        if (!m_control->trainer)
+            return 0;
+        // Called on the training thread between steps; the session outlives that thread.
+        m_control->trainer->requestProbe(request, [this, id](training::ProbeResult result) {
+            QMetaObject::invokeMethod(
+                this, [this, id, result = std::move(result)] { onProbeDone(id, result); }, Qt::QueuedConnection);
+        });
+    }
+    m_pendingProbes.insert(id);
+    return id;
+}
+
+void TrainingSession::onProbeDone(quint64 id, const training::ProbeResult &result)
+{
+    if (m_pendingProbes.erase(id) > 0)
+        emit probeReady(id, result);
+}
+
 void TrainingSession::onFinished(const training::RunResult &result)
 {
+    // The trainer drops probes it had not served when its run ended: answer them here.
+    const std::set<quint64> unanswered = std::exchange(m_pendingProbes, {});
+    training::ProbeResult dropped;
+    dropped.error = "the run ended before the probe was served";
+    for (const quint64 id : unanswered)
+        emit probeReady(id, dropped);
     setState(State::Idle);
     emit finished(result);
 }

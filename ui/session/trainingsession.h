@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <set>
 
 class QThread;
 
@@ -52,13 +53,23 @@ public:
     /** Asks the run to stop after the current step (an "interrupted" checkpoint is saved). */
     void stop();
 
+    /**
+     * Queues an attention probe on the running trainer, served by the training thread between two
+     * steps (the model is never touched from this thread). Returns its id, answered by probeReady();
+     * 0 when no run is inside the trainer yet (or any more). A probe still queued when the run ends is
+     * answered with an error.
+     */
+    quint64 requestProbe(const zistudio::training::ProbeRequest &request);
+
 signals:
     void stateChanged(zistudio::ui::TrainingSession::State state);
     void progress(const zistudio::training::ProgressRecord &record);
     void sampleReady(const QImage &image, long long step, const QString &path);
     void finished(const zistudio::training::RunResult &result);
+    void probeReady(quint64 id, const zistudio::training::ProbeResult &result);
 
 private:
+    void onProbeDone(quint64 id, const training::ProbeResult &result);
     void setState(State state);
     void onFinished(const training::RunResult &result);
 
@@ -67,6 +78,8 @@ private:
     TrainingWorker *m_worker;
     State m_state = State::Idle;
     QString m_runName;
+    quint64 m_nextProbe = 1;
+    std::set<quint64> m_pendingProbes;
 };
 
 } // namespace zistudio::ui

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/previewview.h"
+
+#include "projectdocument.h"
+#include "session/generatorsession.h"
+#include "util/qtconvert.h"
+#include "views/previewmodel.h"
+#include "views/runchooser.h"
+#include "views/textpreviewwidget.h"
+#include "views/worstglyphsproxy.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace zistudio::ui
+{
+
+namespace
+{
+
+/** Characters generated when the run's dataset store is gone and nothing was typed. */
+constexpr const char32_t *kFallbackChars = U"永和九年岁在癸丑暮春之初会于会稽山阴之兰亭";
+
+} // namespace
+
+PreviewView::PreviewView(ProjectDocument *document, TrainingSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_session(new GeneratorSession(this))
+    , m_runs(new RunChooser(document, session, this))
+    , m_model(new PreviewModel(this))
+    , m_worst(new WorstGlyphsProxy(this))
+{
+    setObjectName(QStringLiteral("PreviewView"));
+    m_worst->setSourceModel(m_model);
+    m_text = new TextPreviewWidget(m_session, this);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("PreviewPages"));
+    m_pages->addTab(createGlyphsPage(), tr("Glyphs"));
+    m_pages->addTab(m_text, tr("Text"));
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_status);
+
+    connect(m_runs, &RunChooser::keyChanged, this, &PreviewView::onKeyChanged);
+    connect(m_session, &GeneratorSession::loaded, this, &PreviewView::onLoaded);
+    connect(m_session, &GeneratorSession::gridRows, this, [this](quint64 id, const std::vector<PreviewRow> &rows) {
+        if (id == m_gridId)
+            m_model->appendRows(rows);
+    });
+    connect(m_session, &GeneratorSession::gridProgress, this, [this](quint64 id, int done, int total) {
+        if (id != m_gridId)
+            return;
+        m_progress->setMaximum(total);
+        m_progress->setValue(done);
+    });
+    connect(m_session, &GeneratorSession::gridFinished, this, &PreviewView::onGridFinished);
+    connect(m_document, &ProjectDocument::reviewsChanged, this, &PreviewView::syncReviews);
+    connect(m_document, &ProjectDocument::projectReplaced, this, &PreviewView::syncReviews);
+    m_key = m_runs->key();
+    syncReviews();
+    m_status->setText(m_key.isValid() ? QString() : tr("Train a run to preview its glyphs."));
+}
+
+QWidget *PreviewView::createGlyphsPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("GlyphsPage"));
+    m_validationSet = new QRadioButton(tr("&Validation set"), page);
+    m_typed = new QRadioButton(tr("T&yped:"), page);
+    m_validationSet->setToolTip(tr("The characters the run never trained on"));
+    auto *group = new QButtonGroup(page);
+    group->addButton(m_validationSet);
+    group->addButton(m_typed);
+    m_validationSet->setChecked(true);
+    m_typedChars = new QLineEdit(page);
+    m_typedChars->setPlaceholderText(tr("characters to preview"));
+    connect(m_typedChars, &QLineEdit::textEdited, this, [this] { m_typed->setChecked(true); });
+    connect(m_typedChars, &QLineEdit::returnPressed, this, [this] { generate(); });
+    m_generate = new QPushButton(tr("&Generate"), page);
+    m_cancel = new QPushButton(tr("Cancel"), page);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar(page);
+    m_progress->setMaximumWidth(200);
+    m_progress->setValue(0);
+    connect(m_generate, &QPushButton::clicked, this, [this] { generate(); });
+    connect(m_cancel, &QPushButton::clicked, this, &PreviewView::cancel);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_runs);
+    controls->addWidget(m_validationSet);
+    controls->addWidget(m_typed);
+    controls->addWidget(m_typedChars, 1);
+    controls->addWidget(m_generate);
+    controls->addWidget(m_cancel);
+    controls->addWidget(m_progress);
+
+    m_grid = new QTableView(page);
+    m_grid->setObjectName(QStringLiteral("PreviewGrid"));
+    m_grid->setModel(m_model);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_grid->verticalHeader()->hide();
+    m_grid->setIconSize(QSize(128, 128));
+
+    m_worstList = new QTableView(page);
+    m_worstList->setObjectName(QStringLiteral("WorstGlyphs"));
+    m_worstList->setModel(m_worst);
+    m_worstList->setSortingEnabled(true);
+    m_worstList->sortByColumn(m_worst->l1Column(), Qt::DescendingOrder);
+    m_worstList->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_worstList->verticalHeader()->hide();
+    m_worstList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_worstList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PreviewView::worstSelected);
+
+    // Verdicts: buttons and single-key shortcuts while the page has the focus.
+    auto *review = new QHBoxLayout;
+    struct Verdict
+    {
+        QString text;
+        Qt::Key key;
+        std::optional<project::Review> review;
+        QString tip;
+    };
+    const Verdict verdicts[] = {
+        {tr("Accept"), Qt::Key_A, project::Review::Accepted, tr("Accept the selected glyphs (A)")},
+        {tr("Reject"), Qt::Key_R, project::Review::Rejected,
+            tr("Reject the selected glyphs: export leaves them out (R)")},
+        {tr("Flag"), Qt::Key_F, project::Review::Flagged, tr("Flag the selected glyphs for another look (F)")},
+        {tr("Clear"), Qt::Key_Backspace, std::nullopt, tr("Forget the verdict on the selected glyphs (Backspace)")},
+    };
+    for (const Verdict &v : verdicts) {
+        auto *action = new QAction(v.text, page);
+        action->setShortcut(QKeySequence(v.key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(v.tip);
+        connect(action, &QAction::triggered, this, [this, verdict = v.review] { reviewSelection(verdict); });
+        page->addAction(action);
+        auto *button = new QPushButton(QStringLiteral("%1 (%2)").arg(v.text, QKeySequence(v.key).toString()), page);
+        button->setToolTip(v.tip);
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        review->addWidget(button);
+    }
+
+    auto *side = new QWidget(page);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(new QLabel(tr("Worst glyphs (click a header to sort):"), side));
+    sideLayout->addWidget(m_worstList, 1);
+    sideLayout->addLayout(review);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, page);
+    splitter->addWidget(m_grid);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(controls);
+    layout->addWidget(splitter, 1);
+    return page;
+}
+
+void PreviewView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loadRequested && m_key.isValid()) {
+        m_loadRequested = true;
+        m_session->load(m_key);
+    }
+}
+
+void PreviewView::showPage(int page)
+{
+    m_pages->setCurrentIndex(page);
+}
+
+void PreviewView::onKeyChanged(const GeneratorKey &key)
+{
+    m_key = key;
+    m_loadRequested = false;
+    if (!key.isValid()) {
+        m_info = {};
+        m_status->setText(tr("Train a run to preview its glyphs."));
+        return;
+    }
+    if (isVisible()) {
+        m_loadRequested = true;
+        m_session->load(key);
+    }
+}
+
+void PreviewView::onLoaded(const GeneratorInfo &info)
+{
+    if (!(info.key == m_key))
+        return;
+    m_info = info;
+    if (!info.error.isEmpty()) {
+        m_status->setText(info.error);
+        emit message(tr("Preview: %1").arg(info.error), true);
+        return;
+    }
+    m_status->setText(tr("Run “%1”, checkpoint step %2 · %3").arg(info.key.run).arg(info.step).arg(info.device));
+    m_text->setModel(info.key, info.styles);
+    if (m_generateWhenLoaded || m_model->rowCount() > 0)
+        generate();
+}
+
+void PreviewView::generate(const std::u32string &characters)
+{
+    if (!m_key.isValid())
+        return;
+    if (!(m_info.key == m_key) || !m_info.error.isEmpty()) {
+        // Not loaded yet: generate as soon as it is.
+        m_generateWhenLoaded = true;
+        if (!m_loadRequested) {
+            m_loadRequested = true;
+            m_session->load(m_key);
+        }
+        return;
+    }
+    m_generateWhenLoaded = false;
+    std::u32string chars = characters;
+    if (chars.empty() && m_typed->isChecked())
+        chars = std::u32string(m_typedChars->text().toStdU32String());
+    if (chars.empty())
+        chars = !m_info.validationChars.empty() ? m_info.validationChars
+            : !m_info.probeChars.empty()        ? m_info.probeChars
+                                                : std::u32string(kFallbackChars);
+    // Each character once, in the order given.
+    std::u32string distinct;
+    std::set<char32_t> seen;
+    for (const char32_t c : chars)
+        if (c > 0x20 && seen.insert(c).second)
+            distinct.push_back(c);
+    if (m_gridId != 0)
+        m_session->cancelGrids();
+    std::vector<int> styles;
+    for (const auto &s : m_info.styles)
+        styles.push_back(s.id);
+    m_model->reset(m_info.styles);
+    m_gridId = m_session->generateGrid({.key = m_key, .characters = distinct, .styles = styles});
+    m_progress->setMaximum(static_cast<int>(distinct.size()));
+    m_progress->setValue(0);
+    m_cancel->setEnabled(true);
+    m_status->setText(tr("Generating %n glyph(s)…", nullptr, static_cast<int>(distinct.size())));
+}
+
+void PreviewView::cancel()
+{
+    if (m_gridId != 0)
+        m_session->cancelGrids();
+}
+
+void PreviewView::onGridFinished(quint64 id, bool cancelled, const QString &error)
+{
+    if (id != m_gridId)
+        return;
+    m_gridId = 0;
+    m_cancel->setEnabled(false);
+    if (!error.isEmpty()) {
+        m_status->setText(error);
+        emit message(tr("Preview: %1").arg(error), true);
+    } else {
+        int scored = 0;
+        double l1 = 0;
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            if (const auto v = m_model->l1At(r)) {
+                l1 += *v;
+                ++scored;
+            }
+        QString text = cancelled
+            ? tr("Cancelled after %n glyph(s).", nullptr, m_model->rowCount())
+            : tr("%n glyph(s) from checkpoint step %1.", nullptr, m_model->rowCount()).arg(m_info.step);
+        if (scored > 0)
+            text += QLatin1Char(' ')
+                + tr("Mean L1 %1 over %n glyph(s) with a target.", nullptr, scored).arg(l1 / scored, 0, 'f', 4);
+        m_status->setText(text);
+    }
+    m_worstList->sortByColumn(m_worst->l1Column(), m_worst->sortOrder());
+    emit gridDone();
+}
+
+void PreviewView::syncReviews()
+{
+    m_model->setReviews(m_document->project().reviews);
+}
+
+bool PreviewView::selectCharacter(char32_t character)
+{
+    const int row = m_model->rowOf(character);
+    if (row < 0)
+        return false;
+    m_grid->selectRow(row);
+    m_grid->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
+void PreviewView::worstSelected()
+{
+    const QModelIndexList rows = m_worstList->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QItemSelection selection;
+    for (const QModelIndex &index : rows) {
+        const int row = m_worst->mapToSource(index).row();
+        selection.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
+    }
+    m_grid->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_grid->scrollTo(m_model->index(m_worst->mapToSource(rows.front()).row(), 0));
+}
+
+void PreviewView::reviewSelection(std::optional<project::Review> review)
+{
+    const QModelIndexList rows = m_grid->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_status->setText(tr("Select glyphs in the grid or the list first."));
+        return;
+    }
+    for (const QModelIndex &index : rows)
+        m_document->setReview(m_model->characterAt(index.row()), review);
+    const QString what = review ? PreviewModel::reviewText(*review) : tr("not reviewed");
+    m_status->setText(
+        tr("%n glyph(s) marked %1 (saved with the project).", nullptr, static_cast<int>(rows.size())).arg(what));
+}
+
+} // namespace zistudio::ui
