@@ -262,111 +262,111 @@ Qt %5
     <name>zistudio::ui::AttentionView</name>
     <message>
         <source>Click or drag on the glyph: where the selected layer looks from that point.</source>
-        <translation type="unfinished" />
+        <translation>グリフ上をクリックまたはドラッグ：選択した層がその点からどこを見ているか。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>Train a run to see where its attention layers look.</source>
-        <translation type="unfinished" />
+        <translation>学習を実行すると、アテンション層がどこを見ているかを確認できます。</translation>
     </message>
     <message>
         <source>Type a character, or pick one of the run's sample or validation characters.</source>
-        <translation type="unfinished" />
+        <translation>文字を入力するか、この実行のサンプル文字または検証文字から選びます。</translation>
     </message>
     <message>
         <source>C&amp;haracter:</source>
-        <translation type="unfinished" />
+        <translation>文字(&amp;H)：</translation>
     </message>
     <message>
         <source>St&amp;yle:</source>
-        <translation type="unfinished" />
+        <translation>スタイル(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Point</source>
-        <translation type="unfinished" />
+        <translation>点(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Stroke mean</source>
-        <translation type="unfinished" />
+        <translation>ストローク平均(&amp;S)</translation>
     </message>
     <message>
         <source>Where the clicked position looks</source>
-        <translation type="unfinished" />
+        <translation>クリックした位置がどこを見ているか</translation>
     </message>
     <message>
         <source>The mean over every ink position of the glyph</source>
-        <translation type="unfinished" />
+        <translation>グリフのインクのある全位置の平均</translation>
     </message>
     <message>
         <source>over the generated glyph</source>
-        <translation type="unfinished" />
+        <translation>生成グリフに重ねる</translation>
     </message>
     <message>
         <source>over the source glyph</source>
-        <translation type="unfinished" />
+        <translation>ソースグリフに重ねる</translation>
     </message>
     <message>
         <source>Heatmap opacity</source>
-        <translation type="unfinished" />
+        <translation>ヒートマップの不透明度</translation>
     </message>
     <message>
         <source>Save PNG…</source>
-        <translation type="unfinished" />
+        <translation>PNG を保存…</translation>
     </message>
     <message>
         <source>Save the selected layer's heatmap as a PNG image</source>
-        <translation type="unfinished" />
+        <translation>選択した層のヒートマップを PNG 画像として保存</translation>
     </message>
     <message>
         <source>Heat:</source>
-        <translation type="unfinished" />
+        <translation>ヒート：</translation>
     </message>
     <message>
         <source>Opacity:</source>
-        <translation type="unfinished" />
+        <translation>不透明度：</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished" />
+        <translation>%1 を読み込み中…</translation>
     </message>
     <message>
         <source>Attention: %1</source>
-        <translation type="unfinished" />
+        <translation>アテンション：%1</translation>
     </message>
     <message>
         <source>Run “%1” has no attention layers: switch some on in the Model panel and train a new run.</source>
-        <translation type="unfinished" />
+        <translation>実行「%1」にはアテンション層がありません。モデルパネルでいくつか有効にして、新しく学習してください。</translation>
     </message>
     <message>
         <source>Blend the two styles: left is pure style A, right pure style B.</source>
-        <translation type="unfinished" />
+        <translation>2 つのスタイルを混ぜます：左端は純粋なスタイル A、右端は純粋なスタイル B。</translation>
     </message>
     <message>
         <source>This run learns one style: there is nothing to blend.</source>
-        <translation type="unfinished" />
+        <translation>この実行が学習するスタイルは 1 つだけなので、混ぜるものがありません。</translation>
     </message>
     <message>
         <source>live from the training run, step %1</source>
-        <translation type="unfinished" />
+        <translation>学習中の実行からライブ、ステップ %1</translation>
     </message>
     <message>
         <source>checkpoint step %1</source>
-        <translation type="unfinished" />
+        <translation>チェックポイント ステップ %1</translation>
     </message>
     <message>
         <source>%1 attention layer(s)</source>
-        <translation type="unfinished" />
+        <translation>アテンション層 %1 個</translation>
     </message>
     <message>
         <source>probe %1 ms</source>
-        <translation type="unfinished" />
+        <translation>プローブ %1 ms</translation>
     </message>
     <message>
         <source>heatmaps of the dominant style</source>
-        <translation type="unfinished" />
+        <translation>ヒートマップは比重が最大のスタイルのもの</translation>
     </message>
     <message>
         <source>source</source>
@@ -374,11 +374,11 @@ Qt %5
     </message>
     <message>
         <source>generated</source>
-        <translation type="unfinished" />
+        <translation>生成</translation>
     </message>
     <message>
         <source>target: none</source>
-        <translation type="unfinished" />
+        <translation>ターゲット：なし</translation>
     </message>
     <message>
         <source>target</source>
@@ -386,39 +386,31 @@ Qt %5
     </message>
     <message>
         <source>%1 · %2×%3 · γ %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · 1 position</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · unused</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2×%3 · γ %4</translation>
     </message>
     <message>
         <source>A 1×1 map: one position, nothing to attend to.</source>
-        <translation type="unfinished" />
+        <translation>1×1 のマップ：位置が 1 つしかなく、注目する対象がありません。</translation>
     </message>
     <message>
         <source>γ ≈ 0: this layer adds (almost) nothing to its input yet.</source>
-        <translation type="unfinished" />
+        <translation>γ ≈ 0：この層はまだ入力に（ほとんど）何も加えていません。</translation>
     </message>
     <message>
         <source>γ scales what the layer adds to its input.</source>
-        <translation type="unfinished" />
+        <translation>γ は、この層が入力に加えるものの大きさを決めます。</translation>
     </message>
     <message>
         <source>there is no heatmap to save yet</source>
-        <translation type="unfinished" />
+        <translation>保存できるヒートマップはまだありません</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 に書き込めません：%2</translation>
     </message>
     <message>
         <source>Save Heatmap</source>
-        <translation type="unfinished" />
+        <translation>ヒートマップを保存</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -426,11 +418,19 @@ Qt %5
     </message>
     <message>
         <source>Saved the heatmap to %1</source>
-        <translation type="unfinished" />
+        <translation>ヒートマップを %1 に保存しました</translation>
     </message>
     <message>
         <source>Could not save the heatmap: %1</source>
-        <translation type="unfinished" />
+        <translation>ヒートマップを保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation>位置 1 つのみ</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
     </message>
 </context>
 <context>
@@ -1348,27 +1348,27 @@ Qt %5
     <name>zistudio::ui::PreviewModel</name>
     <message>
         <source>accepted</source>
-        <translation type="unfinished" />
+        <translation>採用</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation>不採用</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished" />
+        <translation>要確認</translation>
     </message>
     <message>
         <source>%1 has no glyph for this character</source>
-        <translation type="unfinished" />
+        <translation>%1 にはこの文字のグリフがありません</translation>
     </message>
     <message>
         <source>%1: L1 %2, SSIM %3</source>
-        <translation type="unfinished" />
+        <translation>%1：L1 %2、SSIM %3</translation>
     </message>
     <message>
         <source>No target glyph to compare with</source>
-        <translation type="unfinished" />
+        <translation>比較するターゲットグリフがありません</translation>
     </message>
     <message>
         <source>Char</source>
@@ -1376,7 +1376,7 @@ Qt %5
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>レビュー</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1384,54 +1384,54 @@ Qt %5
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished" />
+        <translation>L1</translation>
     </message>
     <message>
         <source>SSIM</source>
-        <translation type="unfinished" />
+        <translation>SSIM</translation>
     </message>
     <message>
         <source>Generated %1</source>
-        <translation type="unfinished" />
+        <translation>生成 %1</translation>
     </message>
     <message>
         <source>Target %1</source>
-        <translation type="unfinished" />
+        <translation>ターゲット %1</translation>
     </message>
 </context>
 <context>
     <name>zistudio::ui::PreviewView</name>
     <message>
         <source>Glyphs</source>
-        <translation type="unfinished" />
+        <translation>グリフ</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>Train a run to preview its glyphs.</source>
-        <translation type="unfinished" />
+        <translation>学習を実行すると、そのグリフをプレビューできます。</translation>
     </message>
     <message>
         <source>&amp;Validation set</source>
-        <translation type="unfinished" />
+        <translation>検証セット(&amp;V)</translation>
     </message>
     <message>
         <source>T&amp;yped:</source>
-        <translation type="unfinished" />
+        <translation>入力した文字(&amp;Y)：</translation>
     </message>
     <message>
         <source>The characters the run never trained on</source>
-        <translation type="unfinished" />
+        <translation>この実行が学習に使わなかった文字</translation>
     </message>
     <message>
         <source>characters to preview</source>
-        <translation type="unfinished" />
+        <translation>プレビューする文字</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished" />
+        <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1439,85 +1439,75 @@ Qt %5
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>採用</translation>
     </message>
     <message>
         <source>Accept the selected glyphs (A)</source>
-        <translation type="unfinished" />
+        <translation>選択したグリフを採用（A）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>不採用</translation>
     </message>
     <message>
         <source>Reject the selected glyphs: export leaves them out (R)</source>
-        <translation type="unfinished" />
+        <translation>選択したグリフを不採用にします：書き出しから除外されます（R）</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished" />
+        <translation>要確認</translation>
     </message>
     <message>
         <source>Flag the selected glyphs for another look (F)</source>
-        <translation type="unfinished" />
+        <translation>選択したグリフに後で見直す印を付けます（F）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>クリア</translation>
     </message>
     <message>
         <source>Forget the verdict on the selected glyphs (Backspace)</source>
-        <translation type="unfinished" />
+        <translation>選択したグリフの判定を取り消します（Backspace）</translation>
     </message>
     <message>
         <source>Worst glyphs (click a header to sort):</source>
-        <translation type="unfinished" />
+        <translation>最も悪いグリフ（見出しをクリックで並べ替え）：</translation>
     </message>
     <message>
         <source>Preview: %1</source>
-        <translation type="unfinished" />
+        <translation>プレビュー：%1</translation>
     </message>
     <message>
         <source>Run “%1”, checkpoint step %2 · %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Generating %n glyph(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled after %n glyph(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n glyph(s) from checkpoint step %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Mean L1 %1 over %n glyph(s) with a target.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>実行「%1」、チェックポイント ステップ %2 · %3</translation>
     </message>
     <message>
         <source>Select glyphs in the grid or the list first.</source>
-        <translation type="unfinished" />
+        <translation>先にグリッドまたはリストでグリフを選んでください。</translation>
     </message>
     <message>
         <source>not reviewed</source>
-        <translation type="unfinished" />
+        <translation>未レビュー</translation>
     </message>
-    <message numerus="yes">
-        <source>%n glyph(s) marked %1 (saved with the project).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+    <message>
+        <source>Generating %1 glyph(s)…</source>
+        <translation>%1 個のグリフを生成中…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 glyph(s).</source>
+        <translation>%1 個のグリフで取り消しました。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) from checkpoint step %2.</source>
+        <translation>チェックポイント ステップ %2 のグリフ %1 個。</translation>
+    </message>
+    <message>
+        <source>Mean L1 %1 over %2 glyph(s) with a target.</source>
+        <translation>ターゲットのある %2 個のグリフの平均 L1 は %1。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) marked %2 (saved with the project).</source>
+        <translation>%1 個のグリフを「%2」にしました（プロジェクトに保存されます）。</translation>
     </message>
 </context>
 <context>
@@ -1681,15 +1671,15 @@ Qt %5
     <name>zistudio::ui::RunChooser</name>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation>実行(&amp;R)：</translation>
     </message>
     <message>
         <source>Chec&amp;kpoint:</source>
-        <translation type="unfinished" />
+        <translation>チェックポイント(&amp;K)：</translation>
     </message>
     <message>
         <source>Best: the checkpoint with the best validation score. Last: the newest one.</source>
-        <translation type="unfinished" />
+        <translation>最良：検証スコアが最も良いチェックポイント。最新：一番新しいもの。</translation>
     </message>
     <message>
         <source>Best</source>
@@ -1697,11 +1687,11 @@ Qt %5
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished" />
+        <translation>最新</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished" />
+        <translation>ステップ %1</translation>
     </message>
 </context>
 <context>
@@ -1817,31 +1807,31 @@ Qt %5
     <name>zistudio::ui::TextPreviewWidget</name>
     <message>
         <source>Type a sentence</source>
-        <translation type="unfinished" />
+        <translation>文を入力</translation>
     </message>
     <message>
         <source>Sho&amp;w</source>
-        <translation type="unfinished" />
+        <translation>表示(&amp;W)</translation>
     </message>
     <message>
         <source>Target font:</source>
-        <translation type="unfinished" />
+        <translation>ターゲットフォント：</translation>
     </message>
     <message>
         <source>Generated:</source>
-        <translation type="unfinished" />
+        <translation>生成：</translation>
     </message>
     <message>
         <source>(a hand-drawn style has no font to set text with)</source>
-        <translation type="unfinished" />
+        <translation>（手描きのスタイルには文字を組むフォントがありません）</translation>
     </message>
     <message>
         <source>The target font has every character of this sentence.</source>
-        <translation type="unfinished" />
+        <translation>ターゲットフォントにはこの文のすべての文字があります。</translation>
     </message>
     <message>
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
-        <translation type="unfinished" />
+        <translation>印の付いた文字はターゲットフォントにありません（%1）：モデルだけが描けます。</translation>
     </message>
 </context>
 <context>

@@ -262,111 +262,111 @@ Qt %5
     <name>zistudio::ui::AttentionView</name>
     <message>
         <source>Click or drag on the glyph: where the selected layer looks from that point.</source>
-        <translation type="unfinished" />
+        <translation>在字形上点击或拖动：所选层从该点看向何处。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>Train a run to see where its attention layers look.</source>
-        <translation type="unfinished" />
+        <translation>先训练一次，才能看到其注意力层关注之处。</translation>
     </message>
     <message>
         <source>Type a character, or pick one of the run's sample or validation characters.</source>
-        <translation type="unfinished" />
+        <translation>输入一个字符，或从此训练的样本字符或验证字符中挑选。</translation>
     </message>
     <message>
         <source>C&amp;haracter:</source>
-        <translation type="unfinished" />
+        <translation>字符(&amp;H)：</translation>
     </message>
     <message>
         <source>St&amp;yle:</source>
-        <translation type="unfinished" />
+        <translation>风格(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Point</source>
-        <translation type="unfinished" />
+        <translation>点(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Stroke mean</source>
-        <translation type="unfinished" />
+        <translation>笔画平均(&amp;S)</translation>
     </message>
     <message>
         <source>Where the clicked position looks</source>
-        <translation type="unfinished" />
+        <translation>所点位置看向何处</translation>
     </message>
     <message>
         <source>The mean over every ink position of the glyph</source>
-        <translation type="unfinished" />
+        <translation>字形所有笔墨位置的平均</translation>
     </message>
     <message>
         <source>over the generated glyph</source>
-        <translation type="unfinished" />
+        <translation>叠在生成的字形上</translation>
     </message>
     <message>
         <source>over the source glyph</source>
-        <translation type="unfinished" />
+        <translation>叠在源字形上</translation>
     </message>
     <message>
         <source>Heatmap opacity</source>
-        <translation type="unfinished" />
+        <translation>热图不透明度</translation>
     </message>
     <message>
         <source>Save PNG…</source>
-        <translation type="unfinished" />
+        <translation>保存 PNG…</translation>
     </message>
     <message>
         <source>Save the selected layer's heatmap as a PNG image</source>
-        <translation type="unfinished" />
+        <translation>将所选层的热图保存为 PNG 图像</translation>
     </message>
     <message>
         <source>Heat:</source>
-        <translation type="unfinished" />
+        <translation>热图：</translation>
     </message>
     <message>
         <source>Opacity:</source>
-        <translation type="unfinished" />
+        <translation>不透明度：</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished" />
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
         <source>Attention: %1</source>
-        <translation type="unfinished" />
+        <translation>注意力：%1</translation>
     </message>
     <message>
         <source>Run “%1” has no attention layers: switch some on in the Model panel and train a new run.</source>
-        <translation type="unfinished" />
+        <translation>训练“%1”没有注意力层：请在模型面板中开启一些，然后开始新的训练。</translation>
     </message>
     <message>
         <source>Blend the two styles: left is pure style A, right pure style B.</source>
-        <translation type="unfinished" />
+        <translation>混合两种风格：最左为纯风格 A，最右为纯风格 B。</translation>
     </message>
     <message>
         <source>This run learns one style: there is nothing to blend.</source>
-        <translation type="unfinished" />
+        <translation>此训练只学习一种风格：没有可混合的对象。</translation>
     </message>
     <message>
         <source>live from the training run, step %1</source>
-        <translation type="unfinished" />
+        <translation>实时取自训练中的模型，第 %1 步</translation>
     </message>
     <message>
         <source>checkpoint step %1</source>
-        <translation type="unfinished" />
+        <translation>检查点第 %1 步</translation>
     </message>
     <message>
         <source>%1 attention layer(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 个注意力层</translation>
     </message>
     <message>
         <source>probe %1 ms</source>
-        <translation type="unfinished" />
+        <translation>探测 %1 毫秒</translation>
     </message>
     <message>
         <source>heatmaps of the dominant style</source>
-        <translation type="unfinished" />
+        <translation>热图取自权重最大的风格</translation>
     </message>
     <message>
         <source>source</source>
@@ -374,11 +374,11 @@ Qt %5
     </message>
     <message>
         <source>generated</source>
-        <translation type="unfinished" />
+        <translation>生成</translation>
     </message>
     <message>
         <source>target: none</source>
-        <translation type="unfinished" />
+        <translation>目标：无</translation>
     </message>
     <message>
         <source>target</source>
@@ -386,39 +386,31 @@ Qt %5
     </message>
     <message>
         <source>%1 · %2×%3 · γ %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · 1 position</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · unused</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2×%3 · γ %4</translation>
     </message>
     <message>
         <source>A 1×1 map: one position, nothing to attend to.</source>
-        <translation type="unfinished" />
+        <translation>1×1 的特征图：只有一个位置，无从关注。</translation>
     </message>
     <message>
         <source>γ ≈ 0: this layer adds (almost) nothing to its input yet.</source>
-        <translation type="unfinished" />
+        <translation>γ ≈ 0：此层目前（几乎）没有对输入加入任何内容。</translation>
     </message>
     <message>
         <source>γ scales what the layer adds to its input.</source>
-        <translation type="unfinished" />
+        <translation>γ 决定此层对输入加入内容的比重。</translation>
     </message>
     <message>
         <source>there is no heatmap to save yet</source>
-        <translation type="unfinished" />
+        <translation>目前还没有可保存的热图</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Save Heatmap</source>
-        <translation type="unfinished" />
+        <translation>保存热图</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -426,11 +418,19 @@ Qt %5
     </message>
     <message>
         <source>Saved the heatmap to %1</source>
-        <translation type="unfinished" />
+        <translation>已将热图保存至 %1</translation>
     </message>
     <message>
         <source>Could not save the heatmap: %1</source>
-        <translation type="unfinished" />
+        <translation>无法保存热图：%1</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation>仅 1 个位置</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
     </message>
 </context>
 <context>
@@ -1348,27 +1348,27 @@ Qt %5
     <name>zistudio::ui::PreviewModel</name>
     <message>
         <source>accepted</source>
-        <translation type="unfinished" />
+        <translation>已接受</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished" />
+        <translation>已标记</translation>
     </message>
     <message>
         <source>%1 has no glyph for this character</source>
-        <translation type="unfinished" />
+        <translation>%1 没有此字符的字形</translation>
     </message>
     <message>
         <source>%1: L1 %2, SSIM %3</source>
-        <translation type="unfinished" />
+        <translation>%1：L1 %2，SSIM %3</translation>
     </message>
     <message>
         <source>No target glyph to compare with</source>
-        <translation type="unfinished" />
+        <translation>没有可比较的目标字形</translation>
     </message>
     <message>
         <source>Char</source>
@@ -1376,7 +1376,7 @@ Qt %5
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>审阅</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1384,54 +1384,54 @@ Qt %5
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished" />
+        <translation>L1</translation>
     </message>
     <message>
         <source>SSIM</source>
-        <translation type="unfinished" />
+        <translation>SSIM</translation>
     </message>
     <message>
         <source>Generated %1</source>
-        <translation type="unfinished" />
+        <translation>生成 %1</translation>
     </message>
     <message>
         <source>Target %1</source>
-        <translation type="unfinished" />
+        <translation>目标 %1</translation>
     </message>
 </context>
 <context>
     <name>zistudio::ui::PreviewView</name>
     <message>
         <source>Glyphs</source>
-        <translation type="unfinished" />
+        <translation>字形</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>文本</translation>
     </message>
     <message>
         <source>Train a run to preview its glyphs.</source>
-        <translation type="unfinished" />
+        <translation>先训练一次，才能预览其字形。</translation>
     </message>
     <message>
         <source>&amp;Validation set</source>
-        <translation type="unfinished" />
+        <translation>验证集(&amp;V)</translation>
     </message>
     <message>
         <source>T&amp;yped:</source>
-        <translation type="unfinished" />
+        <translation>输入的(&amp;Y)：</translation>
     </message>
     <message>
         <source>The characters the run never trained on</source>
-        <translation type="unfinished" />
+        <translation>此训练从未用来训练的字符</translation>
     </message>
     <message>
         <source>characters to preview</source>
-        <translation type="unfinished" />
+        <translation>要预览的字符</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished" />
+        <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1439,85 +1439,75 @@ Qt %5
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <source>Accept the selected glyphs (A)</source>
-        <translation type="unfinished" />
+        <translation>接受所选的字形（A）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Reject the selected glyphs: export leaves them out (R)</source>
-        <translation type="unfinished" />
+        <translation>拒绝所选的字形：导出时会略过它们（R）</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished" />
+        <translation>标记</translation>
     </message>
     <message>
         <source>Flag the selected glyphs for another look (F)</source>
-        <translation type="unfinished" />
+        <translation>标记所选的字形，稍后再看（F）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>清除</translation>
     </message>
     <message>
         <source>Forget the verdict on the selected glyphs (Backspace)</source>
-        <translation type="unfinished" />
+        <translation>清除所选字形的审阅结果（Backspace）</translation>
     </message>
     <message>
         <source>Worst glyphs (click a header to sort):</source>
-        <translation type="unfinished" />
+        <translation>最差的字形（点击标题即可排序）：</translation>
     </message>
     <message>
         <source>Preview: %1</source>
-        <translation type="unfinished" />
+        <translation>预览：%1</translation>
     </message>
     <message>
         <source>Run “%1”, checkpoint step %2 · %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Generating %n glyph(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled after %n glyph(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n glyph(s) from checkpoint step %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Mean L1 %1 over %n glyph(s) with a target.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>训练“%1”，检查点第 %2 步 · %3</translation>
     </message>
     <message>
         <source>Select glyphs in the grid or the list first.</source>
-        <translation type="unfinished" />
+        <translation>请先在网格或列表中选择字形。</translation>
     </message>
     <message>
         <source>not reviewed</source>
-        <translation type="unfinished" />
+        <translation>未审阅</translation>
     </message>
-    <message numerus="yes">
-        <source>%n glyph(s) marked %1 (saved with the project).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+    <message>
+        <source>Generating %1 glyph(s)…</source>
+        <translation>正在生成 %1 个字形…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 glyph(s).</source>
+        <translation>已在 %1 个字形后取消。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) from checkpoint step %2.</source>
+        <translation>%1 个字形，取自检查点第 %2 步。</translation>
+    </message>
+    <message>
+        <source>Mean L1 %1 over %2 glyph(s) with a target.</source>
+        <translation>%2 个有目标字形的字形，平均 L1 为 %1。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) marked %2 (saved with the project).</source>
+        <translation>%1 个字形标为%2（随项目保存）。</translation>
     </message>
 </context>
 <context>
@@ -1681,15 +1671,15 @@ Qt %5
     <name>zistudio::ui::RunChooser</name>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation>训练(&amp;R)：</translation>
     </message>
     <message>
         <source>Chec&amp;kpoint:</source>
-        <translation type="unfinished" />
+        <translation>检查点(&amp;K)：</translation>
     </message>
     <message>
         <source>Best: the checkpoint with the best validation score. Last: the newest one.</source>
-        <translation type="unfinished" />
+        <translation>最佳：验证分数最好的检查点。最后：最新的检查点。</translation>
     </message>
     <message>
         <source>Best</source>
@@ -1697,11 +1687,11 @@ Qt %5
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished" />
+        <translation>最后</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished" />
+        <translation>第 %1 步</translation>
     </message>
 </context>
 <context>
@@ -1817,31 +1807,31 @@ Qt %5
     <name>zistudio::ui::TextPreviewWidget</name>
     <message>
         <source>Type a sentence</source>
-        <translation type="unfinished" />
+        <translation>输入一个句子</translation>
     </message>
     <message>
         <source>Sho&amp;w</source>
-        <translation type="unfinished" />
+        <translation>显示(&amp;W)</translation>
     </message>
     <message>
         <source>Target font:</source>
-        <translation type="unfinished" />
+        <translation>目标字体：</translation>
     </message>
     <message>
         <source>Generated:</source>
-        <translation type="unfinished" />
+        <translation>生成：</translation>
     </message>
     <message>
         <source>(a hand-drawn style has no font to set text with)</source>
-        <translation type="unfinished" />
+        <translation>（手绘风格没有可用来排版文字的字体）</translation>
     </message>
     <message>
         <source>The target font has every character of this sentence.</source>
-        <translation type="unfinished" />
+        <translation>目标字体包含此句的所有字符。</translation>
     </message>
     <message>
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
-        <translation type="unfinished" />
+        <translation>已标示：目标字体缺少的字符（%1）：只有模型能画出它们。</translation>
     </message>
 </context>
 <context>

@@ -262,111 +262,111 @@ Qt %5
     <name>zistudio::ui::AttentionView</name>
     <message>
         <source>Click or drag on the glyph: where the selected layer looks from that point.</source>
-        <translation type="unfinished" />
+        <translation>在字形上點按或拖曳：所選層從該點看向何處。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>載入中…</translation>
     </message>
     <message>
         <source>Train a run to see where its attention layers look.</source>
-        <translation type="unfinished" />
+        <translation>先訓練一次，才能看到其注意力層關注之處。</translation>
     </message>
     <message>
         <source>Type a character, or pick one of the run's sample or validation characters.</source>
-        <translation type="unfinished" />
+        <translation>輸入一個字元，或從此訓練的樣本字元或驗證字元中挑選。</translation>
     </message>
     <message>
         <source>C&amp;haracter:</source>
-        <translation type="unfinished" />
+        <translation>字元(&amp;H)：</translation>
     </message>
     <message>
         <source>St&amp;yle:</source>
-        <translation type="unfinished" />
+        <translation>風格(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Point</source>
-        <translation type="unfinished" />
+        <translation>點(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Stroke mean</source>
-        <translation type="unfinished" />
+        <translation>筆畫平均(&amp;S)</translation>
     </message>
     <message>
         <source>Where the clicked position looks</source>
-        <translation type="unfinished" />
+        <translation>所點位置看向何處</translation>
     </message>
     <message>
         <source>The mean over every ink position of the glyph</source>
-        <translation type="unfinished" />
+        <translation>字形所有筆墨位置的平均</translation>
     </message>
     <message>
         <source>over the generated glyph</source>
-        <translation type="unfinished" />
+        <translation>疊在生成的字形上</translation>
     </message>
     <message>
         <source>over the source glyph</source>
-        <translation type="unfinished" />
+        <translation>疊在來源字形上</translation>
     </message>
     <message>
         <source>Heatmap opacity</source>
-        <translation type="unfinished" />
+        <translation>熱圖不透明度</translation>
     </message>
     <message>
         <source>Save PNG…</source>
-        <translation type="unfinished" />
+        <translation>儲存 PNG…</translation>
     </message>
     <message>
         <source>Save the selected layer's heatmap as a PNG image</source>
-        <translation type="unfinished" />
+        <translation>將所選層的熱圖儲存為 PNG 圖像</translation>
     </message>
     <message>
         <source>Heat:</source>
-        <translation type="unfinished" />
+        <translation>熱圖：</translation>
     </message>
     <message>
         <source>Opacity:</source>
-        <translation type="unfinished" />
+        <translation>不透明度：</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished" />
+        <translation>正在載入 %1…</translation>
     </message>
     <message>
         <source>Attention: %1</source>
-        <translation type="unfinished" />
+        <translation>注意力：%1</translation>
     </message>
     <message>
         <source>Run “%1” has no attention layers: switch some on in the Model panel and train a new run.</source>
-        <translation type="unfinished" />
+        <translation>訓練「%1」沒有注意力層：請在模型面板中開啟一些，然後開始新的訓練。</translation>
     </message>
     <message>
         <source>Blend the two styles: left is pure style A, right pure style B.</source>
-        <translation type="unfinished" />
+        <translation>混合兩種風格：最左為純風格 A，最右為純風格 B。</translation>
     </message>
     <message>
         <source>This run learns one style: there is nothing to blend.</source>
-        <translation type="unfinished" />
+        <translation>此訓練只學習一種風格：沒有可混合的對象。</translation>
     </message>
     <message>
         <source>live from the training run, step %1</source>
-        <translation type="unfinished" />
+        <translation>即時取自訓練中的模型，第 %1 步</translation>
     </message>
     <message>
         <source>checkpoint step %1</source>
-        <translation type="unfinished" />
+        <translation>檢查點第 %1 步</translation>
     </message>
     <message>
         <source>%1 attention layer(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 個注意力層</translation>
     </message>
     <message>
         <source>probe %1 ms</source>
-        <translation type="unfinished" />
+        <translation>探測 %1 毫秒</translation>
     </message>
     <message>
         <source>heatmaps of the dominant style</source>
-        <translation type="unfinished" />
+        <translation>熱圖取自權重最大的風格</translation>
     </message>
     <message>
         <source>source</source>
@@ -374,11 +374,11 @@ Qt %5
     </message>
     <message>
         <source>generated</source>
-        <translation type="unfinished" />
+        <translation>生成</translation>
     </message>
     <message>
         <source>target: none</source>
-        <translation type="unfinished" />
+        <translation>目標：無</translation>
     </message>
     <message>
         <source>target</source>
@@ -386,39 +386,31 @@ Qt %5
     </message>
     <message>
         <source>%1 · %2×%3 · γ %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · 1 position</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · unused</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2×%3 · γ %4</translation>
     </message>
     <message>
         <source>A 1×1 map: one position, nothing to attend to.</source>
-        <translation type="unfinished" />
+        <translation>1×1 的特徵圖：只有一個位置，無從關注。</translation>
     </message>
     <message>
         <source>γ ≈ 0: this layer adds (almost) nothing to its input yet.</source>
-        <translation type="unfinished" />
+        <translation>γ ≈ 0：此層目前（幾乎）沒有對輸入加入任何內容。</translation>
     </message>
     <message>
         <source>γ scales what the layer adds to its input.</source>
-        <translation type="unfinished" />
+        <translation>γ 決定此層對輸入加入內容的比重。</translation>
     </message>
     <message>
         <source>there is no heatmap to save yet</source>
-        <translation type="unfinished" />
+        <translation>目前還沒有可儲存的熱圖</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>無法寫入 %1：%2</translation>
     </message>
     <message>
         <source>Save Heatmap</source>
-        <translation type="unfinished" />
+        <translation>儲存熱圖</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -426,11 +418,19 @@ Qt %5
     </message>
     <message>
         <source>Saved the heatmap to %1</source>
-        <translation type="unfinished" />
+        <translation>已將熱圖儲存至 %1</translation>
     </message>
     <message>
         <source>Could not save the heatmap: %1</source>
-        <translation type="unfinished" />
+        <translation>無法儲存熱圖：%1</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation>僅 1 個位置</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
     </message>
 </context>
 <context>
@@ -1348,27 +1348,27 @@ Qt %5
     <name>zistudio::ui::PreviewModel</name>
     <message>
         <source>accepted</source>
-        <translation type="unfinished" />
+        <translation>已接受</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒絕</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished" />
+        <translation>已標記</translation>
     </message>
     <message>
         <source>%1 has no glyph for this character</source>
-        <translation type="unfinished" />
+        <translation>%1 沒有此字元的字形</translation>
     </message>
     <message>
         <source>%1: L1 %2, SSIM %3</source>
-        <translation type="unfinished" />
+        <translation>%1：L1 %2，SSIM %3</translation>
     </message>
     <message>
         <source>No target glyph to compare with</source>
-        <translation type="unfinished" />
+        <translation>沒有可比較的目標字形</translation>
     </message>
     <message>
         <source>Char</source>
@@ -1376,7 +1376,7 @@ Qt %5
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>審閱</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1384,54 +1384,54 @@ Qt %5
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished" />
+        <translation>L1</translation>
     </message>
     <message>
         <source>SSIM</source>
-        <translation type="unfinished" />
+        <translation>SSIM</translation>
     </message>
     <message>
         <source>Generated %1</source>
-        <translation type="unfinished" />
+        <translation>生成 %1</translation>
     </message>
     <message>
         <source>Target %1</source>
-        <translation type="unfinished" />
+        <translation>目標 %1</translation>
     </message>
 </context>
 <context>
     <name>zistudio::ui::PreviewView</name>
     <message>
         <source>Glyphs</source>
-        <translation type="unfinished" />
+        <translation>字形</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>文字</translation>
     </message>
     <message>
         <source>Train a run to preview its glyphs.</source>
-        <translation type="unfinished" />
+        <translation>先訓練一次，才能預覽其字形。</translation>
     </message>
     <message>
         <source>&amp;Validation set</source>
-        <translation type="unfinished" />
+        <translation>驗證集(&amp;V)</translation>
     </message>
     <message>
         <source>T&amp;yped:</source>
-        <translation type="unfinished" />
+        <translation>輸入的(&amp;Y)：</translation>
     </message>
     <message>
         <source>The characters the run never trained on</source>
-        <translation type="unfinished" />
+        <translation>此訓練從未用來訓練的字元</translation>
     </message>
     <message>
         <source>characters to preview</source>
-        <translation type="unfinished" />
+        <translation>要預覽的字元</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished" />
+        <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1439,85 +1439,75 @@ Qt %5
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <source>Accept the selected glyphs (A)</source>
-        <translation type="unfinished" />
+        <translation>接受所選的字形（A）</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>拒絕</translation>
     </message>
     <message>
         <source>Reject the selected glyphs: export leaves them out (R)</source>
-        <translation type="unfinished" />
+        <translation>拒絕所選的字形：匯出時會略過它們（R）</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished" />
+        <translation>標記</translation>
     </message>
     <message>
         <source>Flag the selected glyphs for another look (F)</source>
-        <translation type="unfinished" />
+        <translation>標記所選的字形，稍後再看（F）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>清除</translation>
     </message>
     <message>
         <source>Forget the verdict on the selected glyphs (Backspace)</source>
-        <translation type="unfinished" />
+        <translation>清除所選字形的審閱結果（Backspace）</translation>
     </message>
     <message>
         <source>Worst glyphs (click a header to sort):</source>
-        <translation type="unfinished" />
+        <translation>最差的字形（點按標題即可排序）：</translation>
     </message>
     <message>
         <source>Preview: %1</source>
-        <translation type="unfinished" />
+        <translation>預覽：%1</translation>
     </message>
     <message>
         <source>Run “%1”, checkpoint step %2 · %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Generating %n glyph(s)…</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled after %n glyph(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n glyph(s) from checkpoint step %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Mean L1 %1 over %n glyph(s) with a target.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>訓練「%1」，檢查點第 %2 步 · %3</translation>
     </message>
     <message>
         <source>Select glyphs in the grid or the list first.</source>
-        <translation type="unfinished" />
+        <translation>請先在網格或清單中選取字形。</translation>
     </message>
     <message>
         <source>not reviewed</source>
-        <translation type="unfinished" />
+        <translation>未審閱</translation>
     </message>
-    <message numerus="yes">
-        <source>%n glyph(s) marked %1 (saved with the project).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+    <message>
+        <source>Generating %1 glyph(s)…</source>
+        <translation>正在生成 %1 個字形…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 glyph(s).</source>
+        <translation>已在 %1 個字形後取消。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) from checkpoint step %2.</source>
+        <translation>%1 個字形，取自檢查點第 %2 步。</translation>
+    </message>
+    <message>
+        <source>Mean L1 %1 over %2 glyph(s) with a target.</source>
+        <translation>%2 個有目標字形的字形，平均 L1 為 %1。</translation>
+    </message>
+    <message>
+        <source>%1 glyph(s) marked %2 (saved with the project).</source>
+        <translation>%1 個字形標為%2（隨專案儲存）。</translation>
     </message>
 </context>
 <context>
@@ -1681,15 +1671,15 @@ Qt %5
     <name>zistudio::ui::RunChooser</name>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation>訓練(&amp;R)：</translation>
     </message>
     <message>
         <source>Chec&amp;kpoint:</source>
-        <translation type="unfinished" />
+        <translation>檢查點(&amp;K)：</translation>
     </message>
     <message>
         <source>Best: the checkpoint with the best validation score. Last: the newest one.</source>
-        <translation type="unfinished" />
+        <translation>最佳：驗證分數最好的檢查點。最後：最新的檢查點。</translation>
     </message>
     <message>
         <source>Best</source>
@@ -1697,11 +1687,11 @@ Qt %5
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished" />
+        <translation>最後</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished" />
+        <translation>第 %1 步</translation>
     </message>
 </context>
 <context>
@@ -1817,31 +1807,31 @@ Qt %5
     <name>zistudio::ui::TextPreviewWidget</name>
     <message>
         <source>Type a sentence</source>
-        <translation type="unfinished" />
+        <translation>輸入一個句子</translation>
     </message>
     <message>
         <source>Sho&amp;w</source>
-        <translation type="unfinished" />
+        <translation>顯示(&amp;W)</translation>
     </message>
     <message>
         <source>Target font:</source>
-        <translation type="unfinished" />
+        <translation>目標字型：</translation>
     </message>
     <message>
         <source>Generated:</source>
-        <translation type="unfinished" />
+        <translation>生成：</translation>
     </message>
     <message>
         <source>(a hand-drawn style has no font to set text with)</source>
-        <translation type="unfinished" />
+        <translation>（手繪風格沒有可用來排版文字的字型）</translation>
     </message>
     <message>
         <source>The target font has every character of this sentence.</source>
-        <translation type="unfinished" />
+        <translation>目標字型包含此句的所有字元。</translation>
     </message>
     <message>
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
-        <translation type="unfinished" />
+        <translation>已標示：目標字型缺少的字元（%1）：只有模型能畫出它們。</translation>
     </message>
 </context>
 <context>

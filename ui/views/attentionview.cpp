@@ -432,9 +432,9 @@ void AttentionView::render()
                               .arg(probe.height)
                               .arg(static_cast<double>(probe.gamma), 0, 'g', 2);
         if (probe.degenerate)
-            caption += tr(" · 1 position");
+            caption += QStringLiteral(" · ") + tr("1 position");
         else if (std::abs(probe.gamma) < kUnusedGamma)
-            caption += tr(" · unused");
+            caption += QStringLiteral(" · ") + tr("unused");
         m_tiles[i]->setImage(overlay(static_cast<int>(i)));
         m_tiles[i]->setCaption(caption);
         m_tiles[i]->setSelected(static_cast<int>(i) == m_selected);

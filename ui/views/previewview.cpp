@@ -261,7 +261,7 @@ void PreviewView::generate(const std::u32string &characters)
     m_progress->setMaximum(static_cast<int>(distinct.size()));
     m_progress->setValue(0);
     m_cancel->setEnabled(true);
-    m_status->setText(tr("Generating %n glyph(s)…", nullptr, static_cast<int>(distinct.size())));
+    m_status->setText(tr("Generating %1 glyph(s)…").arg(distinct.size()));
 }
 
 void PreviewView::cancel()
@@ -287,12 +287,11 @@ void PreviewView::onGridFinished(quint64 id, bool cancelled, const QString &erro
                 l1 += *v;
                 ++scored;
             }
-        QString text = cancelled
-            ? tr("Cancelled after %n glyph(s).", nullptr, m_model->rowCount())
-            : tr("%n glyph(s) from checkpoint step %1.", nullptr, m_model->rowCount()).arg(m_info.step);
+        QString text = cancelled ? tr("Cancelled after %1 glyph(s).").arg(m_model->rowCount())
+                                 : tr("%1 glyph(s) from checkpoint step %2.").arg(m_model->rowCount()).arg(m_info.step);
         if (scored > 0)
             text += QLatin1Char(' ')
-                + tr("Mean L1 %1 over %n glyph(s) with a target.", nullptr, scored).arg(l1 / scored, 0, 'f', 4);
+                + tr("Mean L1 %1 over %2 glyph(s) with a target.").arg(l1 / scored, 0, 'f', 4).arg(scored);
         m_status->setText(text);
     }
     m_worstList->sortByColumn(m_worst->l1Column(), m_worst->sortOrder());
@@ -338,8 +337,7 @@ void PreviewView::reviewSelection(std::optional<project::Review> review)
     for (const QModelIndex &index : rows)
         m_document->setReview(m_model->characterAt(index.row()), review);
     const QString what = review ? PreviewModel::reviewText(*review) : tr("not reviewed");
-    m_status->setText(
-        tr("%n glyph(s) marked %1 (saved with the project).", nullptr, static_cast<int>(rows.size())).arg(what));
+    m_status->setText(tr("%1 glyph(s) marked %2 (saved with the project).").arg(rows.size()).arg(what));
 }
 
 } // namespace zistudio::ui
