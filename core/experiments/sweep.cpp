@@ -19,11 +19,6 @@ namespace fs = std::filesystem;
 namespace
 {
 
-using Clock = std::chrono::steady_clock;
-
-/** Flush recorded step times after this many samples (and at the end of each run). */
-constexpr std::size_t kMetricFlushRows = 32;
-
 /** The configuration a run trains with: its run.json, else the store's copy. */
 std::optional<project::Project> existingConfig(
     const project::ProjectLayout &layout, const project::RunStore *store, const std::string &run)
@@ -43,39 +38,6 @@ std::optional<project::Project> existingConfig(
         throw ExperimentError("run \"" + run + "\" exists but its configuration cannot be read: " + e.what());
     }
 }
-
-/**
- * Turns progress records into step-time and memory samples: the time between two "step" records
- * divided by the steps between them, only when no validation or checkpoint happened in between.
- */
-class StepClock
-{
-public:
-    void observe(const training::ProgressRecord &r, std::vector<project::MetricSample> &out)
-    {
-        if (r.event != "step") {
-            m_dirty = true;
-            return;
-        }
-        const auto now = Clock::now();
-        if (m_haveLast && !m_dirty && r.step > m_lastStep) {
-            const double seconds = std::chrono::duration<double>(now - m_last).count();
-            out.push_back({r.step, kStepSecondsMetric, seconds / static_cast<double>(r.step - m_lastStep)});
-        }
-        if (r.residentBytes > 0)
-            out.push_back({r.step, kRssMetric, r.residentBytes});
-        m_last = now;
-        m_lastStep = r.step;
-        m_haveLast = true;
-        m_dirty = false;
-    }
-
-private:
-    Clock::time_point m_last;
-    long long m_lastStep = 0;
-    bool m_haveLast = false;
-    bool m_dirty = true;
-};
 
 std::string outcomeText(training::RunOutcome outcome)
 {
@@ -189,33 +151,13 @@ SweepResult runSweep(const SweepOptions &options, const std::function<void(const
             .progressIntervalMs = options.progressIntervalMs,
             .attention = resume ? std::string() : entry.attention,
             .seed = resume ? std::nullopt : std::optional<unsigned>(entry.seed)});
-        std::optional<project::RunStore> store;
-        StepClock clock;
-        std::vector<project::MetricSample> samples;
-        auto flush = [&] {
-            if (samples.empty())
-                return;
-            try {
-                if (!store)
-                    store.emplace(layout.runStore);
-                store->appendMetrics(entry.runName, samples);
-            } catch (const Error &) {
-                // Timing samples are a convenience: a busy store must not stop the training.
-            }
-            samples.clear();
-        };
         event.kind = "progress";
         const auto run = trainer.run(
             [&](const training::ProgressRecord &r) {
-                if (r.event != "dataset")
-                    clock.observe(r, samples);
-                if (samples.size() >= kMetricFlushRows)
-                    flush();
                 event.record = r;
                 notify(event);
             },
             cancel);
-        flush();
         done.outcome = outcomeText(run.outcome);
         done.message = run.message;
         done.step = run.step;

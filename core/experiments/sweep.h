@@ -13,9 +13,9 @@
 namespace zistudio::experiments
 {
 
-/** Metric names the sweep records beside the trainer's (the trainer does not record them itself). */
-inline constexpr const char *kStepSecondsMetric = "step_seconds"; ///< wall seconds per training step
-inline constexpr const char *kRssMetric = "rss_bytes";            ///< process resident memory while training
+// Step time and memory come from the trainer's own series: training::kStepSecondsMetric, kRssMetric.
+using training::kRssMetric;
+using training::kStepSecondsMetric;
 
 /** What happened to one run of a sweep. */
 enum class SweepAction

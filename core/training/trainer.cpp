@@ -211,6 +211,7 @@ RunResult Trainer::Impl::runImpl()
             break;
         }
         StepResult r;
+        const auto stepStart = Clock::now();
         try {
             r = session->step();
         } catch (const OutOfMemory &e) {
@@ -248,6 +249,12 @@ RunResult Trainer::Impl::runImpl()
             pendingMetrics.push_back({step, "loss_" + name, value});
         lastLosses = r.losses;
         pendingMetrics.push_back({step, "lr", session->learningRate()});
+        // The step alone (validation and checkpoints excluded), and the process's memory now and then:
+        // what experiments compare besides quality.
+        pendingMetrics.push_back(
+            {step, std::string(kStepSecondsMetric), std::chrono::duration<double>(Clock::now() - stepStart).count()});
+        if (step % kRssEvery == 0 || step == 1)
+            pendingMetrics.push_back({step, std::string(kRssMetric), residentBytes()});
         if (pendingMetrics.size() >= kMetricFlushRows)
             flushMetrics();
 

@@ -31,6 +31,11 @@ namespace zistudio::training
 // TrainingError (training/trainingerror.h): a training error a user can act on (bad settings,
 // unreadable checkpoint, disk full...).
 
+/** Metrics every run records besides losses and validation (RunStore series names). */
+inline constexpr const char *kStepSecondsMetric = "step_seconds"; ///< wall seconds of each training step alone
+inline constexpr const char *kRssMetric = "rss_bytes";            ///< process resident memory, every kRssEvery steps
+inline constexpr long long kRssEvery = 10;
+
 /** One progress record, sent through the callback at most every `progressIntervalMs` (and on events). */
 struct ProgressRecord
 {

@@ -117,6 +117,12 @@ TEST(Trainer, RunsRecordsAndCheckpoints)
     EXPECT_EQ(run->lastStep, 8);
     EXPECT_EQ(store.metrics("first", "loss_g").size(), 8u);
     EXPECT_EQ(store.metrics("first", "val_l1").size(), 3u); // steps 0, 4, 8
+    const auto stepSeconds = store.metrics("first", kStepSecondsMetric);
+    ASSERT_EQ(stepSeconds.size(), 8u);
+    EXPECT_GT(stepSeconds.front().value, 0.0);
+    const auto rss = store.metrics("first", kRssMetric);
+    ASSERT_FALSE(rss.empty());
+    EXPECT_GT(rss.front().value, 1e6); // a LibTorch process holds more than a megabyte
     const auto checkpoints = store.checkpoints("first");
     ASSERT_EQ(checkpoints.size(), 2u);
     EXPECT_EQ(checkpoints[1].kind, "final");
