@@ -34,7 +34,10 @@ namespace zistudio::ui
 namespace
 {
 
-constexpr int kTileColumns = 3;
+constexpr int kTileColumns = 2;
+/** Side of a small per-layer map, and of the source / generated / target pictures. */
+constexpr int kTileSide = 120;
+constexpr int kGlyphSide = 150;
 constexpr int kSaveScale = 4;
 constexpr int kDefaultOpacity = 60;
 /** |γ| below this: the layer adds (almost) nothing to its input yet. */
@@ -78,15 +81,20 @@ AttentionView::AttentionView(ProjectDocument *document, TrainingSession *session
     m_large->setMinimumSize(240, 260);
     m_large->setToolTip(tr("Click or drag on the glyph: where the selected layer looks from that point."));
 
+    // Left: the glyph three ways above the selected layer's large map; right: one small map per layer.
+    for (GlyphCanvas *canvas : {m_source, m_generated, m_target})
+        canvas->setMaximumSize(kGlyphSide, kGlyphSide + fontMetrics().height() + 4);
     auto *glyphs = new QHBoxLayout;
+    glyphs->addStretch(1);
     glyphs->addWidget(m_source);
     glyphs->addWidget(m_generated);
     glyphs->addWidget(m_target);
+    glyphs->addStretch(1);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(glyphs, 1);
-    leftLayout->addWidget(m_large, 3);
+    leftLayout->addLayout(glyphs);
+    leftLayout->addWidget(m_large, 1);
 
     auto *tiles = new QWidget(this);
     m_tileGrid = new QGridLayout(tiles);
@@ -94,12 +102,13 @@ AttentionView::AttentionView(ProjectDocument *document, TrainingSession *session
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(tiles);
+    scroll->setMinimumWidth(kTileColumns * (kTileSide + 8) + 24);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createControls());
@@ -391,7 +400,7 @@ void AttentionView::rebuildTiles()
     }
     while (m_tiles.size() < n) {
         auto *tile = new GlyphCanvas(m_tileGrid->parentWidget());
-        tile->setMinimumSize(110, 130);
+        tile->setMinimumSize(kTileSide, kTileSide + tile->fontMetrics().height() + 4);
         const int index = static_cast<int>(m_tiles.size());
         connect(tile, &GlyphCanvas::clicked, this, [this, index] { selectLayer(index); });
         m_tileGrid->addWidget(tile, index / kTileColumns, index % kTileColumns);

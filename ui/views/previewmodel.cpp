@@ -4,6 +4,7 @@
 #include "util/qtconvert.h"
 
 #include <QColor>
+#include <QFont>
 #include <QSize>
 
 namespace zistudio::ui
@@ -13,6 +14,8 @@ namespace
 {
 
 constexpr int kImagePadding = 4;
+/** The character column's text, larger than the table's font. */
+constexpr double kCharacterScale = 1.8;
 
 } // namespace
 
@@ -152,6 +155,11 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
             return static_cast<uint>(e.row.character);
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignCenter);
+        if (role == Qt::FontRole) {
+            QFont font;
+            font.setPointSizeF(font.pointSizeF() * kCharacterScale);
+            return font;
+        }
     } else if (column == ReviewColumn) {
         if (role == Qt::DisplayRole)
             return reviewed ? reviewText(review->second) : QString();
