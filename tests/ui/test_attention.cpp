@@ -278,3 +278,33 @@ TEST(AttentionProbeClient, ProbesOfATrainingRunAreServedByTheTrainer)
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() > 0; }, test::kViewTimeoutMs));
     EXPECT_FALSE(client.isLive(QStringLiteral("live")));
 }
+
+TEST(AttentionView, FollowsARunThatStartsAndProbesItLive)
+{
+    test::TempDir dir;
+    auto project = test::twoStyleAttentionProject();
+    project.training.steps = 100000; // stopped by the test
+    project.training.validateEvery = 1000;
+    project.training.checkpointEvery = 1000;
+    const QString file = test::writeProject(dir, project);
+    ProjectDocument document;
+    QString error;
+    ASSERT_TRUE(document.open(file, &error)) << error.toStdString();
+    TrainingSession session;
+    AttentionView view(&document, &session);
+    view.show();
+    EXPECT_EQ(view.runChooser()->runCount(), 0);
+    training::RunRequest request;
+    request.projectFile = test::toPath(file);
+    request.runName = "fresh";
+    QSignalSpy finished(&session, &TrainingSession::finished);
+    ASSERT_TRUE(session.start(request));
+    // The run has no checkpoint yet: the maps come from the training thread.
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return view.result().live && !view.result().layers.empty(); }, test::kViewTimeoutMs));
+    EXPECT_EQ(view.runChooser()->run(), QStringLiteral("fresh"));
+    EXPECT_EQ(view.layerTiles().size(), 3u);
+    EXPECT_FALSE(view.result().generated.isNull());
+    session.stop();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() > 0; }, test::kViewTimeoutMs));
+}

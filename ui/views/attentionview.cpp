@@ -40,6 +40,8 @@ constexpr int kTileSide = 120;
 constexpr int kGlyphSide = 150;
 constexpr int kSaveScale = 4;
 constexpr int kDefaultOpacity = 60;
+/** Probed when the run offers no characters yet (in every CJK character set). */
+constexpr char32_t kDefaultCharacter = U'永';
 /** |γ| below this: the layer adds (almost) nothing to its input yet. */
 constexpr float kUnusedGamma = 1e-3F;
 
@@ -263,6 +265,8 @@ void AttentionView::onLoaded(const GeneratorInfo &info)
     }
     if (!m_character)
         m_character = !seen.empty() ? seen.front() : firstCodePoint(typed);
+    if (!m_character)
+        m_character = kDefaultCharacter; // a run without a checkpoint yet, probed live
     m_characters->setEditText(charString(m_character));
     if (info.attention.empty())
         m_status->setText(tr("Run “%1” has no attention layers: switch some on in the Model panel and train a "

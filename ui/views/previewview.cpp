@@ -3,6 +3,7 @@
 
 #include "projectdocument.h"
 #include "session/generatorsession.h"
+#include "session/trainingsession.h"
 #include "util/qtconvert.h"
 #include "views/previewmodel.h"
 #include "views/runchooser.h"
@@ -40,6 +41,7 @@ constexpr const char32_t *kFallbackChars = U"永和九年岁在癸丑暮春之�
 PreviewView::PreviewView(ProjectDocument *document, TrainingSession *session, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_training(session)
     , m_session(new GeneratorSession(this))
     , m_runs(new RunChooser(document, session, this))
     , m_model(new PreviewModel(this))
@@ -195,6 +197,7 @@ void PreviewView::showPage(int page)
 
 void PreviewView::onKeyChanged(const GeneratorKey &key)
 {
+    cancel(); // a grid of the previous model would only delay the new one
     m_key = key;
     m_loadRequested = false;
     if (!key.isValid()) {
@@ -215,7 +218,9 @@ void PreviewView::onLoaded(const GeneratorInfo &info)
     m_info = info;
     if (!info.error.isEmpty()) {
         m_status->setText(info.error);
-        emit message(tr("Preview: %1").arg(info.error), true);
+        // A run that has just started has no checkpoint yet: not an error worth a red line in the log.
+        if (!m_training || !m_training->isActive() || m_training->runName() != info.key.run)
+            emit message(tr("Preview: %1").arg(info.error), true);
         return;
     }
     m_status->setText(tr("Run “%1”, checkpoint step %2 · %3").arg(info.key.run).arg(info.step).arg(info.device));

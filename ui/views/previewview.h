@@ -79,6 +79,7 @@ private:
     void worstSelected();
 
     ProjectDocument *m_document;
+    TrainingSession *m_training;
     GeneratorSession *m_session;
     RunChooser *m_runs;
     PreviewModel *m_model;

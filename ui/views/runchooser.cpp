@@ -50,6 +50,18 @@ RunChooser::RunChooser(ProjectDocument *document, TrainingSession *session, QWid
     connect(m_document, &ProjectDocument::filePathChanged, this, &RunChooser::refresh);
     if (m_session) {
         connect(m_session, &TrainingSession::stateChanged, this, &RunChooser::refresh);
+        // A new run enters the run store on the training thread, after the session started.
+        connect(m_session, &TrainingSession::progress, this, [this](const training::ProgressRecord &record) {
+            const QString run = m_session->runName();
+            if (m_runs->findText(run) < 0) {
+                refresh();
+                setRun(run); // follow a run that has just started: its maps are live
+            } else if (!record.checkpoint.empty() && run == m_runs->currentText()) {
+                ++m_generation; // a new checkpoint of the chosen run: "best" and "last" may have moved
+                fillCheckpoints();
+                emitKey();
+            }
+        });
         connect(m_session, &TrainingSession::finished, this, [this] {
             ++m_generation; // new checkpoints: "best" and "last" may have moved
             refresh();
