@@ -65,9 +65,16 @@ torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *m
 {
     const int64_t b = x.size(0);
     const int64_t c = x.size(1);
-    const torch::Tensor q = query(x).flatten(2); // [B, Ck, N]
-    const torch::Tensor k = key(x).flatten(2);   // [B, Ck, N]
-    const torch::Tensor v = value(x).flatten(2); // [B, C, N]
+    const int64_t ck = query->weight.size(0);
+    // The three 1x1 convolutions as one batched matrix product over the positions: x is read once,
+    // and one large GEMM beats three small convolutions (same parameters, so checkpoints do not change).
+    const torch::Tensor weight = torch::cat({query->weight, key->weight, value->weight}).flatten(1); // [2Ck+C, C]
+    const torch::Tensor bias = torch::cat({query->bias, key->bias, value->bias}).view({1, -1, 1});
+    const torch::Tensor qkv = torch::baddbmm(bias.expand({b, weight.size(0), x.size(2) * x.size(3)}),
+        weight.unsqueeze(0).expand({b, -1, -1}), x.flatten(2)); // [B, 2Ck+C, N]
+    const torch::Tensor q = qkv.narrow(1, 0, ck);               // [B, Ck, N]
+    const torch::Tensor k = qkv.narrow(1, ck, ck);              // [B, Ck, N]
+    const torch::Tensor v = qkv.narrow(1, 2 * ck, c);           // [B, C, N]
     torch::Tensor o;
 #if TORCH_VERSION_MAJOR >= 2
     if (matrix == nullptr) {
@@ -83,7 +90,7 @@ torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *m
         if (matrix != nullptr)
             *matrix = attention;
     }
-    return gamma * o.reshape({b, c, x.size(2), x.size(3)}) + x;
+    return torch::addcmul(x, gamma, o.reshape({b, c, x.size(2), x.size(3)})); // x + gamma * o, one pass
 }
 
 torch::Tensor SelfAttentionImpl::forward(const torch::Tensor &x)
