@@ -40,15 +40,6 @@ namespace
 
 constexpr int kStatusMessageMs = 5000;
 
-[[maybe_unused]] QLabel *emptyPanel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setMargin(12);
-    return label;
-}
-
 QString dockObjectName(const QString &panel)
 {
     QString name = panel;

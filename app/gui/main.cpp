@@ -93,8 +93,9 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the window and quit."), QStringLiteral("file.png"));
     const QCommandLineOption panel(QStringLiteral("panel"),
-        QApplication::translate(
-            "main", "Raise this panel first: project, fonts, dataset, model, training or log (may be repeated)."),
+        QApplication::translate("main",
+            "Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or "
+            "compare (may be repeated)."),
         QStringLiteral("name"));
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "Seconds to wait before the screenshot (default 1.5)."),
@@ -130,7 +131,7 @@ int main(int argc, char **argv)
         if (!window.raisePanel(name)) {
             std::fprintf(stderr,
                 "zistudio: unknown panel '%s' (known: %s; training/curves, training/samples, "
-                "training/checkpoints)\n",
+                "training/checkpoints; attention, preview, preview/text, compare)\n",
                 qPrintable(name), qPrintable(MainWindow::panelNames().join(QStringLiteral(", "))));
             return 1;
         }
