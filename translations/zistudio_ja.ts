@@ -158,8 +158,8 @@
         <translation>ダークパレットを使います。</translation>
     </message>
     <message>
-        <source>Raise this panel first: project, fonts, dataset, model, training or log (may be repeated).</source>
-        <translation>最初に表示するパネル：project、fonts、dataset、model、training、log（複数指定可）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
+        <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare（複数指定可）。</translation>
     </message>
 </context>
 <context>
