@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "data/datasetspecjson.h"
 #include "datasettestutil.h"
+#include "runshell.h"
 #include "tempdir.h"
 
 #include <gtest/gtest.h>
@@ -29,13 +30,8 @@ Result run(const std::string &args)
 {
     TempDir dir;
     const std::string cmd = std::string(ZISTUDIO_CLI) + " " + args + " 2>" + (dir / "err").string();
-    FILE *pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf {};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, readFile(dir / "err")};
+    const auto r = zistudio::test::runShell(cmd);
+    return {r.exitCode, r.output, readFile(dir / "err")};
 }
 
 std::string q(const std::filesystem::path &p)

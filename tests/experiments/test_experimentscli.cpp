@@ -5,6 +5,7 @@
 #include "common/imageio.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "runshell.h"
 #include "tempdir.h"
 #include "tinyproject.h"
 
@@ -30,13 +31,8 @@ struct Result
 Result run(const std::string &args)
 {
     const std::string cmd = std::string(ZISTUDIO_CLI) + " --threads 1 " + args + " 2>&1";
-    FILE *pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf {};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    const auto r = zistudio::test::runShell(cmd);
+    return {r.exitCode, r.output};
 }
 
 bool contains(const std::string &text, const std::string &needle)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporttestutil.h"
+#include "runshell.h"
 
 #include "glyphs/fontface.h"
 #include "glyphs/rasterizer.h"
@@ -152,16 +153,9 @@ std::string shellQuote(const std::string &s)
 
 int runCommand(const std::string &command, std::string &output)
 {
-    output.clear();
-    FILE *pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return -1;
-    std::array<char, 4096> buf {};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        output.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const auto result = runShell(command + " 2>&1");
+    output = result.output;
+    return result.exitCode;
 }
 
 int runPython(const std::string &script, std::string &output, const std::vector<std::string> &args)

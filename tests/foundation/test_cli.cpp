@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI as a user runs it: a real process, its exit code and its output.
+#include "runshell.h"
 #include <gtest/gtest.h>
 
 #include <array>
@@ -19,13 +20,8 @@ struct Result
 Result run(const std::string &args)
 {
     const std::string cmd = std::string(ZISTUDIO_CLI) + " " + args + " 2>&1";
-    FILE *pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf {};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    const auto r = zistudio::test::runShell(cmd);
+    return {r.exitCode, r.output};
 }
 
 } // namespace

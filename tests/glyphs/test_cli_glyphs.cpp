@@ -4,6 +4,7 @@
 #include "common/imageio.h"
 #include "glyphs/fontface.h"
 #include "glyphs/rasterizer.h"
+#include "runshell.h"
 #include "tempdir.h"
 #include "testfonts.h"
 
@@ -32,13 +33,8 @@ Result run(const std::string &args)
 {
     TempDir dir;
     const std::string cmd = std::string(ZISTUDIO_CLI) + " " + args + " 2>" + (dir / "err").string();
-    FILE *pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf {};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, readFile(dir / "err")};
+    const auto r = zistudio::test::runShell(cmd);
+    return {r.exitCode, r.output, readFile(dir / "err")};
 }
 
 std::string quote(const std::filesystem::path &p)

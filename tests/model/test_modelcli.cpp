@@ -2,6 +2,7 @@
 // `zistudio-cli model info` as a user runs it: a real process, its exit code and output.
 #include "model/costmodel.h"
 #include "model/modelconfigjson.h"
+#include "runshell.h"
 
 #include <gtest/gtest.h>
 
@@ -22,13 +23,8 @@ struct Result
 Result run(const std::string &args)
 {
     const std::string cmd = std::string(ZISTUDIO_CLI) + " " + args + " 2>&1";
-    FILE *pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf {};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        out.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    const auto r = zistudio::test::runShell(cmd);
+    return {r.exitCode, r.output};
 }
 
 } // namespace
