@@ -94,17 +94,9 @@ void Trainer::Impl::prepareRun()
         if (ec)
             throw IoError("cannot create " + runDir.string() + ": " + ec.message());
         writeFileAtomically(runFile, project::projectToJson(config).dump(2));
-        store->createRun(project::RunRecord {.name = runName,
-            .created = "",
-            .status = "created",
-            .configJson = project::projectToJson(config).dump(),
-            .attention = config.model.attention.toString(),
-            .seed = config.training.seed,
-            .versions = versionsJson(),
-            .parent = config.training.fineTuneFrom,
-            .lastStep = 0});
     }
-    if (!store->run(runName)) // run.json exists but the store lost the row (e.g. a deleted runs.sqlite)
+    // A new run's row; or, for a resumed run whose store lost the row (e.g. a deleted runs.sqlite), again.
+    if (!store->run(runName))
         store->createRun(project::RunRecord {.name = runName,
             .created = "",
             .status = "created",
