@@ -60,7 +60,10 @@ void ProgressLine::update(double fraction, const std::string &text)
         std::cout << '\r' << line << std::string(m_lastWidth > width ? m_lastWidth - width : 0, ' ') << std::flush;
         m_lastWidth = width;
     } else {
-        std::cout << line << '\n' << std::flush;
+        const int decile = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 10);
+        if (m_log == Log::EveryUpdate || decile != m_lastDecile)
+            std::cout << line << '\n' << std::flush;
+        m_lastDecile = decile;
     }
 }
 

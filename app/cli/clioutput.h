@@ -10,14 +10,27 @@ namespace zistudio::cli
 /** Prints rows as an aligned text table (first row = header) to stdout. */
 void printTable(const std::vector<std::vector<std::string>> &rows);
 
-/** A one-line terminal progress bar, redrawn in place when stdout is a terminal. */
+/**
+ * A one-line terminal progress bar, redrawn in place when stdout is a terminal. When stdout is a log (a
+ * pipe or a file), every update is a line of its own; with Log::Deciles only each tenth of the work is.
+ */
 class ProgressLine
 {
 public:
+    enum class Log
+    {
+        EveryUpdate,
+        Deciles
+    };
+    explicit ProgressLine(Log log = Log::EveryUpdate)
+        : m_log(log)
+    { }
     void update(double fraction, const std::string &text);
     void finish();
 
 private:
+    Log m_log;
+    int m_lastDecile = -1;
     bool m_tty = false;
     bool m_checked = false;
     std::size_t m_lastWidth = 0;

@@ -133,7 +133,7 @@ void runExport(const ExportCliOptions &o)
         throw Error("nothing to export: every requested character was rejected or not reviewed yet");
 
     std::vector<fontexport::ExportGlyph> glyphsOut;
-    ProgressLine line;
+    ProgressLine line(ProgressLine::Log::Deciles);
     constexpr std::size_t kChunk = 256;
     for (std::size_t start = 0; start < chars.size(); start += kChunk) {
         const auto part = chars.substr(start, kChunk);

@@ -89,7 +89,7 @@ void runGenerate(const GenerateOptions &o)
     fs::create_directories(o.out, ec);
     if (ec)
         throw IoError("cannot create " + o.out + ": " + ec.message());
-    ProgressLine line;
+    ProgressLine line(ProgressLine::Log::Deciles);
     std::size_t written = 0;
     std::vector<char32_t> missing;
     constexpr std::size_t kChunk = 256;

@@ -163,7 +163,7 @@ void runRender(const RenderOptions &opts)
         {"zistudio.face", std::to_string(face.info().index)}, {"zistudio.size", std::to_string(raster.size)},
         {"zistudio.policy", opts.policy}};
     installInterruptHandler();
-    ProgressLine progress;
+    ProgressLine progress(ProgressLine::Log::Deciles);
     const bool showProgress = chars.size() >= 200;
     std::map<glyphs::GlyphStatus, std::vector<char32_t>> skipped;
     std::size_t written = 0;
