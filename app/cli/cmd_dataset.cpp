@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// zistudio-cli dataset build --config dataset.json --store DIR | dataset info --store DIR [--json]
+// zistudio-cli dataset build (--project P | --config dataset.json --store DIR) [--json]
+// zistudio-cli dataset info (--project P | --store DIR) [--json]
 #include "clicommand.h"
 #include "clioutput.h"
 
 #include "data/dataset.h"
 #include "data/datasetspecjson.h"
 #include "glyphs/utf8.h"
+#include "project/project.h"
+#include "project/projectlayout.h"
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -22,24 +26,37 @@ namespace zistudio::cli
 namespace
 {
 
-/** Where the spec comes from: a dataset config file now; a project file (--project) is the next source. */
-struct SpecSource
-{
-    std::string config;
-};
-
+/**
+ * Where the dataset comes from: a project file (its dataset settings; the store is the project's
+ * cache/dataset/ folder unless --store says otherwise) or a dataset config file with an explicit store.
+ */
 struct DatasetOptions
 {
-    SpecSource source;
+    std::string project;
+    std::string config;
     std::string store;
     bool json = false;
 };
 
-data::DatasetSpec loadSpec(const SpecSource &source)
+/** The store folder the options name: --store when given, else the project's dataset cache. */
+std::filesystem::path storeOf(const DatasetOptions &opts)
 {
-    if (source.config.empty())
-        throw std::runtime_error("choose the dataset with --config FILE");
-    return data::loadDatasetSpec(source.config);
+    if (!opts.store.empty())
+        return opts.store;
+    if (!opts.project.empty())
+        return project::ProjectLayout::of(opts.project).datasetStore;
+    throw std::runtime_error("choose the dataset with --project FILE or --store DIR");
+}
+
+data::DatasetSpec loadSpec(const DatasetOptions &opts)
+{
+    if (!opts.project.empty())
+        return project::loadProject(opts.project).dataset;
+    if (opts.config.empty())
+        throw std::runtime_error("choose the dataset with --project FILE or --config FILE");
+    if (opts.store.empty())
+        throw std::runtime_error("a dataset config needs --store DIR (a project keeps its own)");
+    return data::loadDatasetSpec(opts.config);
 }
 
 std::string sample(const std::vector<data::MissingChar> &missing, data::MissingReason reason, std::size_t max = 40)
@@ -105,7 +122,7 @@ void printJson(const data::Dataset &dataset, bool reused)
 
 void runBuild(const DatasetOptions &opts)
 {
-    const data::DatasetSpec spec = loadSpec(opts.source);
+    const data::DatasetSpec spec = loadSpec(opts);
     installInterruptHandler();
     std::atomic<bool> cancel {false};
     ProgressLine progress;
@@ -114,7 +131,7 @@ void runBuild(const DatasetOptions &opts)
     // A terminal redraws one line; a log gets a line per step, so fewer of them.
     const int step = ::isatty(STDOUT_FILENO) == 1 ? 1 : 10;
     const data::Dataset dataset = data::Dataset::build(
-        spec, opts.store,
+        spec, storeOf(opts),
         [&](int done, int total) {
             cancel = interruptRequested();
             const int percent = (total > 0 ? static_cast<int>(100LL * done / total) : 100) / step * step;
@@ -139,7 +156,7 @@ void runBuild(const DatasetOptions &opts)
 
 void runInfo(const DatasetOptions &opts)
 {
-    const data::Dataset dataset = data::Dataset::open(opts.store);
+    const data::Dataset dataset = data::Dataset::open(storeOf(opts));
     if (opts.json)
         printJson(dataset, true);
     else
@@ -153,15 +170,17 @@ void setupDataset(CLI::App &root)
 
     auto build = std::make_shared<DatasetOptions>();
     auto *b = cmd->add_subcommand("build", "Render the source/target pairs of a dataset (reuses an unchanged store)");
-    b->add_option("--config", build->source.config, "Dataset config (JSON; relative paths are relative to it)")
-        ->required();
-    b->add_option("--store", build->store, "Dataset store folder (created when missing)")->required();
+    auto *bp = b->add_option("--project", build->project, "Project file: its dataset, stored in its cache/dataset/");
+    auto *bc = b->add_option("--config", build->config, "Dataset config (JSON; relative paths are relative to it)");
+    bp->excludes(bc);
+    b->add_option("--store", build->store, "Dataset store folder (created when missing; required with --config)");
     b->add_flag("--json", build->json, "Print the report as JSON");
     b->callback([build] { runBuild(*build); });
 
     auto info = std::make_shared<DatasetOptions>();
     auto *i = cmd->add_subcommand("info", "Counts, held-out characters and missing glyphs of a built dataset");
-    i->add_option("--store", info->store, "Dataset store folder")->required();
+    auto *ip = i->add_option("--project", info->project, "Project file: its dataset in its cache/dataset/");
+    i->add_option("--store", info->store, "Dataset store folder")->excludes(ip);
     i->add_flag("--json", info->json, "Print the report as JSON");
     i->callback([info] { runInfo(*info); });
 }

@@ -3,6 +3,7 @@
 #include "common/atomicfile.h"
 #include "data/datasetspecjson.h"
 #include "datasettestutil.h"
+#include "project/project.h"
 #include "runshell.h"
 #include "tempdir.h"
 
@@ -65,6 +66,45 @@ TEST(CliDataset, BuildThenInfo)
     EXPECT_NE(text.out.find("9 characters held out"), std::string::npos) << text.out;
 }
 
+TEST(CliDataset, AProjectBuildsIntoItsOwnCache)
+{
+    TempDir dir;
+    project::Project p = project::defaultProject("cli");
+    p.dataset = test::smallSpec();
+    p.model.imageSize = p.dataset.imageSize;
+    project::saveProject(p, dir / "p.zistudio");
+    const std::string proj = " --project " + q(dir / "p.zistudio");
+
+    const Result none = run("dataset info" + proj);
+    EXPECT_EQ(none.exitCode, 1) << none.out;
+    EXPECT_NE(none.err.find((dir / "cache" / "dataset").string()), std::string::npos) << none.err;
+
+    const Result built = run("dataset build" + proj);
+    ASSERT_EQ(built.exitCode, 0) << built.err;
+    EXPECT_NE(built.out.find("built: " + (dir / "cache" / "dataset").string()), std::string::npos) << built.out;
+    EXPECT_NE(built.out.find("72 training pairs, 18 validation pairs"), std::string::npos) << built.out;
+    EXPECT_TRUE(std::filesystem::exists(dir / "cache" / "dataset" / "index.json"));
+
+    // Unchanged fonts and settings: the store is reused; a changed setting in the project rebuilds it.
+    const Result again = run("dataset build --json" + proj);
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_TRUE(nlohmann::json::parse(again.out)["reused"].get<bool>());
+    p.dataset.seed = 8;
+    project::saveProject(p, dir / "p.zistudio");
+    const Result rebuilt = run("dataset build --json" + proj);
+    ASSERT_EQ(rebuilt.exitCode, 0) << rebuilt.err;
+    EXPECT_FALSE(nlohmann::json::parse(rebuilt.out)["reused"].get<bool>());
+
+    const Result info = run("dataset info --json" + proj);
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    EXPECT_EQ(nlohmann::json::parse(info.out)["report"]["trainPairs"], 72);
+
+    // --store overrides the project's cache folder.
+    const Result elsewhere = run("dataset build" + proj + " --store " + q(dir / "other"));
+    ASSERT_EQ(elsewhere.exitCode, 0) << elsewhere.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "other" / "index.json"));
+}
+
 TEST(CliDataset, ErrorsGiveOneLine)
 {
     TempDir dir;
@@ -75,6 +115,8 @@ TEST(CliDataset, ErrorsGiveOneLine)
         EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
     };
     expectError(run("dataset info --store " + q(dir / "none")), "index.json is missing");
+    expectError(run("dataset build --project " + q(dir / "none.zistudio")), (dir / "none.zistudio").string());
+    expectError(run("dataset build --config " + q(dir / "none.json")), "needs --store");
     writeFileAtomically(dir / "bad.json", R"({"source": {"path": "x.ttf"}, "targets": [], "charset": {"text": "永"}})");
     expectError(run("dataset build --config " + q(dir / "bad.json") + " --store " + q(dir / "s")), "targets: empty");
     writeFileAtomically(dir / "missing.json",
