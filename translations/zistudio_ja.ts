@@ -92,6 +92,10 @@
         <source>%1: drawn images, counted when built</source>
         <translation>%1：手描き画像（構築時に集計）</translation>
     </message>
+    <message>
+        <source>Left out: %1 characters not in every font</source>
+        <translation>除外：すべてのフォントにはない %1 文字</translation>
+    </message>
 </context>
 <context>
     <name>DemoProject</name>
@@ -478,6 +482,18 @@ Qt %5
     <message>
         <source>%1 characters</source>
         <translation>%1 文字</translation>
+    </message>
+    <message>
+        <source>Only characters every chosen font has</source>
+        <translation>選んだすべてのフォントにある文字だけ</translation>
+    </message>
+    <message>
+        <source>Leave out the characters that the source font or any target font lacks, before the limit is applied (hand-drawn folders do not count).</source>
+        <translation>上限を適用する前に、ソースフォントまたはいずれかのターゲットフォントにない文字を除きます（手書きフォルダーは対象外）。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: only those every font has</source>
+        <translation>最大 %1 文字：すべてのフォントにある文字のみ</translation>
     </message>
 </context>
 <context>

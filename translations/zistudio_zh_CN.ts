@@ -92,6 +92,10 @@
         <source>%1: drawn images, counted when built</source>
         <translation>%1：手绘图像，构建时计数</translation>
     </message>
+    <message>
+        <source>Left out: %1 characters not in every font</source>
+        <translation>已略去：%1 个并非每个字体都有的字</translation>
+    </message>
 </context>
 <context>
     <name>DemoProject</name>
@@ -478,6 +482,18 @@ Qt %5
     <message>
         <source>%1 characters</source>
         <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <source>Only characters every chosen font has</source>
+        <translation>只用每个所选字体都有的字</translation>
+    </message>
+    <message>
+        <source>Leave out the characters that the source font or any target font lacks, before the limit is applied (hand-drawn folders do not count).</source>
+        <translation>在应用上限之前，略去源字体或任一目标字体缺少的字（手绘文件夹不计）。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: only those every font has</source>
+        <translation>最多 %1 个字：只含每个字体都有的字</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,10 @@
         <source>%1: drawn images, counted when built</source>
         <translation>%1：手繪圖像，建置時計數</translation>
     </message>
+    <message>
+        <source>Left out: %1 characters not in every font</source>
+        <translation>已略去：%1 個並非每個字型都有的字</translation>
+    </message>
 </context>
 <context>
     <name>DemoProject</name>
@@ -478,6 +482,18 @@ Qt %5
     <message>
         <source>%1 characters</source>
         <translation>%1 個字元</translation>
+    </message>
+    <message>
+        <source>Only characters every chosen font has</source>
+        <translation>只用每個所選字型都有的字</translation>
+    </message>
+    <message>
+        <source>Leave out the characters that the source font or any target font lacks, before the limit is applied (hand-drawn folders do not count).</source>
+        <translation>在套用上限之前，略去來源字型或任一目標字型缺少的字（手繪資料夾不計）。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters: only those every font has</source>
+        <translation>最多 %1 個字：只含每個字型都有的字</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,8 @@ void printReport(const data::Dataset &dataset)
     const data::DatasetReport &r = dataset.report();
     std::cout << "dataset " << dataset.storeDir().string() << ": " << r.imageSize << " px, " << r.placement << ", "
               << r.charsetSize << " characters\n";
+    if (r.notCoveredByAll > 0)
+        std::cout << "left out " << r.notCoveredByAll << " characters not covered by every chosen font\n";
     std::cout << "source " << r.sourcePath << ": " << r.sourceGlyphs << " glyphs, " << r.sourceMissing.size()
               << " missing, " << r.sourceRepeated << " repeated (tofu)\n";
     printMissing(r.sourceMissing, "  ");

@@ -37,6 +37,7 @@ struct ProjectNewOptions
     std::vector<std::string> targets;
     std::string charset;
     std::string charsetFile;
+    bool coveredByAll = false;
     std::string valCharsFile;
     int limit = 0;
     int size = 64;
@@ -111,6 +112,7 @@ void runProjectNew(const ProjectNewOptions &o)
         p.dataset.charset.file = fs::absolute(o.charsetFile).lexically_normal().string();
     }
     p.dataset.charset.limit = o.limit;
+    p.dataset.charset.coveredByAll = o.coveredByAll;
     if (!o.valCharsFile.empty())
         for (char32_t cp : glyphs::loadCharsetFile(o.valCharsFile))
             p.dataset.validationChars.push_back(glyphs::encodeUtf8(cp));
@@ -219,6 +221,8 @@ void setupProject(CLI::App &root)
     auto *charset = create->add_option("--charset", o->charset, "Built-in charset (gb2312, gb2312-1, big5, ...)");
     auto *charsetFile = create->add_option("--charset-file", o->charsetFile, "UTF-8 text file of characters");
     charset->excludes(charsetFile);
+    create->add_flag("--covered-by-all", o->coveredByAll,
+        "Only the characters every chosen font covers (source and target fonts), before --limit");
     create->add_option("--limit", o->limit, "Use only the first N characters")->check(CLI::NonNegativeNumber);
     create->add_option("--val-chars-file", o->valCharsFile, "Characters always held out for validation");
     create->add_option("--size", o->size, "Glyph image size in pixels")->check(CLI::IsMember({32, 64, 128, 256, 512}));

@@ -147,13 +147,18 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
     const std::atomic<bool> *cancel)
 {
     validateDatasetSpec(spec, "dataset");
-    const std::vector<char32_t> chars = glyphs::resolveCharset(spec.charset);
     // Open everything first: a bad font fails fast with its own message, before any hashing or rendering.
     const glyphs::FontFace sourceFace(spec.source.path, spec.source.face);
     std::vector<std::unique_ptr<glyphs::FontFace>> targetFaces;
-    for (const auto &t : spec.targets)
+    std::vector<const glyphs::FontFace *> fonts {&sourceFace};
+    for (const auto &t : spec.targets) {
         targetFaces.push_back(
             t.kind == TargetSpec::Kind::Font ? std::make_unique<glyphs::FontFace>(t.path, t.face) : nullptr);
+        if (targetFaces.back())
+            fonts.push_back(targetFaces.back().get());
+    }
+    int notCoveredByAll = 0;
+    const std::vector<char32_t> chars = glyphs::resolveCharset(spec.charset, fonts, &notCoveredByAll);
 
     const std::string hash = contentHash(spec);
     if (storedContentHash(storeDir) == hash) {
@@ -177,6 +182,7 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
     report.imageSize = spec.imageSize;
     report.placement = spec.placement == Placement::EmBox ? "embox" : "fit";
     report.charsetSize = static_cast<int>(chars.size());
+    report.notCoveredByAll = notCoveredByAll;
     report.sourcePath = spec.source.path;
 
     std::unordered_map<char32_t, int> sourceOf;

@@ -46,8 +46,9 @@ struct StyleReport
 struct DatasetReport
 {
     int imageSize = 0;
-    std::string placement; ///< "embox" or "fit"
-    int charsetSize = 0;
+    std::string placement;   ///< "embox" or "fit"
+    int charsetSize = 0;     ///< characters the dataset tried (after "covered by all" and the limit)
+    int notCoveredByAll = 0; ///< characters "covered by all chosen fonts" removed before the limit
     std::string sourcePath;
     int sourceGlyphs = 0;                   ///< characters the source font renders
     int sourceRepeated = 0;                 ///< dropped by the tofu filter

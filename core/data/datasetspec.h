@@ -38,6 +38,9 @@ struct CharsetSpec
     std::string file;    ///< UTF-8 text file, one or more characters per line ("#" starts a comment)
     std::string text;    ///< literal characters
     int limit = 0;       ///< keep only the first N characters (0 = all), for quick experiments
+    /// keep only the characters that every chosen font covers (the source and each font target; an image
+    /// folder is not a font), before the limit: "covered by all chosen fonts"
+    bool coveredByAll = false;
     bool operator==(const CharsetSpec &) const = default;
 };
 

@@ -52,12 +52,12 @@ int integer(const json &j, const char *key, int fallback, const std::string &whe
     return j[key].get<int>();
 }
 
-bool boolean(const json &j, const char *key, bool fallback, const std::string &where)
+bool boolean(const json &j, const char *key, bool fallback, const std::string &where, const std::string &prefix = {})
 {
     if (!j.contains(key))
         return fallback;
     if (!j[key].is_boolean())
-        bad(where, key, "expected true or false");
+        bad(where, prefix + key, "expected true or false");
     return j[key].get<bool>();
 }
 
@@ -134,7 +134,7 @@ json datasetSpecToJson(const DatasetSpec &s)
     return json {{"source", {{"path", s.source.path}, {"face", s.source.face}}}, {"targets", targets},
         {"charset",
             {{"builtin", s.charset.builtin}, {"file", s.charset.file}, {"text", s.charset.text},
-                {"limit", s.charset.limit}}},
+                {"limit", s.charset.limit}, {"coveredByAll", s.charset.coveredByAll}}},
         {"imageSize", s.imageSize}, {"placement", placementName(s.placement)}, {"fitMargin", s.fitMargin},
         {"validationFraction", s.validationFraction}, {"validationChars", s.validationChars}, {"seed", s.seed},
         {"filterRepeated", s.filterRepeated}};
@@ -171,11 +171,12 @@ DatasetSpec datasetSpecFromJson(const json &j, const std::string &where)
     }
     if (j.contains("charset")) {
         const auto &c = j["charset"];
-        onlyKeys(c, {"builtin", "file", "text", "limit"}, where, "charset");
+        onlyKeys(c, {"builtin", "file", "text", "limit", "coveredByAll"}, where, "charset");
         s.charset.builtin = str(c, "builtin", where, "charset.");
         s.charset.file = str(c, "file", where, "charset.");
         s.charset.text = str(c, "text", where, "charset.");
         s.charset.limit = integer(c, "limit", 0, where, "charset.");
+        s.charset.coveredByAll = boolean(c, "coveredByAll", false, where, "charset.");
     }
     s.imageSize = integer(j, "imageSize", s.imageSize, where, "");
     if (j.contains("placement")) {
@@ -300,6 +301,7 @@ json datasetReportToJson(const DatasetReport &r)
             {"pairs", s.pairs}, {"train", s.train}, {"validation", s.validation}, {"repeated", s.repeated},
             {"missingCount", s.missing.size()}, {"missing", missingJson(s.missing)}, {"problems", s.problems}});
     return {{"imageSize", r.imageSize}, {"placement", r.placement}, {"charsetSize", r.charsetSize},
+        {"notCoveredByAll", r.notCoveredByAll},
         {"source",
             {{"path", r.sourcePath}, {"glyphs", r.sourceGlyphs}, {"repeated", r.sourceRepeated},
                 {"missingCount", r.sourceMissing.size()}, {"missing", missingJson(r.sourceMissing)}}},
@@ -314,6 +316,7 @@ DatasetReport datasetReportFromJson(const json &j, const std::string &where)
         r.imageSize = j.at("imageSize").get<int>();
         r.placement = j.at("placement").get<std::string>();
         r.charsetSize = j.at("charsetSize").get<int>();
+        r.notCoveredByAll = j.value("notCoveredByAll", 0); // stores built before the option have none
         const auto &src = j.at("source");
         r.sourcePath = src.at("path").get<std::string>();
         r.sourceGlyphs = src.at("glyphs").get<int>();

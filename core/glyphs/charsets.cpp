@@ -4,6 +4,7 @@
 #include "common/atomicfile.h"
 #include "data/datasetspec.h"
 #include "glyphs/charsetdata.h"
+#include "glyphs/coverage.h"
 #include "glyphs/fonterror.h"
 #include "glyphs/utf8.h"
 
@@ -131,7 +132,8 @@ std::vector<char32_t> loadCharsetFile(const std::filesystem::path &file)
     return chars;
 }
 
-std::vector<char32_t> resolveCharset(const data::CharsetSpec &spec)
+std::vector<char32_t> resolveCharset(
+    const data::CharsetSpec &spec, const std::vector<const FontFace *> &fonts, int *notCovered)
 {
     std::vector<char32_t> chars;
     if (!spec.builtin.empty())
@@ -147,6 +149,17 @@ std::vector<char32_t> resolveCharset(const data::CharsetSpec &spec)
     chars = uniqueChars(chars);
     if (spec.limit < 0)
         throw FontError("charset limit must not be negative, got " + std::to_string(spec.limit));
+    if (notCovered)
+        *notCovered = 0;
+    if (spec.coveredByAll && !fonts.empty() && !chars.empty()) {
+        const std::size_t before = chars.size();
+        chars = coveredByAll(fonts, chars);
+        if (notCovered)
+            *notCovered = static_cast<int>(before - chars.size());
+        if (chars.empty())
+            throw FontError(
+                "none of the " + std::to_string(before) + " characters of the charset is covered by every chosen font");
+    }
     if (spec.limit > 0 && chars.size() > static_cast<std::size_t>(spec.limit))
         chars.resize(static_cast<std::size_t>(spec.limit));
     if (chars.empty())

@@ -35,11 +35,17 @@ std::vector<char32_t> parseCharsetText(std::string_view utf8, const std::string 
 /** Reads a UTF-8 charset file (parseCharsetText). Throws FontError when unreadable, invalid or empty. */
 std::vector<char32_t> loadCharsetFile(const std::filesystem::path &file);
 
+class FontFace;
+
 /**
  * The characters a CharsetSpec chooses: the built-in list, then the file, then the literal text, duplicates
- * removed keeping order, then cut to `limit` when it is positive. Throws FontError when nothing is chosen.
+ * removed keeping order; when `spec.coveredByAll`, only those every face of `fonts` covers (cmap); then cut
+ * to `limit` when it is positive. Throws FontError when nothing is chosen or no character is covered by all.
+ * With no `fonts` the coverage filter is skipped (a count before the fonts are known); `notCovered`, when
+ * given, receives how many characters the filter removed.
  */
-std::vector<char32_t> resolveCharset(const data::CharsetSpec &spec);
+std::vector<char32_t> resolveCharset(
+    const data::CharsetSpec &spec, const std::vector<const FontFace *> &fonts = {}, int *notCovered = nullptr);
 
 /** Removes duplicates keeping the first occurrence. */
 std::vector<char32_t> uniqueChars(const std::vector<char32_t> &chars);

@@ -198,6 +198,35 @@ TEST(Dataset, ReportsMissingGlyphsPerStyle)
     EXPECT_TRUE(d.validationSamples().empty());
 }
 
+TEST(Dataset, CoveredByAllChosenFontsLeavesOutWhatAnyFontLacks)
+{
+    TempDir dir;
+    DatasetSpec spec = test::smallSpec();
+    spec.source = {TestFonts::ukaiTtc().string(), 0};
+    spec.targets[1].path = TestFonts::songGb().string();
+    spec.charset.text = "永和龘한A";
+    spec.charset.coveredByAll = true;
+    spec.validationFraction = 0;
+    const Dataset d = Dataset::build(spec, dir / "store");
+    const DatasetReport &r = d.report();
+    // Only what UKai, the GB2312 Kai and the Song all have: 永 和 A; nothing is missing any more.
+    EXPECT_EQ(d.chars(), (std::vector<char32_t> {U'永', U'和', U'A'}));
+    EXPECT_EQ(r.charsetSize, 3);
+    EXPECT_EQ(r.notCoveredByAll, 2);
+    EXPECT_TRUE(r.sourceMissing.empty());
+    for (const auto &style : r.styles) {
+        EXPECT_TRUE(style.missing.empty()) << style.name;
+        EXPECT_EQ(style.pairs, 3);
+    }
+    // The count survives the store, and turning the option off is a change that rebuilds.
+    EXPECT_EQ(Dataset::open(dir / "store").report().notCoveredByAll, 2);
+    spec.charset.coveredByAll = false;
+    const Dataset all = Dataset::build(spec, dir / "store");
+    EXPECT_FALSE(all.reusedStore());
+    EXPECT_EQ(all.report().charsetSize, 5);
+    EXPECT_EQ(all.report().notCoveredByAll, 0);
+}
+
 TEST(Dataset, TofuGlyphsAreFilteredWhenAsked)
 {
     TempDir dir;

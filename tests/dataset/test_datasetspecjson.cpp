@@ -45,8 +45,10 @@ TEST(DatasetSpecJson, RoundTrip)
     spec.validationChars = {"永", "𠮟"};
     spec.filterRepeated = false;
     spec.charset.limit = 5;
+    spec.charset.coveredByAll = true;
     const json j = spec;
     EXPECT_EQ(j["targets"][1]["kind"], "images");
+    EXPECT_EQ(j["charset"]["coveredByAll"], true);
     EXPECT_EQ(j["placement"], "fit");
     EXPECT_EQ(j.get<DatasetSpec>(), spec);
     EXPECT_EQ(datasetSpecFromJson(json::parse(j.dump()), "x"), spec);
@@ -60,6 +62,7 @@ TEST(DatasetSpecJson, Defaults)
     EXPECT_EQ(spec.targets[0].kind, TargetSpec::Kind::Font);
     EXPECT_EQ(spec.targets[0].styleId, 0);
     EXPECT_TRUE(spec.filterRepeated);
+    EXPECT_FALSE(spec.charset.coveredByAll);
     EXPECT_EQ(spec.seed, DatasetSpec {}.seed);
 }
 
@@ -80,6 +83,9 @@ TEST(DatasetSpecJson, ErrorsNameTheField)
     j = minimal();
     j.erase("source");
     EXPECT_NE(errorOf(j).find("source: missing"), std::string::npos);
+    j = minimal();
+    j["charset"] = {{"builtin", "gb2312"}, {"coveredByAll", "yes"}};
+    EXPECT_NE(errorOf(j).find("charset.coveredByAll: expected true or false"), std::string::npos) << errorOf(j);
     j = minimal();
     j["placement"] = "centre";
     EXPECT_NE(errorOf(j).find("placement: must be \"embox\" or \"fit\""), std::string::npos);

@@ -2,10 +2,12 @@
 // Built-in charsets (exact counts), charset files, and CharsetSpec resolution.
 #include "glyphs/charsets.h"
 #include "glyphs/fonterror.h"
+#include "glyphs/fontface.h"
 
 #include "common/atomicfile.h"
 #include "data/datasetspec.h"
 #include "tempdir.h"
+#include "testfonts.h"
 
 #include <gtest/gtest.h>
 
@@ -142,4 +144,37 @@ TEST(Charsets, ResolveSpecCombinesDedupesAndLimits)
     data::CharsetSpec bad;
     bad.builtin = "nope";
     EXPECT_THROW(resolveCharset(bad), FontError);
+}
+
+TEST(Charsets, CoveredByAllChosenFontsKeepsTheSharedCharactersBeforeTheLimit)
+{
+    // UKai (Big5 + GB2312) has the traditional 還 and 們; AR PL KaitiM GB (GB2312 only) has neither.
+    const FontFace ukai(zistudio::test::TestFonts::ukaiTtc(), 0);
+    const FontFace kai(zistudio::test::TestFonts::kaiGb());
+    data::CharsetSpec spec;
+    spec.text = "還永們和九";
+    spec.coveredByAll = true;
+    int notCovered = -1;
+    EXPECT_EQ(resolveCharset(spec, {&ukai, &kai}, &notCovered), (std::vector<char32_t> {U'永', U'和', U'九'}));
+    EXPECT_EQ(notCovered, 2);
+    EXPECT_EQ(resolveCharset(spec, {&ukai}, &notCovered).size(), 5u);
+    EXPECT_EQ(notCovered, 0);
+    // The limit counts covered characters: the first two of 永和九, not of 還永.
+    spec.limit = 2;
+    EXPECT_EQ(resolveCharset(spec, {&ukai, &kai}), (std::vector<char32_t> {U'永', U'和'}));
+    // Without fonts (a count before they are chosen) nothing is filtered; without the option neither.
+    EXPECT_EQ(resolveCharset(spec).size(), 2u);
+    EXPECT_EQ(resolveCharset(spec).front(), U'還');
+    spec.coveredByAll = false;
+    EXPECT_EQ(resolveCharset(spec, {&ukai, &kai}).front(), U'還');
+    // Nothing in common is an error that says so.
+    data::CharsetSpec none;
+    none.text = "還們";
+    none.coveredByAll = true;
+    try {
+        resolveCharset(none, {&ukai, &kai});
+        FAIL() << "expected FontError";
+    } catch (const FontError &e) {
+        EXPECT_NE(std::string(e.what()).find("covered by every chosen font"), std::string::npos) << e.what();
+    }
 }

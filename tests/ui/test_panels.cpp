@@ -19,6 +19,7 @@
 #include "common/imageio.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QGroupBox>
@@ -221,6 +222,17 @@ TEST(DatasetPanel, CountsMissingGlyphsAndBuildsPairsOnAWorkerThread)
     for (const MissingGlyph &glyph : panel->missingModel()->glyphs())
         hangulMissing = hangulMissing || glyph.cp == U'한';
     EXPECT_TRUE(hangulMissing);
+
+    // "Only characters every chosen font has" leaves 한 out and says so; the project keeps the choice.
+    auto *coveredByAll = panel->findChild<QCheckBox *>(QStringLiteral("CharsetCoveredByAll"));
+    ASSERT_NE(coveredByAll, nullptr);
+    coveredByAll->setChecked(true);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel->lastCheck().notCoveredByAll == 1; }, kTimeoutMs));
+    EXPECT_EQ(panel->lastCheck().charsetSize, chars - 1);
+    EXPECT_TRUE(panel->missingModel()->glyphs().isEmpty());
+    EXPECT_TRUE(window.document()->dataset().charset.coveredByAll);
+    coveredByAll->setChecked(false);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel->lastCheck().notCoveredByAll == 0; }, kTimeoutMs));
 
     QSignalSpy finished(panel->builder(), &DatasetBuilder::finished);
     ASSERT_TRUE(panel->build());

@@ -108,6 +108,8 @@ QWidget *DatasetPanel::createSettings()
     m_size = new QLabel(render);
     renderForm->addRow(tr("Size:"), m_size);
     m_placement = new QComboBox(render);
+    m_placement->setMinimumContentsLength(16);
+    m_placement->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_placement->addItem(tr("Em box (keeps size and position)"), static_cast<int>(data::Placement::EmBox));
     m_placement->addItem(tr("Fit to ink (centred, scaled)"), static_cast<int>(data::Placement::FitToInk));
     renderForm->addRow(tr("Placement:"), m_placement);

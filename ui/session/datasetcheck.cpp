@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 
+#include <memory>
 #include <unordered_set>
 
 namespace zistudio::ui
@@ -37,44 +38,67 @@ void addMissing(DatasetCheck &check, const glyphs::FontFace &face, const std::ve
 DatasetCheck checkDataset(const data::DatasetSpec &spec)
 {
     DatasetCheck check;
+    // Open the fonts first: "covered by all chosen fonts" needs every one that opens.
+    std::unique_ptr<glyphs::FontFace> source;
+    if (!spec.source.path.empty()) {
+        try {
+            source = std::make_unique<glyphs::FontFace>(spec.source.path, spec.source.face);
+        } catch (const std::exception &e) {
+            check.error = qs(e.what());
+        }
+    }
+    std::vector<std::unique_ptr<glyphs::FontFace>> targets;
+    std::vector<QString> targetErrors;
+    std::vector<const glyphs::FontFace *> fonts;
+    if (source)
+        fonts.push_back(source.get());
+    for (const data::TargetSpec &target : spec.targets) {
+        targets.emplace_back();
+        targetErrors.emplace_back();
+        if (target.kind != data::TargetSpec::Kind::Font)
+            continue;
+        try {
+            targets.back() = std::make_unique<glyphs::FontFace>(target.path, target.face);
+            fonts.push_back(targets.back().get());
+        } catch (const std::exception &e) {
+            targetErrors.back() = qs(e.what());
+        }
+    }
+
     std::vector<char32_t> chars;
     try {
-        chars = glyphs::resolveCharset(spec.charset);
+        chars = glyphs::resolveCharset(spec.charset, fonts, &check.notCoveredByAll);
     } catch (const std::exception &e) {
         check.error = qs(e.what());
         return check;
     }
     check.charsetSize = static_cast<int>(chars.size());
+    if (check.notCoveredByAll > 0)
+        check.styleLines << QCoreApplication::translate("DatasetCheck", "Left out: %1 characters not in every font")
+                                .arg(check.notCoveredByAll);
     const QString sourceLabel = QCoreApplication::translate("DatasetCheck", "Source");
-    if (!spec.source.path.empty()) {
-        try {
-            const glyphs::FontFace face(spec.source.path, spec.source.face);
-            addMissing(check, face, chars, sourceLabel, &check.sourceCovered);
-            check.styleLines << QCoreApplication::translate("DatasetCheck", "%1: %2 of %3 characters")
-                                    .arg(sourceLabel)
-                                    .arg(check.sourceCovered)
-                                    .arg(check.charsetSize);
-        } catch (const std::exception &e) {
-            check.error = qs(e.what());
-        }
+    if (source) {
+        addMissing(check, *source, chars, sourceLabel, &check.sourceCovered);
+        check.styleLines << QCoreApplication::translate("DatasetCheck", "%1: %2 of %3 characters")
+                                .arg(sourceLabel)
+                                .arg(check.sourceCovered)
+                                .arg(check.charsetSize);
     }
-    for (const data::TargetSpec &target : spec.targets) {
+    for (std::size_t i = 0; i < spec.targets.size(); ++i) {
+        const data::TargetSpec &target = spec.targets[i];
         const QString name = qs(target.name);
         if (target.kind != data::TargetSpec::Kind::Font) {
             check.styleLines
                 << QCoreApplication::translate("DatasetCheck", "%1: drawn images, counted when built").arg(name);
-            continue;
-        }
-        try {
-            const glyphs::FontFace face(target.path, target.face);
+        } else if (!targets[i]) {
+            check.styleLines << QStringLiteral("%1: %2").arg(name, targetErrors[i]);
+        } else {
             int covered = 0;
-            addMissing(check, face, chars, name, &covered);
+            addMissing(check, *targets[i], chars, name, &covered);
             check.styleLines << QCoreApplication::translate("DatasetCheck", "%1: %2 of %3 characters")
                                     .arg(name)
                                     .arg(covered)
                                     .arg(check.charsetSize);
-        } catch (const std::exception &e) {
-            check.styleLines << QStringLiteral("%1: %2").arg(name, qs(e.what()));
         }
     }
     return check;

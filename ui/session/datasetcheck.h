@@ -16,6 +16,7 @@ struct DatasetCheck
 {
     int charsetSize = 0;
     int sourceCovered = 0;
+    int notCoveredByAll = 0;     ///< left out by "covered by all chosen fonts"
     QStringList styleLines;      ///< one summary line per style ("Kai: 998 of 1000")
     QList<MissingGlyph> missing; ///< characters a font lacks (cmap), per style
     QString error;               ///< the charset or a font could not be read

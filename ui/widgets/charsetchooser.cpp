@@ -5,6 +5,7 @@
 
 #include "glyphs/charsets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -52,9 +53,13 @@ CharsetChooser::CharsetChooser(QWidget *parent)
     , m_file(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Browse…"), this))
     , m_limit(new QSpinBox(this))
+    , m_coveredByAll(new QCheckBox(tr("Only characters every chosen font has"), this))
     , m_countLabel(new QLabel(this))
 {
     m_kind->setObjectName(QStringLiteral("CharsetKind"));
+    // Long names ("GB2312 level 1 (common Simplified Chinese)") must not force the dock wider.
+    m_kind->setMinimumContentsLength(16);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     for (const std::string &name : glyphs::builtinCharsetNames())
         m_kind->addItem(describeBuiltin(name), qs(name));
     m_kind->addItem(tr("Characters typed below"), kCustomText);
@@ -65,6 +70,9 @@ CharsetChooser::CharsetChooser(QWidget *parent)
     m_limit->setRange(0, INT_MAX);
     m_limit->setSpecialValueText(tr("all"));
     m_limit->setSingleStep(100);
+    m_coveredByAll->setObjectName(QStringLiteral("CharsetCoveredByAll"));
+    m_coveredByAll->setToolTip(tr("Leave out the characters that the source font or any target font lacks, "
+                                  "before the limit is applied (hand-drawn folders do not count)."));
     m_countLabel->setObjectName(QStringLiteral("CharsetCount"));
     m_countLabel->setWordWrap(true);
 
@@ -76,6 +84,7 @@ CharsetChooser::CharsetChooser(QWidget *parent)
     form->addRow(tr("Charset:"), m_kind);
     form->addRow(m_text);
     form->addRow(tr("File:"), fileRow);
+    form->addRow(m_coveredByAll);
     form->addRow(tr("Use at most:"), m_limit);
     form->addRow(m_countLabel);
 
@@ -86,6 +95,7 @@ CharsetChooser::CharsetChooser(QWidget *parent)
     connect(m_text, &QPlainTextEdit::textChanged, this, &CharsetChooser::emitEdited);
     connect(m_file, &QLineEdit::editingFinished, this, &CharsetChooser::emitEdited);
     connect(m_limit, &QSpinBox::valueChanged, this, &CharsetChooser::emitEdited);
+    connect(m_coveredByAll, &QCheckBox::toggled, this, &CharsetChooser::emitEdited);
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Choose a Charset File"), m_file->text(), tr("Text files (*.txt);;All files (*)"));
@@ -108,6 +118,7 @@ void CharsetChooser::setSpec(const data::CharsetSpec &spec)
         m_text->setPlainText(qs(spec.text));
     m_file->setText(qs(spec.file));
     m_limit->setValue(spec.limit);
+    m_coveredByAll->setChecked(spec.coveredByAll);
     m_loading = false;
     updateVisibility();
     updateCount();
@@ -124,6 +135,7 @@ data::CharsetSpec CharsetChooser::spec() const
     else
         spec.builtin = utf8(kind);
     spec.limit = m_limit->value();
+    spec.coveredByAll = m_coveredByAll->isChecked();
     return spec;
 }
 
@@ -139,7 +151,9 @@ void CharsetChooser::updateCount()
 {
     try {
         m_countValue = static_cast<int>(glyphs::resolveCharset(spec()).size());
-        m_countLabel->setText(tr("%1 characters").arg(m_countValue));
+        m_countLabel->setText(m_coveredByAll->isChecked()
+                ? tr("At most %1 characters: only those every font has").arg(m_countValue)
+                : tr("%1 characters").arg(m_countValue));
         m_countLabel->setStyleSheet(QString());
     } catch (const std::exception &e) {
         m_countValue = -1;

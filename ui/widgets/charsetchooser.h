@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,8 +18,9 @@ namespace zistudio::ui
 
 /**
  * Chooses the characters to train on: a built-in charset (GB2312, Big5, JIS X 0208, Jōyō, KS X 1001
- * Hangul...), a UTF-8 text file, or text typed in, plus an optional limit; shows how many characters
- * that is (resolved by core, with its error when the choice is invalid).
+ * Hangul...), a UTF-8 text file, or text typed in, optionally only the characters every chosen font
+ * covers, plus an optional limit; shows how many characters that is (resolved by core, with its error
+ * when the choice is invalid; the fonts' coverage is counted by the Dataset panel's check).
  */
 class CharsetChooser : public QWidget
 {
@@ -46,6 +48,7 @@ private:
     QLineEdit *m_file;
     QPushButton *m_browse;
     QSpinBox *m_limit;
+    QCheckBox *m_coveredByAll;
     QLabel *m_countLabel;
     int m_countValue = -1;
     bool m_loading = false;
