@@ -75,13 +75,12 @@ Augmentation drawAugmentation(std::uint64_t seed, long long epoch, long long pos
 }
 
 /** Writes one image into `out` (S*S floats in [-1, 1]), bilinearly resized and cropped when augmented. */
-void writeImage(const GrayImage &img, const Augmentation &aug, float *out)
+void writeImage(std::span<const std::uint8_t> pixels, int s, const Augmentation &aug, float *out)
 {
-    const int s = img.width;
     constexpr float kScale = 2.0f / 255.0f;
     if (aug.resized == 0) {
-        for (std::size_t i = 0; i < img.pixels.size(); ++i)
-            out[i] = static_cast<float>(img.pixels[i]) * kScale - 1.0f;
+        for (std::size_t i = 0; i < pixels.size(); ++i)
+            out[i] = static_cast<float>(pixels[i]) * kScale - 1.0f;
         return;
     }
     // Output pixel (x, y) is pixel (x + dx, y + dy) of the n x n resize; half-pixel centres (align_corners=False).
@@ -98,8 +97,8 @@ void writeImage(const GrayImage &img, const Augmentation &aug, float *out)
         const int y0 = std::min(static_cast<int>(sy), s - 1);
         const int y1 = std::min(y0 + 1, s - 1);
         const auto ty = static_cast<float>(sy - y0);
-        const std::uint8_t *r0 = img.pixels.data() + static_cast<std::size_t>(y0) * s;
-        const std::uint8_t *r1 = img.pixels.data() + static_cast<std::size_t>(y1) * s;
+        const std::uint8_t *r0 = pixels.data() + static_cast<std::size_t>(y0) * s;
+        const std::uint8_t *r1 = pixels.data() + static_cast<std::size_t>(y1) * s;
         float *o = out + static_cast<std::size_t>(y) * s;
         for (int x = 0; x < s; ++x) {
             const int a = x0[static_cast<std::size_t>(x)];
@@ -205,8 +204,8 @@ struct BatchLoader::Impl
             const Augmentation aug = augment
                 ? drawAugmentation(options.seed, start.epoch, first + static_cast<long long>(i), s, options.maxScale)
                 : Augmentation {};
-            writeImage(dataset.image(sample.sourceIndex), aug, src + i * plane);
-            writeImage(dataset.image(sample.targetIndex), aug, tgt + i * plane);
+            writeImage(dataset.pixels(sample.sourceIndex), s, aug, src + i * plane);
+            writeImage(dataset.pixels(sample.targetIndex), s, aug, tgt + i * plane);
             ids[i] = sample.styleId;
             batch.cps.push_back(sample.cp);
         }

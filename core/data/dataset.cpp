@@ -79,17 +79,54 @@ private:
     std::filesystem::path m_dir;
 };
 
-std::vector<glyphs::GlyphRender> renderAll(const glyphs::FontFace &face, const std::vector<char32_t> &chars,
-    const glyphs::RasterOptions &options, BuildTicker &ticker)
+/** One font's glyphs of a charset, streamed into the blob as they are rendered: a build holds no image set. */
+struct StreamedFont
+{
+    std::vector<glyphs::GlyphStatus> status; ///< per character; Repeated after the tofu filter
+    std::vector<int> image;                  ///< per character: its blob index, or -1 when not kept
+    int repeated = 0;                        ///< characters the tofu filter dropped
+};
+
+/**
+ * Renders `chars` in `face` and appends the Ok glyphs that `wanted` accepts to the blob. The tofu filter
+ * (zi2zi's repeated bitmaps) counts every Ok glyph of the font, kept or not; a dropped glyph's image may
+ * already be in the blob, where nothing refers to it (placeholders are few; a second rendering pass would
+ * cost every build more).
+ */
+template<typename Wanted>
+StreamedFont renderInto(const glyphs::FontFace &face, const std::vector<char32_t> &chars,
+    const glyphs::RasterOptions &options, bool filterRepeated, const Wanted &wanted, BuildTicker &ticker,
+    BlobWriter &blob)
 {
     const glyphs::Rasterizer rasterizer(face, options);
-    std::vector<glyphs::GlyphRender> renders;
-    renders.reserve(chars.size());
-    for (char32_t cp : chars) {
+    StreamedFont out;
+    out.status.resize(chars.size());
+    out.image.assign(chars.size(), -1);
+    std::vector<std::uint64_t> hashes(chars.size());
+    std::vector<unsigned> glyphIds(chars.size());
+    std::vector<bool> ok(chars.size());
+    for (std::size_t i = 0; i < chars.size(); ++i) {
         ticker.tick();
-        renders.push_back(rasterizer.renderChecked(cp));
+        const glyphs::GlyphRender render = rasterizer.renderChecked(chars[i]);
+        out.status[i] = render.status;
+        ok[i] = render.ok();
+        glyphIds[i] = render.glyphId;
+        if (!ok[i])
+            continue;
+        hashes[i] = glyphs::imageHash(render.image);
+        if (wanted(chars[i]))
+            out.image[i] = blob.append(render.image);
     }
-    return renders;
+    if (filterRepeated) {
+        const std::vector<bool> repeated = glyphs::findRepeated(hashes, glyphIds, ok);
+        for (std::size_t i = 0; i < chars.size(); ++i)
+            if (repeated[i]) {
+                out.status[i] = glyphs::GlyphStatus::Repeated;
+                out.image[i] = -1;
+                ++out.repeated;
+            }
+    }
+    return out;
 }
 
 std::string folderName(const std::string &path)
@@ -178,6 +215,9 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
     c.spec = spec;
     c.imageSize = spec.imageSize;
     c.chars = chars;
+    // Images go to disk as they are rendered; the finished store is memory-mapped (see MappedImages).
+    createStoreFolder(storeDir);
+    BlobWriter blob(storeDir / blobFileName(hash), spec.imageSize);
     DatasetReport &report = c.report;
     report.imageSize = spec.imageSize;
     report.placement = spec.placement == Placement::EmBox ? "embox" : "fit";
@@ -188,17 +228,16 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
     std::unordered_map<char32_t, int> sourceOf;
     std::vector<char32_t> drawable;
     {
-        auto renders = renderAll(sourceFace, chars, options, ticker);
-        if (spec.filterRepeated)
-            report.sourceRepeated = glyphs::markRepeated(renders);
+        const StreamedFont source = renderInto(
+            sourceFace, chars, options, spec.filterRepeated, [](char32_t) { return true; }, ticker, blob);
+        report.sourceRepeated = source.repeated;
         for (std::size_t i = 0; i < chars.size(); ++i) {
-            if (renders[i].ok()) {
-                sourceOf.emplace(chars[i], static_cast<int>(c.images.size()));
-                c.sources.emplace_back(chars[i], static_cast<int>(c.images.size()));
-                c.images.push_back(std::move(renders[i].image));
+            if (source.image[i] >= 0) {
+                sourceOf.emplace(chars[i], source.image[i]);
+                c.sources.emplace_back(chars[i], source.image[i]);
                 drawable.push_back(chars[i]);
             } else {
-                report.sourceMissing.push_back({chars[i], reasonOf(renders[i].status)});
+                report.sourceMissing.push_back({chars[i], reasonOf(source.status[i])});
             }
         }
         sortMissing(report.sourceMissing);
@@ -223,9 +262,8 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
         style.styleId = t.styleId;
         style.kind = t.kind == TargetSpec::Kind::Font ? "font" : "images";
         style.path = t.path;
-        const auto addPair = [&](char32_t cp, GrayImage &&image) {
-            const Sample sample {cp, t.styleId, sourceOf.at(cp), static_cast<int>(c.images.size())};
-            c.images.push_back(std::move(image));
+        const auto addPair = [&](char32_t cp, int imageIndex) {
+            const Sample sample {cp, t.styleId, sourceOf.at(cp), imageIndex};
             if (held.count(cp)) {
                 c.validation.push_back(sample);
                 ++style.validation;
@@ -237,16 +275,17 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
         if (t.kind == TargetSpec::Kind::Font) {
             const glyphs::FontFace &face = *targetFaces[ti];
             style.name = t.name.empty() ? face.info().family : t.name;
-            auto renders = renderAll(face, chars, options, ticker);
-            if (spec.filterRepeated)
-                style.repeated = glyphs::markRepeated(renders);
+            const auto drawnBySource = [&](char32_t cp) { return sourceOf.count(cp) > 0; };
+            const StreamedFont target
+                = renderInto(face, chars, options, spec.filterRepeated, drawnBySource, ticker, blob);
+            style.repeated = target.repeated;
             for (std::size_t i = 0; i < chars.size(); ++i) {
-                if (!sourceOf.count(chars[i]))
+                if (!drawnBySource(chars[i]))
                     continue;
-                if (renders[i].ok())
-                    addPair(chars[i], std::move(renders[i].image));
+                if (target.image[i] >= 0)
+                    addPair(chars[i], target.image[i]);
                 else
-                    style.missing.push_back({chars[i], reasonOf(renders[i].status)});
+                    style.missing.push_back({chars[i], reasonOf(target.status[i])});
             }
         } else {
             style.name = t.name.empty() ? folderName(t.path) : t.name;
@@ -258,7 +297,7 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
                 if (!sourceOf.count(cp))
                     continue;
                 if (const auto *glyph = set.find(cp))
-                    addPair(cp, GrayImage(glyph->image));
+                    addPair(cp, blob.append(glyph->image));
                 else
                     style.missing.push_back({cp, MissingReason::NoImage});
             }
@@ -269,10 +308,10 @@ Dataset Dataset::build(const DatasetSpec &spec, const std::filesystem::path &sto
         report.validationPairs += style.validation;
         report.styles.push_back(std::move(style));
     }
-    report.images = static_cast<int>(c.images.size());
+    report.images = blob.count();
     ticker.tick(0);
 
-    writeStore(storeDir, c);
+    writeStore(storeDir, c, blob);
     Dataset out;
     out.m_impl = std::make_shared<const Impl>(std::move(c), storeDir);
     return out;
@@ -307,20 +346,24 @@ int Dataset::imageSize() const
 
 int Dataset::imageCount() const
 {
-    return static_cast<int>(m_impl->content.images.size());
+    return static_cast<int>(m_impl->content.images->count());
 }
 
-const GrayImage &Dataset::image(int index) const
+GrayImage Dataset::image(int index) const
 {
-    if (index < 0 || index >= imageCount())
-        throw DataError("dataset image index " + std::to_string(index) + " is out of range (0.."
-            + std::to_string(imageCount() - 1) + ")");
-    return m_impl->content.images[static_cast<std::size_t>(index)];
+    const auto p = pixels(index);
+    GrayImage out;
+    out.width = out.height = imageSize();
+    out.pixels.assign(p.begin(), p.end());
+    return out;
 }
 
 std::span<const std::uint8_t> Dataset::pixels(int index) const
 {
-    return image(index).pixels;
+    if (index < 0 || index >= imageCount())
+        throw DataError("dataset image index " + std::to_string(index) + " is out of range (0.."
+            + std::to_string(imageCount() - 1) + ")");
+    return m_impl->content.images->pixels(static_cast<std::size_t>(index));
 }
 
 const std::vector<Sample> &Dataset::trainSamples() const
@@ -343,10 +386,12 @@ const std::vector<char32_t> &Dataset::chars() const
     return m_impl->content.chars;
 }
 
-const GrayImage *Dataset::sourceImage(char32_t cp) const
+std::optional<GrayImage> Dataset::sourceImage(char32_t cp) const
 {
     const auto it = m_impl->sourceOf.find(cp);
-    return it == m_impl->sourceOf.end() ? nullptr : &m_impl->content.images[static_cast<std::size_t>(it->second)];
+    if (it == m_impl->sourceOf.end())
+        return std::nullopt;
+    return image(it->second);
 }
 
 std::vector<int> Dataset::styleIds() const

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ glyphs::RasterOptions rasterOptionsFor(const DatasetSpec &spec);
  * Store format (a folder):
  *   images-<16 hex>.bin  every image, size x size bytes of ink coverage (0 paper .. 255 ink), row-major, image i
  *                        at byte i * size * size. Named by its content hash, so a new build never overwrites the
- *                        blob the current index points to.
+ *                        blob the current index points to. Written as the glyphs are rendered; read by mapping
+ *                        it into memory (shared, paged on demand), not by loading it.
  *   index.json           written last, atomically: format/version, the content hash, the spec, image size and
  *                        count, the blob's name, size and SHA-256, the charset, the validation characters, the
  *                        samples ([cp, styleId, sourceIndex, targetIndex]) and the report.
@@ -81,9 +83,10 @@ public:
     const DatasetSpec &spec() const;
     int imageSize() const;
     int imageCount() const;
-    /** Image `index` (Sample::sourceIndex / targetIndex). Throws DataError when out of range. */
-    const GrayImage &image(int index) const;
-    /** The same pixels as a span (size * size bytes). */
+    /** A copy of image `index` (Sample::sourceIndex / targetIndex). Throws DataError when out of range. */
+    GrayImage image(int index) const;
+    /** The same pixels without a copy: size * size bytes of the mapped store, valid while a copy of this
+     * Dataset lives. Throws DataError when out of range. */
     std::span<const std::uint8_t> pixels(int index) const;
 
     const std::vector<Sample> &trainSamples() const;
@@ -92,8 +95,8 @@ public:
     const std::vector<char32_t> &validationChars() const;
     /** The resolved charset, in its order. */
     const std::vector<char32_t> &chars() const;
-    /** The source image of `cp`, or nullptr when the source cannot draw it. */
-    const GrayImage *sourceImage(char32_t cp) const;
+    /** The source image of `cp`, or nothing when the source cannot draw it. */
+    std::optional<GrayImage> sourceImage(char32_t cp) const;
     /** Style ids, in spec order. */
     std::vector<int> styleIds() const;
 

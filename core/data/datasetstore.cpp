@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace zistudio::data
@@ -33,49 +35,14 @@ constexpr std::uintmax_t kMaxIndexBytes = 512u << 20;
     throw IoError(what + " (" + std::strerror(errno) + "): " + path.string());
 }
 
-/** Streams the images into `path` atomically (temp file, fsync, rename, fsync folder); returns their SHA-256. */
-std::string writeBlob(const std::filesystem::path &path, const std::vector<GrayImage> &images)
+/** "images-….bin.tmp-<pid>-<n>": whether the process that writes it still runs (unknown names: no). */
+bool writerIsAlive(const std::string &name)
 {
-    const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        ioFail("cannot create the dataset image file", tmp);
-    Sha256 hash;
-    const auto fail = [&](const char *what) {
-        const int saved = errno;
-        ::close(fd);
-        std::filesystem::remove(tmp);
-        errno = saved;
-        ioFail(what, tmp);
-    };
-    for (const GrayImage &img : images) {
-        const auto *p = reinterpret_cast<const char *>(img.pixels.data());
-        std::size_t left = img.pixels.size();
-        hash.add(std::string_view(p, left));
-        while (left > 0) {
-            const ssize_t n = ::write(fd, p, left);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                fail("cannot write the dataset image file");
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-    }
-    if (::fsync(fd) != 0)
-        fail("cannot flush the dataset image file");
-    if (::close(fd) != 0) {
-        std::filesystem::remove(tmp);
-        ioFail("cannot close the dataset image file", tmp);
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int saved = errno;
-        std::filesystem::remove(tmp);
-        errno = saved;
-        ioFail("cannot rename the dataset image file into place", path);
-    }
-    syncDirectory(path.parent_path());
-    return hash.hex();
+    const auto at = name.find(".tmp-");
+    if (at == std::string::npos)
+        return false;
+    const long pid = std::strtol(name.c_str() + at + 5, nullptr, 10);
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
 
 json samplesJson(const std::vector<Sample> &samples)
@@ -135,23 +102,135 @@ json readIndex(const std::filesystem::path &dir)
 
 } // namespace
 
-void writeStore(const std::filesystem::path &dir, const StoreContent &c)
+std::atomic<int> BlobWriter::s_writers {0};
+
+MappedImages::MappedImages(const std::filesystem::path &path, int size, std::size_t count)
+    : m_bytes(count * static_cast<std::size_t>(size) * static_cast<std::size_t>(size))
+    , m_count(count)
+    , m_size(size)
+{
+    std::error_code ec;
+    const std::uintmax_t onDisk = std::filesystem::file_size(path, ec);
+    if (ec)
+        throw DataError("the dataset image file is missing (" + ec.message() + "): " + path.string());
+    if (onDisk != m_bytes)
+        throw DataError("the dataset image file has " + std::to_string(onDisk) + " bytes, the index expects "
+            + std::to_string(m_bytes) + " (damaged or truncated): " + path.string());
+    if (m_bytes == 0)
+        return;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw DataError(
+            "cannot open the dataset image file (" + std::string(std::strerror(errno)) + "): " + path.string());
+    void *map = ::mmap(nullptr, m_bytes, PROT_READ, MAP_SHARED, fd, 0);
+    const int mapErrno = errno;
+    ::close(fd); // the mapping keeps the file
+    if (map == MAP_FAILED)
+        throw DataError(
+            "cannot map the dataset image file (" + std::string(std::strerror(mapErrno)) + "): " + path.string());
+    m_data = static_cast<const std::uint8_t *>(map);
+}
+
+MappedImages::~MappedImages()
+{
+    if (m_data)
+        ::munmap(const_cast<std::uint8_t *>(m_data), m_bytes);
+}
+
+BlobWriter::BlobWriter(const std::filesystem::path &path, int imageSize)
+    : m_path(path)
+    , m_tmp(path.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++s_writers))
+    , m_size(imageSize)
+{
+    m_fd = ::open(m_tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (m_fd < 0)
+        ioFail("cannot create the dataset image file", m_tmp);
+}
+
+BlobWriter::~BlobWriter()
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        std::error_code ec;
+        std::filesystem::remove(m_tmp, ec);
+    }
+}
+
+int BlobWriter::append(const GrayImage &image)
+{
+    if (m_fd < 0)
+        throw IoError("the dataset image file is already committed: " + m_path.string());
+    if (image.width != m_size || image.height != m_size)
+        throw DataError("a dataset image is " + std::to_string(image.width) + "x" + std::to_string(image.height)
+            + ", the store holds " + std::to_string(m_size) + "x" + std::to_string(m_size));
+    const auto *p = reinterpret_cast<const char *>(image.pixels.data());
+    std::size_t left = image.pixels.size();
+    m_hash.add(std::string_view(p, left));
+    while (left > 0) {
+        const ssize_t n = ::write(m_fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = ENOSPC;
+            ioFail("cannot write the dataset image file", m_tmp);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return m_count++;
+}
+
+std::string BlobWriter::commit()
+{
+    if (m_fd < 0)
+        throw IoError("the dataset image file is already committed: " + m_path.string());
+    if (::fsync(m_fd) != 0)
+        ioFail("cannot flush the dataset image file", m_tmp);
+    const int fd = m_fd;
+    m_fd = -1;
+    const auto failAfterClose = [&](const char *what, const std::filesystem::path &path) {
+        const int saved = errno;
+        std::error_code ec;
+        std::filesystem::remove(m_tmp, ec);
+        errno = saved;
+        ioFail(what, path);
+    };
+    if (::close(fd) != 0)
+        failAfterClose("cannot close the dataset image file", m_tmp);
+    if (::rename(m_tmp.c_str(), m_path.c_str()) != 0)
+        failAfterClose("cannot rename the dataset image file into place", m_path);
+    syncDirectory(m_path.parent_path());
+    return m_hash.hex();
+}
+
+std::string blobFileName(const std::string &contentHash)
+{
+    return "images-" + contentHash.substr(0, 16) + ".bin";
+}
+
+void createStoreFolder(const std::filesystem::path &dir)
 {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec || !std::filesystem::is_directory(dir))
         throw IoError("cannot create the dataset folder (" + (ec ? ec.message() : std::string("a file has that name"))
             + "): " + dir.string());
-    const std::string blobName = "images-" + c.contentHash.substr(0, 16) + ".bin";
-    const std::string blobSha = writeBlob(dir / blobName, c.images);
+}
+
+void writeStore(const std::filesystem::path &dir, StoreContent &c, BlobWriter &blob)
+{
+    const std::string blobName = blob.path().filename().string();
+    const std::size_t count = static_cast<std::size_t>(blob.count());
+    const std::string blobSha = blob.commit();
 
     json sources = json::array();
     for (const auto &[cp, index] : c.sources)
         sources.push_back({static_cast<std::uint32_t>(cp), index});
     const json index {{"format", kFormat}, {"version", kVersion}, {"contentHash", c.contentHash},
-        {"imageSize", c.imageSize}, {"imageCount", c.images.size()},
+        {"imageSize", c.imageSize}, {"imageCount", count},
         {"blob",
-            {{"file", blobName}, {"bytes", c.images.size() * static_cast<std::size_t>(c.imageSize) * c.imageSize},
+            {{"file", blobName}, {"bytes", count * static_cast<std::size_t>(c.imageSize) * c.imageSize},
                 {"sha256", blobSha}}},
         {"spec", datasetSpecToJson(c.spec)},
         {"chars", glyphs::encodeUtf8(std::u32string(c.chars.begin(), c.chars.end()))},
@@ -159,11 +238,16 @@ void writeStore(const std::filesystem::path &dir, const StoreContent &c)
         {"sources", sources}, {"train", samplesJson(c.train)}, {"validation", samplesJson(c.validation)},
         {"report", datasetReportToJson(c.report)}};
     writeFileAtomically(dir / kIndexName, index.dump(1));
+    c.images = std::make_shared<const MappedImages>(dir / blobName, c.imageSize, count);
 
-    // The new index is committed: blobs of earlier builds and temp files of crashed ones can go.
+    // The new index is committed: blobs of earlier builds and temp files of crashed builds can go (a process
+    // that still maps an old blob keeps its pages). A temp file of a build still running elsewhere stays.
+    std::error_code ec;
     for (const auto &entry : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name != blobName && name.starts_with("images-") && name.find(".bin") != std::string::npos)
+        if (!name.starts_with("images-") || name == blobName)
+            continue;
+        if (name.ends_with(".bin") || !writerIsAlive(name))
             std::filesystem::remove(entry.path(), ec);
     }
 }
@@ -211,28 +295,14 @@ StoreContent readStore(const std::filesystem::path &dir)
         if (index < 0 || static_cast<std::size_t>(index) >= count)
             throw DataError("the dataset index is damaged (a source points outside the images): " + where);
 
-    const std::filesystem::path blob = dir / blobName;
-    std::error_code ec;
-    const std::uintmax_t size = std::filesystem::file_size(blob, ec);
-    if (ec)
-        throw DataError("the dataset image file is missing (" + ec.message() + "): " + blob.string());
-    if (size != bytes)
-        throw DataError("the dataset image file has " + std::to_string(size) + " bytes, the index expects "
-            + std::to_string(bytes) + " (damaged or truncated): " + blob.string());
-    std::ifstream in(blob, std::ios::binary);
-    if (!in)
-        throw DataError("cannot open the dataset image file: " + blob.string());
+    auto images = std::make_shared<const MappedImages>(dir / blobName, c.imageSize, count);
     Sha256 hash;
-    c.images.resize(count);
-    for (auto &img : c.images) {
-        img = GrayImage(c.imageSize, c.imageSize);
-        in.read(reinterpret_cast<char *>(img.pixels.data()), static_cast<std::streamsize>(img.pixels.size()));
-        if (!in)
-            throw DataError("cannot read the dataset image file: " + blob.string());
-        hash.add(std::string_view(reinterpret_cast<const char *>(img.pixels.data()), img.pixels.size()));
-    }
+    const auto all = images->bytes();
+    hash.add(std::string_view(reinterpret_cast<const char *>(all.data()), all.size()));
     if (hash.hex() != blobSha)
-        throw DataError("the dataset image file is damaged (its SHA-256 does not match the index): " + blob.string());
+        throw DataError(
+            "the dataset image file is damaged (its SHA-256 does not match the index): " + (dir / blobName).string());
+    c.images = std::move(images);
     return c;
 }
 

@@ -75,28 +75,41 @@ std::uint64_t imageHash(const GrayImage &image)
     return h;
 }
 
-int markRepeated(std::vector<GlyphRender> &renders, int maxRepeats)
+std::vector<bool> findRepeated(const std::vector<std::uint64_t> &hashes, const std::vector<unsigned> &glyphIds,
+    const std::vector<bool> &ok, int maxRepeats)
 {
     std::unordered_map<std::uint64_t, int> hashCount;
     std::unordered_map<unsigned, int> glyphCount;
-    std::vector<std::uint64_t> hashes(renders.size());
-    for (std::size_t i = 0; i < renders.size(); ++i) {
-        if (renders[i].status != GlyphStatus::Ok)
+    for (std::size_t i = 0; i < ok.size(); ++i) {
+        if (!ok[i])
             continue;
-        hashes[i] = imageHash(renders[i].image);
         ++hashCount[hashes[i]];
-        ++glyphCount[renders[i].glyphId];
+        ++glyphCount[glyphIds[i]];
     }
-    int marked = 0;
+    std::vector<bool> repeated(ok.size(), false);
+    for (std::size_t i = 0; i < ok.size(); ++i)
+        repeated[i] = ok[i] && (hashCount[hashes[i]] > maxRepeats || glyphCount[glyphIds[i]] > maxRepeats);
+    return repeated;
+}
+
+int markRepeated(std::vector<GlyphRender> &renders, int maxRepeats)
+{
+    std::vector<std::uint64_t> hashes(renders.size());
+    std::vector<unsigned> glyphIds(renders.size());
+    std::vector<bool> ok(renders.size());
     for (std::size_t i = 0; i < renders.size(); ++i) {
-        GlyphRender &r = renders[i];
-        if (r.status != GlyphStatus::Ok)
-            continue;
-        if (hashCount[hashes[i]] > maxRepeats || glyphCount[r.glyphId] > maxRepeats) {
-            r.status = GlyphStatus::Repeated;
+        ok[i] = renders[i].status == GlyphStatus::Ok;
+        glyphIds[i] = renders[i].glyphId;
+        if (ok[i])
+            hashes[i] = imageHash(renders[i].image);
+    }
+    const std::vector<bool> repeated = findRepeated(hashes, glyphIds, ok, maxRepeats);
+    int marked = 0;
+    for (std::size_t i = 0; i < renders.size(); ++i)
+        if (repeated[i]) {
+            renders[i].status = GlyphStatus::Repeated;
             ++marked;
         }
-    }
     return marked;
 }
 

@@ -39,6 +39,13 @@ std::vector<CharsetCoverage> builtinCoverage(const FontFace &face);
  */
 int markRepeated(std::vector<GlyphRender> &renders, int maxRepeats = 2);
 
+/**
+ * The counting behind markRepeated on what it needs of each render — its imageHash, glyph id, and whether it
+ * is Ok (only those count) — for callers that do not keep the images: which entries are repeated.
+ */
+std::vector<bool> findRepeated(const std::vector<std::uint64_t> &hashes, const std::vector<unsigned> &glyphIds,
+    const std::vector<bool> &ok, int maxRepeats = 2);
+
 /** 64-bit FNV-1a hash of an image's size and pixels (the repeated-bitmap filter's key). */
 std::uint64_t imageHash(const GrayImage &image);
 

@@ -71,12 +71,12 @@ torch::Tensor bce(const torch::Tensor &logits, bool real)
     return F::binary_cross_entropy_with_logits(logits, real ? torch::ones_like(logits) : torch::zeros_like(logits));
 }
 
-torch::Tensor stack(const std::vector<const GrayImage *> &images, torch::Device device)
+torch::Tensor stack(const std::vector<GrayImage> &images, torch::Device device)
 {
     std::vector<torch::Tensor> parts;
     parts.reserve(images.size());
-    for (const auto *img : images)
-        parts.push_back(data::toTensor(*img).reshape({1, 1, img->height, img->width}));
+    for (const auto &img : images)
+        parts.push_back(data::toTensor(img).reshape({1, 1, img.height, img.width}));
     return torch::cat(parts, 0).to(device);
 }
 
@@ -422,19 +422,19 @@ ValidationResult TrainingSession::validate()
     ValidationResult v;
     for (std::size_t start = 0; start < samples.size(); start += kEvalBatch) {
         const std::size_t end = std::min(samples.size(), start + kEvalBatch);
-        std::vector<const GrayImage *> sources;
+        std::vector<GrayImage> sources;
         std::vector<std::int64_t> ids;
         for (std::size_t i = start; i < end; ++i) {
-            sources.push_back(&m.dataset->image(samples[i]->sourceIndex));
+            sources.push_back(m.dataset->image(samples[i]->sourceIndex));
             ids.push_back(samples[i]->styleId);
         }
         const auto fake = m.generator->forward(stack(sources, m.device), torch::tensor(ids, torch::kLong).to(m.device))
                               .image.to(torch::kCPU);
         for (std::size_t i = start; i < end; ++i) {
-            const GrayImage &target = m.dataset->image(samples[i]->targetIndex);
+            const GrayImage target = m.dataset->image(samples[i]->targetIndex);
             const auto predicted = data::fromTensor(fake[static_cast<std::int64_t>(i - start)]);
             const auto model = metrics::compareImages(predicted, target);
-            const auto baseline = metrics::compareImages(*sources[i - start], target);
+            const auto baseline = metrics::compareImages(sources[i - start], target);
             v.l1 += model.l1;
             v.ssim += model.ssim;
             v.baselineL1 += baseline.l1;
@@ -480,17 +480,17 @@ GrayImage TrainingSession::sampleGrid(const std::vector<char32_t> &probeChars)
         }
         if (found.empty())
             continue;
-        std::vector<const GrayImage *> sources;
+        std::vector<GrayImage> sources;
         std::vector<std::int64_t> ids;
         for (const auto *s : found) {
-            sources.push_back(&m.dataset->image(s->sourceIndex));
+            sources.push_back(m.dataset->image(s->sourceIndex));
             ids.push_back(s->styleId);
         }
         const auto fake = m.generator->forward(stack(sources, m.device), torch::tensor(ids, torch::kLong).to(m.device))
                               .image.to(torch::kCPU);
         std::vector<GrayImage> src, gen, tgt;
         for (std::size_t i = 0; i < found.size(); ++i) {
-            src.push_back(*sources[i]);
+            src.push_back(sources[i]);
             gen.push_back(data::fromTensor(fake[static_cast<std::int64_t>(i)]));
             tgt.push_back(m.dataset->image(found[i]->targetIndex));
         }
@@ -507,7 +507,7 @@ std::vector<model::AttentionProbe> TrainingSession::probe(const GrayImage &sourc
 {
     auto &m = *m_impl;
     torch::NoGradGuard noGrad;
-    const auto x = stack({&source}, m.device);
+    const auto x = data::toTensor(source).reshape({1, 1, source.height, source.width}).to(m.device);
     const auto ids = torch::tensor(std::vector<std::int64_t> {styleId}, torch::kLong).to(m.device);
     torch::Tensor mask;
     if (strokeMean)

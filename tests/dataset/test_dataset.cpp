@@ -80,7 +80,8 @@ TEST(Dataset, BuildsPairsWithTheOneRasterizer)
             EXPECT_EQ(d.image(s.targetIndex), (s.styleId == 0 ? rk : ru).render(s.cp));
             EXPECT_EQ(d.pixels(s.targetIndex).size(), 32u * 32u);
         }
-    ASSERT_NE(d.sourceImage(U'永'), nullptr);
+    ASSERT_TRUE(d.sourceImage(U'永').has_value());
+    EXPECT_FALSE(d.sourceImage(U'한').has_value());
     EXPECT_EQ(*d.sourceImage(U'永'), rs.render(U'永'));
     EXPECT_EQ(d.styleIds(), (std::vector<int> {0, 3}));
     EXPECT_THROW(d.image(d.imageCount()), DataError);
@@ -332,6 +333,32 @@ TEST(Dataset, CancelLeavesThePreviousStore)
     EXPECT_EQ(after.contentHashValue(), before.contentHashValue());
     EXPECT_EQ(after.imageSize(), 32);
     EXPECT_EQ(countFiles(dir / "store", "images-"), 1u);
+}
+
+TEST(Dataset, AnOpenDatasetKeepsItsImagesWhenTheStoreIsRebuilt)
+{
+    // The images are mapped from the store's blob; a rebuild writes a new blob and deletes the old file,
+    // which must not pull the pages from under a run that still trains on the old dataset.
+    TempDir dir;
+    DatasetSpec spec = test::smallSpec();
+    const Dataset first = Dataset::build(spec, dir / "store");
+    const GrayImage image0 = first.image(0);
+    const std::vector<std::uint8_t> last(
+        first.pixels(first.imageCount() - 1).begin(), first.pixels(first.imageCount() - 1).end());
+    spec.placement = Placement::FitToInk;
+    const Dataset second = Dataset::build(spec, dir / "store");
+    EXPECT_EQ(countFiles(dir / "store", "images-"), 1u);
+    EXPECT_NE(second.image(0), image0);
+    EXPECT_EQ(first.image(0), image0);
+    const auto again = first.pixels(first.imageCount() - 1);
+    EXPECT_TRUE(std::equal(again.begin(), again.end(), last.begin(), last.end()));
+    // A copy of the Dataset shares the mapping and outlives the original.
+    Dataset copy;
+    {
+        const Dataset opened = Dataset::open(dir / "store");
+        copy = opened;
+    }
+    EXPECT_EQ(copy.image(0), second.image(0));
 }
 
 TEST(Dataset, BadInputsGiveClearErrors)

@@ -7,6 +7,7 @@
 
 #include "common/atomicfile.h"
 #include "common/error.h"
+#include "data/dataset.h"
 #include "project/project.h"
 #include "training/checkpointstore.h"
 #include "training/tensorarchive.h"
@@ -140,6 +141,32 @@ TEST(FullDisk, ATensorArchiveThatDoesNotFitKeepsTheOldFile)
     const auto archive = training::readTensorArchive(file);
     EXPECT_EQ(archive.metadata.at("version"), "old");
     EXPECT_TRUE(torch::equal(archive.at("w"), torch::ones({4, 4})));
+}
+
+TEST(FullDisk, ADatasetBuildThatDoesNotFitKeepsThePreviousStore)
+{
+    ScratchMount mnt(kMountBytes);
+    if (!mnt.mounted())
+        GTEST_SKIP() << mnt.skipReason();
+    data::DatasetSpec spec = smallProject().dataset;
+    spec.charset = {.builtin = "gb2312-1", .limit = 40};
+    spec.imageSize = 32; // 80 images of 1 KiB: fits
+    const data::Dataset before = data::Dataset::build(spec, mnt / "store");
+    fillLeaving(mnt, 16 * kPage);
+    spec.imageSize = 64; // 80 images of 4 KiB no longer fit, and the glyphs stream out while rendering
+    try {
+        data::Dataset::build(spec, mnt / "store");
+        FAIL() << "building onto a full disk succeeded";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find("No space left on device"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find((mnt / "store").string()), std::string::npos) << e.what();
+    }
+    const data::Dataset after = data::Dataset::open(mnt / "store");
+    EXPECT_EQ(after.contentHashValue(), before.contentHashValue());
+    EXPECT_EQ(after.imageSize(), 32);
+    EXPECT_EQ(after.image(0), before.image(0));
+    for (const auto &entry : fs::directory_iterator(mnt / "store"))
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << "left behind: " << entry.path();
 }
 
 } // namespace zistudio::test
