@@ -170,6 +170,12 @@ TEST(FontFaceErrors, FolderEmptyAndTinyFiles)
     EXPECT_NE(empty.find((dir / "empty.ttf").string()), std::string::npos) << empty;
     writeBytes(dir / "tiny.ttf", std::string("\0\1\0\0\0", 5));
     EXPECT_NE(fontErrorOf([&] { FontFace f(dir / "tiny.ttf"); }).find("truncated"), std::string::npos);
+    // Over the size cap: refused before a byte is read (a sparse file, so the test costs no disk).
+    writeBytes(dir / "huge.ttf", std::string("\0\1\0\0", 4));
+    std::filesystem::resize_file(dir / "huge.ttf", kMaxFontFileBytes + 1);
+    const std::string huge = fontErrorOf([&] { FontFace f(dir / "huge.ttf"); });
+    EXPECT_NE(huge.find("larger than 256 MiB"), std::string::npos) << huge;
+    EXPECT_NE(huge.find((dir / "huge.ttf").string()), std::string::npos) << huge;
 }
 
 TEST(FontFaceErrors, NonFontFilesAreNamed)

@@ -119,6 +119,45 @@ TEST(UNetGenerator, OutputShapesAtEverySize)
     }
 }
 
+TEST(UNetGenerator, WeightsStartAsDcganNormals)
+{
+    // zi2zi / DCGAN: every convolution, transposed convolution and the style embedding N(0, 0.02), norm
+    // scales N(1, 0.02), biases 0, attention gammas 0. Checked on the pooled values of each kind.
+    torch::manual_seed(11);
+    for (UpsampleKind up : {UpsampleKind::TransposedConv, UpsampleKind::PixelShuffle}) {
+        ModelConfig config = tiny(64, "enc:2,dec:3");
+        config.ngf = 16;
+        config.embeddingNum = 40;
+        config.embeddingDim = 128;
+        config.upsample = up;
+        UNetGenerator g(config);
+        std::vector<torch::Tensor> weights, scales;
+        for (const auto &item : g->named_parameters()) {
+            const std::string &name = item.key();
+            const torch::Tensor &t = item.value();
+            if (name.ends_with("gamma"))
+                EXPECT_EQ(t.abs().max().item<float>(), 0.0F) << name;
+            else if (name.ends_with("bias"))
+                EXPECT_EQ(t.abs().max().item<float>(), 0.0F) << name;
+            else if (t.dim() == 1)
+                scales.push_back(t.detach().flatten());
+            else
+                weights.push_back(t.detach().flatten());
+        }
+        const torch::Tensor w = torch::cat(weights);
+        const torch::Tensor n = torch::cat(scales);
+        EXPECT_GT(w.numel(), 100000);
+        EXPECT_NEAR(w.mean().item<double>(), 0.0, 0.001) << toString(up);
+        EXPECT_NEAR(w.std().item<double>(), 0.02, 0.0005) << toString(up);
+        EXPECT_NEAR(n.mean().item<double>(), 1.0, 0.005) << toString(up);
+        EXPECT_NEAR(n.std().item<double>(), 0.02, 0.003) << toString(up);
+        // And no single layer kept LibTorch's default (Kaiming-uniform) initialisation.
+        for (const auto &item : g->named_parameters())
+            if (item.value().dim() >= 2 && item.value().numel() >= 1000)
+                EXPECT_NEAR(item.value().std().item<double>(), 0.02, 0.004) << item.key();
+    }
+}
+
 TEST(UNetGenerator, OutputShapesForEveryOption)
 {
     torch::manual_seed(4);
