@@ -26,11 +26,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace zistudio::ui
 {
@@ -97,7 +102,9 @@ MainWindow::MainWindow(QWidget *parent)
     report(tr("ZiStudio started on %1").arg(m_deviceLabel->text()), false);
     statusBar()->showMessage(tr("Ready"), 3000);
     retranslate();
-    resize(1400, 900);
+    // A first start: most of the screen (room for both docks beside the views), never below 1400 x 900.
+    const QSize screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableSize() : QSize();
+    resize(std::clamp(screen.width() * 9 / 10, 1400, 1680), std::clamp(screen.height() * 9 / 10, 900, 1000));
     if (!AppSettings::windowGeometry().isEmpty()) {
         restoreGeometry(AppSettings::windowGeometry());
         restoreState(AppSettings::windowState());
@@ -158,10 +165,6 @@ void MainWindow::createDocks()
             tabifyDockWidget(previous, dock);
         previous = dock;
     }
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("ProjectDock")),
-                    findChild<QDockWidget *>(QStringLiteral("ModelDock"))},
-        {440, 640}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("LogDock"))}, {130}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -174,6 +177,13 @@ void MainWindow::showEvent(QShowEvent *event)
     if (AppSettings::windowState().isEmpty()) {
         raisePanel(QStringLiteral("project"));
         raisePanel(QStringLiteral("training"));
+        // Dock sizes only hold once the window has its final size (the next event-loop turn).
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({findChild<QDockWidget *>(QStringLiteral("ProjectDock")),
+                            findChild<QDockWidget *>(QStringLiteral("ModelDock"))},
+                {340, 540}, Qt::Horizontal);
+            resizeDocks({findChild<QDockWidget *>(QStringLiteral("LogDock"))}, {130}, Qt::Vertical);
+        });
     }
 }
 

@@ -181,27 +181,42 @@ QWidget *AttentionView::createControls()
     m_opacity = new QSlider(Qt::Horizontal, box);
     m_opacity->setRange(0, 100);
     m_opacity->setValue(kDefaultOpacity);
+    m_opacity->setMinimumWidth(80);
     m_opacity->setToolTip(tr("Heatmap opacity"));
     connect(m_opacity, &QSlider::valueChanged, this, &AttentionView::render);
     m_save = new QPushButton(tr("Save PNG…"), box);
     m_save->setToolTip(tr("Save the selected layer's heatmap as a PNG image"));
     connect(m_save, &QPushButton::clicked, this, &AttentionView::saveClicked);
 
-    grid->addWidget(m_runs, 0, 0, 1, 4);
-    grid->addWidget(characterLabel, 0, 4);
-    grid->addWidget(m_characters, 0, 5);
-    grid->addWidget(styleLabel, 0, 6);
-    grid->addWidget(m_styleA, 0, 7);
-    grid->addWidget(m_mix, 0, 8);
-    grid->addWidget(m_styleB, 0, 9);
-    grid->addWidget(m_pointMode, 1, 0);
-    grid->addWidget(m_strokeMode, 1, 1);
-    grid->addWidget(new QLabel(tr("Heat:"), box), 1, 2);
-    grid->addWidget(m_overlayOn, 1, 3);
-    grid->addWidget(new QLabel(tr("Opacity:"), box), 1, 4);
-    grid->addWidget(m_opacity, 1, 5);
-    grid->addWidget(m_save, 1, 9);
-    grid->setColumnStretch(8, 1);
+    // Three short rows (which run; which glyph and style; how to show it) rather than two long ones, so
+    // the central area leaves the docks beside it room at a laptop's width.
+    auto *which = new QHBoxLayout;
+    which->addWidget(m_runs);
+    which->addStretch(1);
+    which->addWidget(m_save);
+    auto *what = new QHBoxLayout;
+    what->addWidget(characterLabel);
+    what->addWidget(m_characters);
+    what->addSpacing(12);
+    what->addWidget(styleLabel);
+    what->addWidget(m_styleA);
+    m_mix->setMaximumWidth(220);
+    what->addWidget(m_mix, 1);
+    what->addWidget(m_styleB);
+    what->addStretch(1);
+    auto *how = new QHBoxLayout;
+    how->addWidget(m_pointMode);
+    how->addWidget(m_strokeMode);
+    how->addSpacing(12);
+    how->addWidget(new QLabel(tr("Heat:"), box));
+    how->addWidget(m_overlayOn);
+    how->addSpacing(12);
+    how->addWidget(new QLabel(tr("Opacity:"), box));
+    how->addWidget(m_opacity);
+    how->addStretch(1);
+    grid->addLayout(which, 0, 0);
+    grid->addLayout(what, 1, 0);
+    grid->addLayout(how, 2, 0);
     return box;
 }
 

@@ -105,8 +105,11 @@ QWidget *PreviewView::createGlyphsPage()
     connect(m_generate, &QPushButton::clicked, this, [this] { generate(); });
     connect(m_cancel, &QPushButton::clicked, this, &PreviewView::cancel);
 
+    // Two rows: which run, then which glyphs (one long row would widen the central area past the docks).
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_runs);
+    runRow->addStretch(1);
     auto *controls = new QHBoxLayout;
-    controls->addWidget(m_runs);
     controls->addWidget(m_validationSet);
     controls->addWidget(m_typed);
     controls->addWidget(m_typedChars, 1);
@@ -176,6 +179,7 @@ QWidget *PreviewView::createGlyphsPage()
     splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(page);
+    layout->addLayout(runRow);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
     return page;
