@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
 
 int main(int argc, char **argv)
 {
@@ -27,7 +28,16 @@ int main(int argc, char **argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
-        return app.exit(e);
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+            return app.exit(e); // --help and friends
+        // A usage error is one line on stderr, like every other error, with where to look for the options.
+        std::string command = "zistudio-cli";
+        for (const CLI::App *sub = &app; !sub->get_subcommands().empty();) {
+            sub = sub->get_subcommands().front();
+            command += " " + sub->get_name();
+        }
+        std::cerr << "zistudio-cli: error: " << e.what() << " (see " << command << " --help)\n";
+        return 2;
     } catch (const std::exception &e) {
         std::cerr << "zistudio-cli: error: " << e.what() << '\n';
         return 1;

@@ -3,6 +3,7 @@
 #include "runshell.h"
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -39,4 +40,23 @@ TEST(Cli, UnknownOptionFails)
 {
     const Result r = run("--no-such-option");
     EXPECT_NE(r.exitCode, 0);
+}
+
+TEST(Cli, UsageErrorsAreOneLineNamingTheCommandsHelp)
+{
+    const std::array<std::pair<const char *, const char *>, 3> cases {{
+        {"render --font x.ttf --chars 永", "--size is required (see zistudio-cli render --help)"},
+        {"dataset build --project p.zistudio --config d.json", "(see zistudio-cli dataset build --help)"},
+        {"no-such-command", "(see zistudio-cli --help)"},
+    }};
+    for (const auto &[args, expected] : cases) {
+        const Result r = run(args);
+        EXPECT_EQ(r.exitCode, 2) << args << ": " << r.output;
+        EXPECT_EQ(r.output.rfind("zistudio-cli: error: ", 0), 0u) << r.output;
+        EXPECT_NE(r.output.find(expected), std::string::npos) << r.output;
+        EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+    }
+    const Result help = run("render --help");
+    EXPECT_EQ(help.exitCode, 0) << help.output;
+    EXPECT_NE(help.output.find("--policy"), std::string::npos) << help.output;
 }
