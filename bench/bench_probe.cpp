@@ -96,7 +96,7 @@ fs::path trainedProject(const fs::path &folder, const std::string &attention)
     p.dataset.source = {kSourceFont, 0};
     p.dataset.targets
         = {{.kind = data::TargetSpec::Kind::Font, .path = kTargetFont, .face = 0, .styleId = 0, .name = "Kai"}};
-    p.dataset.charset = {.builtin = "", .file = "", .text = kChars, .limit = 0};
+    p.dataset.charset = {.builtin = "", .file = "", .text = kChars, .limit = 0, .coveredByAll = false};
     p.dataset.imageSize = 64;
     p.model = model::cpu64();
     p.model.attention = model::AttentionSpec::parse(attention);

@@ -65,7 +65,7 @@ void makeProjectSeeds(const fs::path &corpus)
         .face = 0,
         .styleId = 0,
         .name = "Kai"});
-    p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字中", .limit = 0};
+    p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字中", .limit = 0, .coveredByAll = false};
     p.reviews[U'\u6C38'] = project::Review::Accepted;
     p.reviews[U'\u56FD'] = project::Review::Flagged;
     fs::create_directories(corpus / "project");

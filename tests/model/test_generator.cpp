@@ -152,9 +152,11 @@ TEST(UNetGenerator, WeightsStartAsDcganNormals)
         EXPECT_NEAR(n.mean().item<double>(), 1.0, 0.005) << toString(up);
         EXPECT_NEAR(n.std().item<double>(), 0.02, 0.003) << toString(up);
         // And no single layer kept LibTorch's default (Kaiming-uniform) initialisation.
-        for (const auto &item : g->named_parameters())
-            if (item.value().dim() >= 2 && item.value().numel() >= 1000)
+        for (const auto &item : g->named_parameters()) {
+            if (item.value().dim() >= 2 && item.value().numel() >= 1000) {
                 EXPECT_NEAR(item.value().std().item<double>(), 0.02, 0.004) << item.key();
+            }
+        }
     }
 }
 

@@ -149,7 +149,9 @@ TEST(FullDisk, ADatasetBuildThatDoesNotFitKeepsThePreviousStore)
     if (!mnt.mounted())
         GTEST_SKIP() << mnt.skipReason();
     data::DatasetSpec spec = smallProject().dataset;
-    spec.charset = {.builtin = "gb2312-1", .limit = 40};
+    spec.charset = {};
+    spec.charset.builtin = "gb2312-1";
+    spec.charset.limit = 40;
     spec.imageSize = 32; // 80 images of 1 KiB: fits
     const data::Dataset before = data::Dataset::build(spec, mnt / "store");
     fillLeaving(mnt, 16 * kPage);

@@ -54,7 +54,7 @@ project::Project tinyProject(const std::string &name)
         .face = 0,
         .styleId = 1,
         .name = "Kai"});
-    p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字", .limit = 0};
+    p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字", .limit = 0, .coveredByAll = false};
     return p;
 }
 

@@ -38,7 +38,7 @@ protected:
             .face = 0,
             .styleId = 0,
             .name = "Kai"});
-        p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字中天地人", .limit = 0};
+        p.dataset.charset = {.builtin = "", .file = "", .text = "永国一字中天地人", .limit = 0, .coveredByAll = false};
         p.dataset.validationFraction = 0.25;
         project::saveProject(p, m_file);
     }

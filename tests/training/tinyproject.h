@@ -24,7 +24,7 @@ inline project::Project tinyProject()
         .face = 0,
         .styleId = 0,
         .name = "Kai"}};
-    p.dataset.charset = {.builtin = "", .file = "", .text = kTinyChars, .limit = 0};
+    p.dataset.charset = {.builtin = "", .file = "", .text = kTinyChars, .limit = 0, .coveredByAll = false};
     p.dataset.imageSize = 32;
     p.dataset.validationFraction = 0.2;
     p.model.imageSize = 32;

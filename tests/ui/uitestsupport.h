@@ -27,7 +27,7 @@ inline project::Project tinyUiProject()
         .face = 0,
         .styleId = 0,
         .name = "Kai"}};
-    p.dataset.charset = {.builtin = "", .file = "", .text = kUiChars, .limit = 0};
+    p.dataset.charset = {.builtin = "", .file = "", .text = kUiChars, .limit = 0, .coveredByAll = false};
     p.dataset.imageSize = 32;
     p.dataset.validationFraction = 0.2;
     p.model.imageSize = 32;
