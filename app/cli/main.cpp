@@ -30,6 +30,8 @@ int main(int argc, char **argv)
     } catch (const CLI::ParseError &e) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
             return app.exit(e); // --help and friends
+        if (dynamic_cast<const CLI::RuntimeError *>(&e) != nullptr)
+            return e.get_exit_code(); // a command's chosen exit status; it has said why (font-check's JSON)
         // A usage error is one line on stderr, like every other error, with where to look for the options.
         std::string command = "zistudio-cli";
         for (const CLI::App *sub = &app; !sub->get_subcommands().empty();) {

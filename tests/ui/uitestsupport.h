@@ -4,6 +4,7 @@
 #include "project/project.h"
 #include "tempdir.h"
 #include "testfonts.h"
+#include "tinyproject.h"
 
 #include <QString>
 #include <QTest>
@@ -17,34 +18,19 @@ namespace zistudio::test
 inline constexpr const char *kUiChars
     = "永和九年岁在癸丑暮春之初会于稽山阴兰亭修禊事也群贤毕至少长咸集此地有崇峻岭茂林";
 
-/** A project that trains in a fraction of a second per step: 32 px, ngf 8, Song → Kai, ~40 characters. */
+/**
+ * The shared tiny project (tests/support/tinyproject.h) with ~40 characters, 400 steps, frequent
+ * validation and checkpoints and 2 threads: a run that is still going while a UI test looks at it.
+ */
 inline project::Project tinyUiProject()
 {
-    auto p = project::defaultProject("ui-tiny");
-    p.dataset.source = {TestFonts::songGb().string(), 0};
-    p.dataset.targets = {{.kind = data::TargetSpec::Kind::Font,
-        .path = TestFonts::kaiGb().string(),
-        .face = 0,
-        .styleId = 0,
-        .name = "Kai"}};
-    p.dataset.charset = {.builtin = "", .file = "", .text = kUiChars, .limit = 0, .coveredByAll = false};
-    p.dataset.imageSize = 32;
-    p.dataset.validationFraction = 0.2;
-    p.model.imageSize = 32;
-    p.model.ngf = 8;
-    p.model.ndf = 8;
-    p.model.embeddingNum = 4;
-    p.model.embeddingDim = 16;
-    p.training.batchSize = 4;
+    auto p = tinyProject();
+    p.name = "ui-tiny";
+    p.dataset.charset.text = kUiChars;
     p.training.steps = 400;
     p.training.validateEvery = 2;
     p.training.checkpointEvery = 3;
-    p.training.keepLast = 3;
-    p.training.seed = 7;
-    p.training.device = "cpu";
     p.training.threads = 2;
-    p.training.loaderThreads = 1;
-    p.training.decayEverySteps = 0;
     return p;
 }
 
