@@ -790,10 +790,6 @@ Qt %5
         <translation>分割シード：</translation>
     </message>
     <message>
-        <source>Drop repeated bitmaps (tofu placeholders)</source>
-        <translation>重複するビットマップ（豆腐の代替字形）を除外</translation>
-    </message>
-    <message>
         <source>Build</source>
         <translation>構築</translation>
     </message>
@@ -844,6 +840,14 @@ Qt %5
     <message>
         <source>Built for earlier settings: build again to use the current ones.</source>
         <translation>以前の設定で構築されています。現在の設定を使うには再構築してください。</translation>
+    </message>
+    <message>
+        <source>Drop tofu (repeated bitmaps)</source>
+        <translation>豆腐（重複ビットマップ）を除外</translation>
+    </message>
+    <message>
+        <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
+        <translation>同じビットマップやグリフが多くの文字に使われているグリフを除外します。フォントが持たない文字に描く代替の四角形です。</translation>
     </message>
 </context>
 <context>

@@ -790,10 +790,6 @@ Qt %5
         <translation>划分种子：</translation>
     </message>
     <message>
-        <source>Drop repeated bitmaps (tofu placeholders)</source>
-        <translation>舍弃重复的位图（豆腐字占位符）</translation>
-    </message>
-    <message>
         <source>Build</source>
         <translation>构建</translation>
     </message>
@@ -844,6 +840,14 @@ Qt %5
     <message>
         <source>Built for earlier settings: build again to use the current ones.</source>
         <translation>这是按先前设置构建的：请重新构建以使用当前设置。</translation>
+    </message>
+    <message>
+        <source>Drop tofu (repeated bitmaps)</source>
+        <translation>舍弃豆腐字（重复的位图）</translation>
+    </message>
+    <message>
+        <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
+        <translation>略去同一位图或字形用于许多字的字形：这是某些字体为缺字所画的占位方框。</translation>
     </message>
 </context>
 <context>

@@ -790,10 +790,6 @@ Qt %5
         <translation>切分種子：</translation>
     </message>
     <message>
-        <source>Drop repeated bitmaps (tofu placeholders)</source>
-        <translation>捨棄重複的點陣圖（豆腐字佔位符）</translation>
-    </message>
-    <message>
         <source>Build</source>
         <translation>建置</translation>
     </message>
@@ -844,6 +840,14 @@ Qt %5
     <message>
         <source>Built for earlier settings: build again to use the current ones.</source>
         <translation>這是依先前設定建立的：請重新建立以使用目前的設定。</translation>
+    </message>
+    <message>
+        <source>Drop tofu (repeated bitmaps)</source>
+        <translation>捨棄豆腐字（重複的點陣圖）</translation>
+    </message>
+    <message>
+        <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
+        <translation>略去同一點陣圖或字符用於許多字的字形：這是某些字型為缺字所畫的佔位方框。</translation>
     </message>
 </context>
 <context>

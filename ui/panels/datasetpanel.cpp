@@ -64,6 +64,7 @@ DatasetPanel::DatasetPanel(ProjectDocument *document, QWidget *parent)
     m_missingView->verticalHeader()->hide();
     m_missingView->horizontalHeader()->setStretchLastSection(true);
     m_missingView->setMinimumHeight(100);
+    m_missingView->setMinimumWidth(180); // narrower than its columns' hint: it scrolls, the dock does not
     m_missingView->setMaximumHeight(160);
     coverageLayout->addWidget(m_missingView);
     layout->addWidget(coverage);
@@ -132,7 +133,9 @@ QWidget *DatasetPanel::createSettings()
     m_seed = new QSpinBox(split);
     m_seed->setRange(0, INT_MAX);
     splitForm->addRow(tr("Split seed:"), m_seed);
-    m_filterRepeated = new QCheckBox(tr("Drop repeated bitmaps (tofu placeholders)"), split);
+    m_filterRepeated = new QCheckBox(tr("Drop tofu (repeated bitmaps)"), split);
+    m_filterRepeated->setToolTip(tr("Leave out glyphs whose bitmap or glyph serves many characters: the "
+                                    "placeholder boxes some fonts draw for characters they do not have."));
     splitForm->addRow(m_filterRepeated);
     layout->addWidget(split);
 

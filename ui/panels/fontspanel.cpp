@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -103,6 +104,8 @@ QGroupBox *FontsPanel::createSourceGroup()
     row->addWidget(choose);
     form->addRow(tr("File:"), row);
     m_sourceFace = new QComboBox(m_sourceGroup);
+    m_sourceFace->setMinimumContentsLength(16);
+    m_sourceFace->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     form->addRow(tr("Face:"), m_sourceFace);
     connect(m_sourceFace, &QComboBox::activated, this, &FontsPanel::sourceFaceChosen);
     m_sourceInfo = new QLabel(m_sourceGroup);
@@ -124,18 +127,20 @@ QGroupBox *FontsPanel::createTargetsGroup()
     m_targetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_targetView->horizontalHeader()->setStretchLastSection(true);
     m_targetView->setMinimumHeight(110);
+    m_targetView->setMinimumWidth(180); // scrolls inside rather than widening the dock
     layout->addWidget(m_targetView);
 
-    auto *buttons = new QHBoxLayout;
+    // Two rows of buttons: adding, then acting on the selected style (one row would widen the dock).
+    auto *buttons = new QGridLayout;
     auto *addFont = new QPushButton(tr("Add Font…"), group);
     auto *addFolder = new QPushButton(tr("Add Image Folder…"), group);
     m_faceButton = new QPushButton(tr("Face…"), group);
     m_removeTarget = new QPushButton(tr("Remove"), group);
-    buttons->addWidget(addFont);
-    buttons->addWidget(addFolder);
-    buttons->addWidget(m_faceButton);
-    buttons->addStretch(1);
-    buttons->addWidget(m_removeTarget);
+    buttons->addWidget(addFont, 0, 0);
+    buttons->addWidget(addFolder, 0, 1);
+    buttons->addWidget(m_faceButton, 1, 0);
+    buttons->addWidget(m_removeTarget, 1, 1);
+    buttons->setColumnStretch(2, 1);
     layout->addLayout(buttons);
     auto *hint = new QLabel(tr("Tip: drop font files or image folders here; a font dropped on the source box "
                                "becomes the source."),

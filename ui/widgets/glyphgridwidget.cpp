@@ -15,7 +15,9 @@ namespace
 
 constexpr int kGap = 4;
 constexpr int kMinCell = 16;
-constexpr int kMinDrawnCell = 20; ///< cells shrink to fit the width, down to this
+constexpr int kMinDrawnCell = 20;   ///< cells shrink to fit the width, down to this
+constexpr int kMinDrawnColumns = 4; ///< a narrow widget drops columns beyond these rather than scroll
+constexpr int kMaxLabelWidth = 120; ///< longer row labels (font names) are elided
 
 } // namespace
 
@@ -59,6 +61,7 @@ int GlyphGridWidget::labelWidth() const
     int width = 0;
     for (const Row &row : m_rows)
         width = std::max(width, metrics.horizontalAdvance(row.label));
+    width = std::min(width, kMaxLabelWidth);
     return width > 0 ? width + 2 * kGap : 0;
 }
 
@@ -74,9 +77,16 @@ QFont GlyphGridWidget::captionFont() const
     return caption;
 }
 
+int GlyphGridWidget::drawnColumnCount() const
+{
+    const int columns = columnCount();
+    const int fit = (width() - labelWidth() - kGap) / (std::min(kMinDrawnCell, m_cellSize) + kGap);
+    return std::clamp(fit, std::min(columns, kMinDrawnColumns), columns);
+}
+
 int GlyphGridWidget::drawnCellSize() const
 {
-    const int columns = std::max(1, columnCount());
+    const int columns = std::max(1, drawnColumnCount());
     const int fit = (width() - labelWidth() - kGap) / columns - kGap;
     return std::clamp(fit, std::min(kMinDrawnCell, m_cellSize), m_cellSize);
 }
@@ -90,7 +100,7 @@ QSize GlyphGridWidget::sizeHint() const
 
 QSize GlyphGridWidget::minimumSizeHint() const
 {
-    const int columns = columnCount();
+    const int columns = std::min(columnCount(), kMinDrawnColumns);
     return {labelWidth() + columns * (std::min(kMinDrawnCell, m_cellSize) + kGap) + kGap, sizeHint().height()};
 }
 
@@ -101,10 +111,11 @@ void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
     const int left = labelWidth();
     const int top = captionHeight();
     const int cellSize = drawnCellSize();
+    const int columns = drawnColumnCount();
     const QPalette &pal = palette();
     painter.setPen(pal.color(QPalette::WindowText));
     painter.setFont(captionFont());
-    for (int c = 0; c < m_captions.size(); ++c) {
+    for (int c = 0; c < std::min(static_cast<int>(m_captions.size()), columns); ++c) {
         const QRect rect(left + kGap + c * (cellSize + kGap), 0, cellSize, top);
         painter.drawText(rect, Qt::AlignCenter, m_captions[c]);
     }
@@ -113,8 +124,10 @@ void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
         const Row &row = m_rows[r];
         const int y = top + kGap + r * (m_cellSize + kGap);
         painter.setPen(pal.color(QPalette::WindowText));
-        painter.drawText(QRect(0, y, left - kGap, m_cellSize), Qt::AlignRight | Qt::AlignVCenter, row.label);
-        for (int c = 0; c < row.cells.size(); ++c) {
+        const QRect labelRect(0, y, left - kGap, m_cellSize);
+        painter.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter,
+            painter.fontMetrics().elidedText(row.label, Qt::ElideRight, labelRect.width()));
+        for (int c = 0; c < std::min(static_cast<int>(row.cells.size()), columns); ++c) {
             const QRect cell(left + kGap + c * (cellSize + kGap), y + (m_cellSize - cellSize) / 2, cellSize, cellSize);
             const QImage &image = row.cells[c];
             if (image.isNull()) {

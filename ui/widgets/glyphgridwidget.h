@@ -45,8 +45,10 @@ private:
     int labelWidth() const;
     int captionHeight() const;
     QFont captionFont() const;
-    /** Cells shrink (down to a minimum) so that every column fits the widget's width. */
+    /** Cells shrink (down to a minimum) so that the drawn columns fit the widget's width. */
     int drawnCellSize() const;
+    /** Every column when they fit at the minimum cell size; else as many as fit (at least a few). */
+    int drawnColumnCount() const;
 
     QStringList m_captions;
     QList<Row> m_rows;
