@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QButtonGroup>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -137,7 +138,7 @@ QWidget *PreviewView::createGlyphsPage()
     connect(m_worstList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PreviewView::worstSelected);
 
     // Verdicts: buttons and single-key shortcuts while the page has the focus.
-    auto *review = new QHBoxLayout;
+    auto *review = new QGridLayout; // two by two: the side panel stays narrow beside the grid
     struct Verdict
     {
         QString text;
@@ -162,7 +163,7 @@ QWidget *PreviewView::createGlyphsPage()
         auto *button = new QPushButton(QStringLiteral("%1 (%2)").arg(v.text, QKeySequence(v.key).toString()), page);
         button->setToolTip(v.tip);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        review->addWidget(button);
+        review->addWidget(button, review->count() / 2, review->count() % 2);
     }
 
     auto *side = new QWidget(page);
