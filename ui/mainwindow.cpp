@@ -102,9 +102,16 @@ MainWindow::MainWindow(QWidget *parent)
     report(tr("ZiStudio started on %1").arg(m_deviceLabel->text()), false);
     statusBar()->showMessage(tr("Ready"), 3000);
     retranslate();
-    // A first start: most of the screen (room for both docks beside the views), never below 1400 x 900.
+    // A first start: most of the screen (room for both docks beside the views), 1400 x 900 at least —
+    // except on a smaller real screen (a 1366 x 768 laptop), where the window takes the whole screen.
+    // Headless platforms (offscreen, used by tests and screenshots) report a nominal 800 x 600.
     const QSize screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableSize() : QSize();
-    resize(std::clamp(screen.width() * 9 / 10, 1400, 1680), std::clamp(screen.height() * 9 / 10, 900, 1000));
+    QSize size(std::clamp(screen.width() * 9 / 10, 1400, 1680), std::clamp(screen.height() * 9 / 10, 900, 1000));
+    const bool headless = QGuiApplication::platformName() == QLatin1String("offscreen")
+        || QGuiApplication::platformName() == QLatin1String("minimal");
+    if (!headless && screen.isValid())
+        size = size.boundedTo(screen);
+    resize(size);
     if (!AppSettings::windowGeometry().isEmpty()) {
         restoreGeometry(AppSettings::windowGeometry());
         restoreState(AppSettings::windowState());
