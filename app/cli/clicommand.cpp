@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 
 namespace zistudio::cli
 {
@@ -57,6 +58,16 @@ void installInterruptHandler()
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+}
+
+data::FontRef parseFontRef(const std::string &text)
+{
+    namespace fs = std::filesystem;
+    const auto colon = text.rfind(':');
+    if (colon != std::string::npos && colon + 1 < text.size()
+        && text.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+        return {fs::absolute(text.substr(0, colon)).lexically_normal().string(), std::stoi(text.substr(colon + 1))};
+    return {fs::absolute(text).lexically_normal().string(), 0};
 }
 
 } // namespace zistudio::cli

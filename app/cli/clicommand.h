@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/datasetspec.h"
+
 #include <CLI/CLI.hpp>
 
 #include <atomic>
@@ -28,6 +30,9 @@ bool interruptRequested();
 /** The same as a flag long-running core calls can poll (set by the first Ctrl-C). */
 const std::atomic<bool> *interruptFlag();
 void installInterruptHandler();
+
+/** "FONT" or "FONT:FACE" (the suffix counts as a face index only when it is all digits); absolute path. */
+data::FontRef parseFontRef(const std::string &text);
 
 } // namespace zistudio::cli
 

@@ -48,16 +48,6 @@ struct ProjectNewOptions
     bool force = false;
 };
 
-/** "FONT" or "FONT:FACE" (the suffix counts as a face index only when it is all digits). */
-data::FontRef parseFontRef(const std::string &text)
-{
-    const auto colon = text.rfind(':');
-    if (colon != std::string::npos && colon + 1 < text.size()
-        && text.find_first_not_of("0123456789", colon + 1) == std::string::npos)
-        return {fs::absolute(text.substr(0, colon)).lexically_normal().string(), std::stoi(text.substr(colon + 1))};
-    return {fs::absolute(text).lexically_normal().string(), 0};
-}
-
 std::string megabytes(double bytes)
 {
     char buf[32];

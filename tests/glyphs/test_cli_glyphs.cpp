@@ -2,6 +2,8 @@
 // zistudio-cli fonts info / render as a user runs them: a real process, its exit code and output.
 #include "common/atomicfile.h"
 #include "common/imageio.h"
+#include "glyphs/charsets.h"
+#include "glyphs/coverage.h"
 #include "glyphs/fontface.h"
 #include "glyphs/rasterizer.h"
 #include "runshell.h"
@@ -52,6 +54,40 @@ void expectOneErrorLine(const Result &r, const std::string &needle)
 }
 
 } // namespace
+
+TEST(CliFonts, CoverageOfSeveralFontsEachAndAllTogether)
+{
+    // Song (GB2312) with UKai TW (face 2: Big5 and more): what they cover together is what a dataset with
+    // "covered by all chosen fonts" keeps, and what core's coverage functions count.
+    const Result r
+        = run("fonts coverage --json " + quote(TestFonts::songGb()) + " " + quote(TestFonts::ukaiTtc()) + ":2");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["fonts"].size(), 2u);
+    EXPECT_EQ(j["fonts"][1]["face"], 2);
+    const glyphs::FontFace song(TestFonts::songGb()), ukai(TestFonts::ukaiTtc(), 2);
+    const auto names = glyphs::builtinCharsetNames();
+    ASSERT_EQ(j["charsets"].size(), names.size());
+    bool someDiffer = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto &row = j["charsets"][i];
+        const auto chars = glyphs::builtinCharset(names[i]);
+        EXPECT_EQ(row["charset"], names[i]);
+        EXPECT_EQ(row["total"], chars.size());
+        EXPECT_EQ(row["covered"][0], glyphs::countCovered(song, chars)) << names[i];
+        EXPECT_EQ(row["covered"][1], glyphs::countCovered(ukai, chars)) << names[i];
+        const int together = row["coveredByAll"];
+        EXPECT_EQ(together, static_cast<int>(glyphs::coveredByAll({&song, &ukai}, chars).size())) << names[i];
+        EXPECT_LE(together, std::min(row["covered"][0].get<int>(), row["covered"][1].get<int>())) << names[i];
+        someDiffer = someDiffer || together < row["covered"][1].get<int>();
+    }
+    EXPECT_TRUE(someDiffer) << "Song lacks traditional characters UKai TW has";
+
+    const Result table = run("fonts coverage " + quote(TestFonts::songGb()) + " " + quote(TestFonts::kaiGb()));
+    ASSERT_EQ(table.exitCode, 0) << table.err;
+    EXPECT_NE(table.out.find("all of them"), std::string::npos) << table.out;
+    expectOneErrorLine(run("fonts coverage " + quote(TestFonts::ukaiTtc()) + ":9"), "face index 9 is out of range");
+}
 
 TEST(CliFonts, InfoJsonListsFacesAndCoverage)
 {
