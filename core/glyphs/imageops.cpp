@@ -77,4 +77,18 @@ GrayImage fitToCanvas(const GrayImage &image, const PixelRect &crop, int size, d
     return out;
 }
 
+void blitMax(GrayImage &canvas, const GrayImage &glyph, int x, int y)
+{
+    for (int gy = 0; gy < glyph.height; ++gy) {
+        const int cy = y + gy;
+        if (cy < 0 || cy >= canvas.height)
+            continue;
+        for (int gx = 0; gx < glyph.width; ++gx) {
+            const int cx = x + gx;
+            if (cx >= 0 && cx < canvas.width)
+                canvas.at(cx, cy) = std::max(canvas.at(cx, cy), glyph.at(gx, gy));
+        }
+    }
+}
+
 } // namespace zistudio::glyphs

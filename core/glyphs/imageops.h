@@ -26,4 +26,8 @@ PixelRect inkBounds(const GrayImage &image, int threshold = 0);
  */
 GrayImage fitToCanvas(const GrayImage &image, const PixelRect &crop, int size, double margin);
 
+/** Draws `glyph` (ink coverage) onto `canvas` with its top-left at (x, y), keeping the darker ink where
+ * glyphs overlap; what falls outside the canvas is dropped. */
+void blitMax(GrayImage &canvas, const GrayImage &glyph, int x, int y);
+
 } // namespace zistudio::glyphs

@@ -4,6 +4,7 @@
 #include "glyphs/fonterror.h"
 #include "glyphs/fontface.h"
 #include "glyphs/freetypesupport.h"
+#include "glyphs/imageops.h"
 #include "glyphs/rasterizer.h"
 #include "glyphs/utf8.h"
 
@@ -24,22 +25,6 @@ struct BufferDeleter
 {
     void operator()(hb_buffer_t *b) const { hb_buffer_destroy(b); }
 };
-
-/** Draws `glyph` (ink coverage) onto `canvas` with its top-left at (x, y), keeping the darker ink. */
-void blitMax(GrayImage &canvas, const GrayImage &glyph, int x, int y)
-{
-    for (int gy = 0; gy < glyph.height; ++gy) {
-        const int cy = y + gy;
-        if (cy < 0 || cy >= canvas.height)
-            continue;
-        for (int gx = 0; gx < glyph.width; ++gx) {
-            const int cx = x + gx;
-            if (cx < 0 || cx >= canvas.width)
-                continue;
-            canvas.at(cx, cy) = std::max(canvas.at(cx, cy), glyph.at(gx, gy));
-        }
-    }
-}
 
 } // namespace
 

@@ -2,6 +2,7 @@
 #include "session/textcomposer.h"
 
 #include "glyphs/fontface.h"
+#include "glyphs/imageops.h"
 #include "glyphs/shaping.h"
 #include "glyphs/utf8.h"
 
@@ -14,21 +15,6 @@ namespace zistudio::ui
 
 namespace
 {
-
-/** Draws `glyph` onto `canvas` at (x, y), keeping the darker ink where glyphs overlap. */
-void blitMax(GrayImage &canvas, const GrayImage &glyph, int x, int y)
-{
-    for (int gy = 0; gy < glyph.height; ++gy) {
-        const int cy = y + gy;
-        if (cy < 0 || cy >= canvas.height)
-            continue;
-        for (int gx = 0; gx < glyph.width; ++gx) {
-            const int cx = x + gx;
-            if (cx >= 0 && cx < canvas.width)
-                canvas.at(cx, cy) = std::max(canvas.at(cx, cy), glyph.at(gx, gy));
-        }
-    }
-}
 
 /** The character a HarfBuzz cluster (a byte offset) starts with. */
 char32_t characterAt(std::string_view utf8, unsigned cluster)
@@ -61,7 +47,7 @@ TextPreview composeText(const glyphs::FontFace &shapingFace, std::string_view ut
             it = cache.emplace(ch, ch ? glyphFor(ch) : GrayImage {}).first;
         const int x = static_cast<int>(std::lround(pen + g.xOffset));
         if (!it->second.isNull())
-            blitMax(preview.generatedLine, it->second, x, static_cast<int>(std::lround(-g.yOffset)));
+            glyphs::blitMax(preview.generatedLine, it->second, x, static_cast<int>(std::lround(-g.yOffset)));
         preview.cells.push_back({.character = ch,
             .x = static_cast<int>(std::lround(pen)),
             .width = std::max(1, static_cast<int>(std::lround(g.xAdvance))),
