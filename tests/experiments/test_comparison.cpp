@@ -3,6 +3,7 @@
 // the best checkpoints, the noise from the repeat; JSON, CSV and the figure carry all of it.
 #include "common/atomicfile.h"
 #include "common/imageio.h"
+#include "errorof.h"
 #include "experiments/comparisonexport.h"
 #include "experiments/experimentserror.h"
 #include "experiments/figure.h"
@@ -20,6 +21,7 @@
 #include <sstream>
 
 using namespace zistudio;
+using zistudio::test::errorOf;
 using namespace zistudio::experiments;
 
 namespace
@@ -69,16 +71,6 @@ protected:
 
 test::TempDir *ComparisonTest::s_dir = nullptr;
 std::filesystem::path ComparisonTest::s_project;
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const ExperimentError &e) {
-        return e.what();
-    }
-    return {};
-}
 
 std::vector<std::vector<std::string>> parseCsv(const std::string &text)
 {
@@ -279,13 +271,17 @@ TEST_F(ComparisonTest, RunsOnOtherTermsAreFlagged)
 
 TEST_F(ComparisonTest, BadListsAreRefused)
 {
-    EXPECT_NE(errorOf([] {
+    EXPECT_NE(errorOf<ExperimentError>([] {
         compareRuns(s_project, {"c-none", "nope"});
     }).find("no run named \"nope\""),
         std::string::npos);
-    EXPECT_NE(errorOf([] { compareRuns(s_project, {"c-none", "c-none"}); }).find("listed twice"), std::string::npos);
-    EXPECT_NE(errorOf([] { compareRuns(s_project, {}); }).find("no runs"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([] {
+        compareRuns(s_project, {"c-none", "c-none"});
+    }).find("listed twice"),
+        std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([] { compareRuns(s_project, {}); }).find("no runs"), std::string::npos);
     test::TempDir empty;
     project::saveProject(test::tinyProject(), empty / "e.zistudio");
-    EXPECT_NE(errorOf([&] { compareRuns(empty / "e.zistudio", {"x"}); }).find("no runs yet"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { compareRuns(empty / "e.zistudio", {"x"}); }).find("no runs yet"),
+        std::string::npos);
 }

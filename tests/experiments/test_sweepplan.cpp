@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Planning a sweep: placement lists, repeats, run names and seeds, and the equal-terms check.
+#include "errorof.h"
 #include "experiments/experimentserror.h"
 #include "experiments/runterms.h"
 #include "experiments/sweepplan.h"
@@ -8,20 +9,11 @@
 #include <gtest/gtest.h>
 
 using namespace zistudio;
+using zistudio::test::errorOf;
 using namespace zistudio::experiments;
 
 namespace
 {
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const ExperimentError &e) {
-        return e.what();
-    }
-    return {};
-}
 
 } // namespace
 
@@ -29,9 +21,11 @@ TEST(SweepPlan, AttentionListsAreCanonicalAndChecked)
 {
     EXPECT_EQ(
         parseAttentionList(" none ; dec:3,enc:3;enc:2 "), (std::vector<std::string> {"none", "enc:3,dec:3", "enc:2"}));
-    EXPECT_NE(errorOf([] { parseAttentionList("enc:3;enc:3"); }).find("listed twice"), std::string::npos);
-    EXPECT_NE(errorOf([] { parseAttentionList("enc:3;mid:2"); }).find("mid:2"), std::string::npos);
-    EXPECT_NE(errorOf([] { parseAttentionList(" ; "); }).find("no attention placements"), std::string::npos);
+    EXPECT_NE(
+        errorOf<ExperimentError>([] { parseAttentionList("enc:3;enc:3"); }).find("listed twice"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([] { parseAttentionList("enc:3;mid:2"); }).find("mid:2"), std::string::npos);
+    EXPECT_NE(
+        errorOf<ExperimentError>([] { parseAttentionList(" ; "); }).find("no attention placements"), std::string::npos);
 }
 
 TEST(SweepPlan, RepeatsTakeAnOptionalSeedAfterTheLastColon)
@@ -44,8 +38,8 @@ TEST(SweepPlan, RepeatsTakeAnOptionalSeedAfterTheLastColon)
     EXPECT_EQ(*parseRepeat("enc:3:7").seed, 7u);
     EXPECT_EQ(parseRepeat("dec:3,enc:3:9").attention, "enc:3,dec:3");
     EXPECT_EQ(*parseRepeat("none:0").seed, 0u);
-    EXPECT_NE(errorOf([] { parseRepeat("enc:3:x"); }).find("enc:3:x"), std::string::npos);
-    EXPECT_NE(errorOf([] { parseRepeat("none:99999999999"); }).find("2^32"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([] { parseRepeat("enc:3:x"); }).find("enc:3:x"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([] { parseRepeat("none:99999999999"); }).find("2^32"), std::string::npos);
 }
 
 TEST(SweepPlan, RunNamesSeedsAndStepsFollowThePlacements)
@@ -88,18 +82,18 @@ TEST(SweepPlan, BadPlansAreRefusedWithTheReason)
         .prefix = "sweep",
         .repeats = {},
         .progressIntervalMs = 0};
-    EXPECT_NE(errorOf([&] { planSweep(o, project); }).find("enc:6"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("enc:6"), std::string::npos);
     o.attention = {"none"};
     o.repeats = {{"none", 7u}};
-    EXPECT_NE(errorOf([&] { planSweep(o, project); }).find("needs another seed"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("needs another seed"), std::string::npos);
     o.repeats = {};
     o.prefix = "bad name";
-    EXPECT_NE(errorOf([&] { planSweep(o, project); }).find("bad name-none"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("bad name-none"), std::string::npos);
     o.prefix = std::string(70, 'x');
-    EXPECT_NE(errorOf([&] { planSweep(o, project); }).find("64"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("64"), std::string::npos);
     o.prefix = "ok";
     o.attention = {};
-    EXPECT_NE(errorOf([&] { planSweep(o, project); }).find("no attention"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("no attention"), std::string::npos);
 }
 
 TEST(RunTerms, DifferencesNameTheSettingAndSkipIgnoredOnes)

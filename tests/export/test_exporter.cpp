@@ -4,6 +4,7 @@
 #include "common/atomicfile.h"
 #include "common/hashing.h"
 #include "common/imageio.h"
+#include "errorof.h"
 #include "export/contactsheet.h"
 #include "export/exporterror.h"
 #include "export/glyphexporter.h"
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 using namespace zistudio;
+using zistudio::test::errorOf;
 using namespace zistudio::fontexport;
 namespace fs = std::filesystem;
 
@@ -82,16 +84,6 @@ private:
     fs::path m_at;
     bool m_ok = false;
 };
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const ExportError &e) {
-        return e.what();
-    }
-    return "(no error)";
-}
 
 } // namespace
 
@@ -173,7 +165,7 @@ TEST(Exporter, AnUnmergeableTargetIsRefusedBeforeTracing)
     ExportOptions o = optionsFor(font);
     o.mergeInto = test::TestFonts::ukaiTtc().string();
     int calls = 0;
-    const std::string msg = errorOf(
+    const std::string msg = errorOf<ExportError>(
         [&] { exportGlyphSet(test::renderGlyphs(font, U"永", kSize), o, dir.path(), [&](int, int) { ++calls; }); });
     EXPECT_NE(msg.find("TTC"), std::string::npos) << msg;
     EXPECT_EQ(calls, 0);
@@ -185,17 +177,21 @@ TEST(Exporter, MissingOrWrongOutputFolderIsAClearError)
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
     const auto glyphs = test::renderGlyphs(font, U"永", kSize);
-    EXPECT_NE(errorOf([&] { exportGlyphSet(glyphs, optionsFor(font), dir / "nope"); }).find("does not exist: "),
+    EXPECT_NE(
+        errorOf<ExportError>([&] { exportGlyphSet(glyphs, optionsFor(font), dir / "nope"); }).find("does not exist: "),
         std::string::npos);
     writeFileAtomically(dir / "file", std::string("x"));
-    EXPECT_NE(errorOf([&] { exportGlyphSet(glyphs, optionsFor(font), dir / "file"); }).find("not a folder"),
+    EXPECT_NE(
+        errorOf<ExportError>([&] { exportGlyphSet(glyphs, optionsFor(font), dir / "file"); }).find("not a folder"),
         std::string::npos);
     ExportOptions none = optionsFor(font);
     none.formats.clear();
-    EXPECT_NE(errorOf([&] { exportGlyphSet(glyphs, none, dir.path()); }).find("nothing to export"), std::string::npos);
+    EXPECT_NE(errorOf<ExportError>([&] { exportGlyphSet(glyphs, none, dir.path()); }).find("nothing to export"),
+        std::string::npos);
     ExportOptions bad = optionsFor(font);
     bad.trace.alphamax = 7;
-    EXPECT_NE(errorOf([&] { exportGlyphSet(glyphs, bad, dir.path()); }).find("alphamax"), std::string::npos);
+    EXPECT_NE(
+        errorOf<ExportError>([&] { exportGlyphSet(glyphs, bad, dir.path()); }).find("alphamax"), std::string::npos);
 }
 
 TEST(Exporter, ReadOnlyFolderIsAClearErrorAndNothingChanges)
@@ -219,7 +215,7 @@ TEST(Exporter, ReadOnlyFolderIsAClearErrorAndNothingChanges)
         fs::permissions(out, fs::perms::owner_read | fs::perms::owner_exec);
     }
     const auto before = snapshot(out);
-    const std::string msg = errorOf([&] { exportGlyphSet(glyphs, optionsFor(font), out); });
+    const std::string msg = errorOf<ExportError>([&] { exportGlyphSet(glyphs, optionsFor(font), out); });
     EXPECT_NE(msg.find("not writable: " + out.string()), std::string::npos) << msg;
     EXPECT_EQ(snapshot(out), before);
 }
@@ -244,7 +240,7 @@ TEST(Exporter, FullDiskIsReportedAndThePreviousExportSurvives)
     for (int k = 0; k < 96; ++k)
         lots.push_back(ExportGlyph {
             static_cast<char32_t>(0xE000 + k), many[static_cast<std::size_t>(k) % many.size()].image, false});
-    const std::string msg = errorOf([&] { exportGlyphSet(lots, big, out); });
+    const std::string msg = errorOf<ExportError>([&] { exportGlyphSet(lots, big, out); });
     EXPECT_NE(msg.find("No space left on device"), std::string::npos) << msg;
     EXPECT_EQ(snapshot(out), before);
     EXPECT_FALSE(hasStagingLeft(out));
@@ -265,7 +261,7 @@ TEST(Exporter, ANewExportReplacesFoldersWholesale)
     fs::remove_all(dir / "svg");
     writeFileAtomically(dir / "svg", std::string("a file where the svg folder goes"));
     const auto before = snapshot(dir.path());
-    EXPECT_NE(errorOf([&] {
+    EXPECT_NE(errorOf<ExportError>([&] {
         exportGlyphSet(test::renderGlyphs(font, U"永", kSize), optionsFor(font), dir.path());
     }).find("in the way"),
         std::string::npos);
@@ -294,7 +290,7 @@ TEST(Exporter, ParsesFormatLists)
     EXPECT_EQ(parseExportFormats("png, SVG,ufo,ttf,otf,sheet"),
         (std::set<ExportFormat> {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Ufo, ExportFormat::Ttf,
             ExportFormat::Otf, ExportFormat::ContactSheet}));
-    EXPECT_NE(errorOf([] { parseExportFormats("png,jpeg"); }).find("\"jpeg\""), std::string::npos);
+    EXPECT_NE(errorOf<ExportError>([] { parseExportFormats("png,jpeg"); }).find("\"jpeg\""), std::string::npos);
     EXPECT_STREQ(exportFormatName(ExportFormat::ContactSheet), "contact-sheet");
 }
 

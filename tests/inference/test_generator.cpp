@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/imageio.h"
+#include "errorof.h"
 #include "glyphs/fontface.h"
 #include "glyphs/rasterizer.h"
 #include "glyphs/utf8.h"
@@ -18,6 +19,7 @@
 #include <fstream>
 
 using namespace zistudio;
+using zistudio::test::errorOf;
 using namespace zistudio::inference;
 namespace fs = std::filesystem;
 
@@ -57,16 +59,6 @@ protected:
 test::TempDir *GeneratorTest::s_dir = nullptr;
 fs::path GeneratorTest::s_project;
 
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
-
 } // namespace
 
 TEST_F(GeneratorTest, GeneratesGlyphsBatchedAndInOrder)
@@ -96,20 +88,24 @@ TEST_F(GeneratorTest, BlendOfOneStyleIsThatStyle)
     EXPECT_EQ(pure, blend);
     const auto half = g.generate(U"永和", StyleMix {{{0, 1.0f}, {2, 1.0f}}});
     EXPECT_NE(half, pure);
-    EXPECT_NE(errorOf([&] { g.generate(U"永", StyleMix::pure(4)); }).find("outside the model's style table"),
+    EXPECT_NE(errorOf<Error>([&] { g.generate(U"永", StyleMix::pure(4)); }).find("outside the model's style table"),
         std::string::npos);
-    EXPECT_NE(errorOf([&] { g.generate(U"永", StyleMix {{{0, -1.0f}}}); }).find("invalid weight"), std::string::npos);
-    EXPECT_NE(errorOf([&] { g.generate(U"永", StyleMix {}); }).find("no style"), std::string::npos);
+    EXPECT_NE(errorOf<Error>([&] {
+        g.generate(U"永", StyleMix {{{0, -1.0f}}});
+    }).find("invalid weight"),
+        std::string::npos);
+    EXPECT_NE(errorOf<Error>([&] { g.generate(U"永", StyleMix {}); }).find("no style"), std::string::npos);
 }
 
 TEST_F(GeneratorTest, ChoosesCheckpointsAndFallsBack)
 {
     EXPECT_EQ(Generator(s_project, "r", {"4"}, "cpu").checkpointStep(), 4);
+    EXPECT_NE(errorOf<Error>([] { Generator(s_project, "r", {"5"}, "cpu"); }).find("no checkpoint at step 5"),
+        std::string::npos);
     EXPECT_NE(
-        errorOf([] { Generator(s_project, "r", {"5"}, "cpu"); }).find("no checkpoint at step 5"), std::string::npos);
-    EXPECT_NE(errorOf([] { Generator(s_project, "r", {"newest"}, "cpu"); }).find("use best, last"), std::string::npos);
-    EXPECT_NE(
-        errorOf([] { Generator(s_project, "nope", {}, "cpu"); }).find("no run named \"nope\""), std::string::npos);
+        errorOf<Error>([] { Generator(s_project, "r", {"newest"}, "cpu"); }).find("use best, last"), std::string::npos);
+    EXPECT_NE(errorOf<Error>([] { Generator(s_project, "nope", {}, "cpu"); }).find("no run named \"nope\""),
+        std::string::npos);
     // Damage the newest checkpoint: "last" falls back to step 4 and says so.
     test::TempDir copy;
     fs::copy(s_dir->path(), copy.path(), fs::copy_options::recursive);
@@ -157,7 +153,7 @@ TEST_F(GeneratorTest, EvaluatesAgainstTheTargetWithTheBaseline)
     const auto self = evaluate(g, U"永和", 2);
     EXPECT_DOUBLE_EQ(self.baselineL1, 0.0);
     EXPECT_NEAR(self.baselineSsim, 1.0, 1e-12);
-    EXPECT_NE(errorOf([&] { evaluate(g, U"永", 1); }).find("not a target style"), std::string::npos);
+    EXPECT_NE(errorOf<Error>([&] { evaluate(g, U"永", 1); }).find("not a target style"), std::string::npos);
 }
 
 TEST(Generator, EvaluatesHandDrawnTargetsFromTheDatasetStore)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/atomicfile.h"
+#include "errorof.h"
 #include "project/projecterror.h"
 #include "project/runstore.h"
 #include "tempdir.h"
@@ -11,6 +12,7 @@
 #include <thread>
 
 using namespace zistudio;
+using zistudio::test::errorOf;
 using namespace zistudio::project;
 
 namespace
@@ -43,16 +45,6 @@ std::string pragma(const std::filesystem::path &file, const char *sql)
     return out;
 }
 
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const ProjectError &e) {
-        return e.what();
-    }
-    return {};
-}
-
 } // namespace
 
 TEST(RunStore, CreatesListsAndReadsRunsBack)
@@ -75,9 +67,12 @@ TEST(RunStore, CreatesListsAndReadsRunsBack)
     EXPECT_EQ(runs[0].created.size(), 20u) << runs[0].created; // 2026-01-02T03:04:05Z
     EXPECT_EQ(runs[1].status, "running");
     EXPECT_FALSE(store.run("third"));
-    EXPECT_NE(errorOf([&] { store.createRun(sampleRun("first")); }).find("already exists"), std::string::npos);
-    EXPECT_NE(errorOf([&] { store.createRun(sampleRun("../evil")); }).find("invalid run name"), std::string::npos);
-    EXPECT_NE(errorOf([&] { store.setStatus("third", "x"); }).find("no run named \"third\""), std::string::npos);
+    EXPECT_NE(
+        errorOf<ProjectError>([&] { store.createRun(sampleRun("first")); }).find("already exists"), std::string::npos);
+    EXPECT_NE(errorOf<ProjectError>([&] { store.createRun(sampleRun("../evil")); }).find("invalid run name"),
+        std::string::npos);
+    EXPECT_NE(errorOf<ProjectError>([&] { store.setStatus("third", "x"); }).find("no run named \"third\""),
+        std::string::npos);
     EXPECT_EQ(pragma(dir / "runs.sqlite", "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(pragma(dir / "runs.sqlite", "PRAGMA user_version"), std::to_string(RunStore::schemaVersion()));
 }
@@ -177,7 +172,7 @@ TEST(RunStore, RejectsForeignAndNewerFiles)
 {
     test::TempDir dir;
     writeFileAtomically(dir / "junk.sqlite", std::string_view("this is not a database, just some text......"));
-    const auto junk = errorOf([&] { RunStore s(dir / "junk.sqlite"); });
+    const auto junk = errorOf<ProjectError>([&] { RunStore s(dir / "junk.sqlite"); });
     EXPECT_NE(junk.find("junk.sqlite"), std::string::npos) << junk;
 
     {
@@ -187,10 +182,10 @@ TEST(RunStore, RejectsForeignAndNewerFiles)
     sqlite3_open((dir / "new.sqlite").c_str(), &db);
     sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    const auto newer = errorOf([&] { RunStore s(dir / "new.sqlite"); });
+    const auto newer = errorOf<ProjectError>([&] { RunStore s(dir / "new.sqlite"); });
     EXPECT_NE(newer.find("newer ZiStudio (schema 99"), std::string::npos) << newer;
 
-    const auto missingFolder = errorOf([&] { RunStore s(dir / "no" / "such" / "runs.sqlite"); });
+    const auto missingFolder = errorOf<ProjectError>([&] { RunStore s(dir / "no" / "such" / "runs.sqlite"); });
     EXPECT_NE(missingFolder.find("cannot open"), std::string::npos) << missingFolder;
 }
 

@@ -79,6 +79,16 @@ float sum(const FloatGrid &grid)
     return std::accumulate(grid.values.begin(), grid.values.end(), 0.0F);
 }
 
+/** The two-style attention project as a run that trains until the test stops it, no checkpoints meanwhile. */
+project::Project liveRunProject()
+{
+    auto project = test::twoStyleAttentionProject();
+    project.training.steps = 100000;
+    project.training.validateEvery = 1000;
+    project.training.checkpointEvery = 1000;
+    return project;
+}
+
 } // namespace
 
 TEST(AttentionView, ClickShowsOneMapPerLayerWithGammas)
@@ -246,11 +256,7 @@ TEST(AttentionProbeClient, ADragKeepsOnlyTheNewestQueryWaiting)
 TEST(AttentionProbeClient, ProbesOfATrainingRunAreServedByTheTrainer)
 {
     test::TempDir dir;
-    auto project = test::twoStyleAttentionProject();
-    project.training.steps = 100000; // stopped by the test
-    project.training.validateEvery = 1000;
-    project.training.checkpointEvery = 1000;
-    const QString file = test::writeProject(dir, project);
+    const QString file = test::writeProject(dir, liveRunProject());
     TrainingSession session;
     AttentionProbeClient client(&session);
     QSignalSpy results(&client, &AttentionProbeClient::resultReady);
@@ -282,11 +288,7 @@ TEST(AttentionProbeClient, ProbesOfATrainingRunAreServedByTheTrainer)
 TEST(AttentionView, FollowsARunThatStartsAndProbesItLive)
 {
     test::TempDir dir;
-    auto project = test::twoStyleAttentionProject();
-    project.training.steps = 100000; // stopped by the test
-    project.training.validateEvery = 1000;
-    project.training.checkpointEvery = 1000;
-    const QString file = test::writeProject(dir, project);
+    const QString file = test::writeProject(dir, liveRunProject());
     ProjectDocument document;
     QString error;
     ASSERT_TRUE(document.open(file, &error)) << error.toStdString();
