@@ -18,7 +18,6 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace zistudio::cli
 {
@@ -127,22 +126,17 @@ void runBuild(const DatasetOptions &opts)
     const data::DatasetSpec spec = loadSpec(opts);
     installInterruptHandler();
     std::atomic<bool> cancel {false};
-    ProgressLine progress;
+    ProgressLine progress(ProgressLine::Log::Deciles);
     bool showed = false;
-    int lastPercent = -1;
-    // A terminal redraws one line; a log gets a line per step, so fewer of them.
-    const int step = ::isatty(STDOUT_FILENO) == 1 ? 1 : 10;
     const data::Dataset dataset = data::Dataset::build(
         spec, storeOf(opts),
         [&](int done, int total) {
             cancel = interruptRequested();
-            const int percent = (total > 0 ? static_cast<int>(100LL * done / total) : 100) / step * step;
-            if (!opts.json && percent != lastPercent) {
-                lastPercent = percent;
-                progress.update(total > 0 ? static_cast<double>(done) / total : 1.0,
-                    "rendering " + std::to_string(done) + "/" + std::to_string(total));
-                showed = true;
-            }
+            if (opts.json)
+                return;
+            progress.update(total > 0 ? static_cast<double>(done) / total : 1.0,
+                "rendering " + std::to_string(done) + "/" + std::to_string(total));
+            showed = true;
         },
         &cancel);
     if (showed)
