@@ -6,6 +6,8 @@
 // line per command (our step in a re-executed copy of the benchmark, the PyTorch peers in
 // /usr/bin/python3), so every comparison alternates the contenders in one run.
 
+#include "common/computedevice.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -100,7 +102,15 @@ inline nlohmann::json machineJson()
 {
     const char *policy = std::getenv("OMP_WAIT_POLICY");
     return {{"cpu", cpuModel()}, {"cores", std::thread::hardware_concurrency()}, {"load_average", loadAverage()},
-        {"omp_wait_policy", policy ? policy : "(default)"}, {"gpu", "none lent to this session"}};
+        {"omp_wait_policy", policy ? policy : "(default)"},
+        {"gpu", cudaAvailable() ? describeComputeDevice("cuda").description() : std::string("none")}};
+}
+
+/** A Debian font file: /usr/share/fonts/RELATIVE, or $ZISTUDIO_FONT_ROOT/RELATIVE (scripts/gpu-check's prefix). */
+inline std::string debianFont(const std::string &relative)
+{
+    const char *root = std::getenv("ZISTUDIO_FONT_ROOT");
+    return (root ? std::string(root) : std::string("/usr/share/fonts")) + "/" + relative;
 }
 
 /** Where the benchmark sources live (the peers are found there). */

@@ -15,6 +15,7 @@ run without restarting it:
 """
 
 import argparse
+import contextlib
 import json
 import math
 import resource
@@ -216,6 +217,13 @@ def synthetic_batch(batch, size, seed=7):
     return images[:batch].contiguous(), images[batch:].contiguous(), ids
 
 
+def autocast(config):
+    """bf16 autocast of forward passes on CUDA (as ZiStudio's AutocastScope does); nothing otherwise."""
+    if config.get("precision") == "bf16" and str(config.get("device", "cpu")).startswith("cuda"):
+        return torch.autocast("cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
@@ -230,10 +238,19 @@ def main(description, make_step):
     parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--serve", action="store_true", help="read commands on stdin (see the module doc)")
+    parser.add_argument("--device", default="cpu", help="cpu or cuda (the GPU benchmark, bench_gpu)")
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16"],
+                        help="bf16: autocast of the forward passes on CUDA; fp32 allows TF32 there")
     args = parser.parse_args()
     import os
     torch.set_num_threads(args.threads if args.threads > 0 else os.cpu_count())
     config = dict(CONFIGS[args.config])
+    config["device"] = args.device
+    config["precision"] = args.precision
+    if args.device.startswith("cuda"):
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+        torch.backends.cudnn.benchmark = True
     if args.attention is not None:
         config["attention"] = parse_attention(args.attention)
     batch = args.batch or (4 if config["image_size"] >= 256 else 16)
@@ -260,7 +277,8 @@ def main(description, make_step):
         if words[0] == "quit":
             break
         if words[0] == "rss":
-            print(json.dumps({"peak_rss_bytes": peak_rss_bytes()}), flush=True)
+            gpu = torch.cuda.max_memory_allocated() if args.device.startswith("cuda") else 0
+            print(json.dumps({"peak_rss_bytes": peak_rss_bytes(), "peak_gpu_bytes": gpu}), flush=True)
             continue
         if words[0] == "steps":
             times, cpu, losses = [], [], {}

@@ -28,38 +28,42 @@ SEED = 42
 
 def make_step(config, batch):
     torch.manual_seed(SEED)
-    net_g = pm.UNetGenerator(config["image_size"], config["ngf"], config["attention"])
-    net_d = pm.Discriminator(config["ndf"])
+    device = torch.device(config.get("device", "cpu"))
+    net_g = pm.UNetGenerator(config["image_size"], config["ngf"], config["attention"]).to(device)
+    net_d = pm.Discriminator(config["ndf"]).to(device)
     optimizer_g = torch.optim.Adam(net_g.parameters(), lr=LEARNING_RATE, betas=BETAS)
     optimizer_d = torch.optim.Adam(net_d.parameters(), lr=LEARNING_RATE, betas=BETAS)
-    real_a, real_b, labels = pm.synthetic_batch(batch, config["image_size"])
+    real_a, real_b, labels = (t.to(device) for t in pm.synthetic_batch(batch, config["image_size"]))
     net_g.train()
     net_d.train()
 
     def step():
-        # forward()
-        fake_b, encoded_real_a = net_g(real_a, labels)
-        _, encoded_fake_b = net_g(fake_b, labels)  # the whole generator again, for its bottleneck
+        # forward()  (bf16 on CUDA: autocast around the forward passes, backward outside, as ZiStudio)
+        with pm.autocast(config):
+            fake_b, encoded_real_a = net_g(real_a, labels)
+            _, encoded_fake_b = net_g(fake_b, labels)  # the whole generator again, for its bottleneck
         # backward_D
         pm.set_requires_grad(net_d.parameters(), True)
         optimizer_d.zero_grad()
-        pred_fake, fake_category = net_d(real_a, fake_b.detach())
-        pred_real, real_category = net_d(real_a, real_b)
-        loss_d_fake = pm.bce(pred_fake, False)
-        loss_d_real = pm.bce(pred_real, True)
-        category_loss = (F.cross_entropy(real_category, labels) + F.cross_entropy(fake_category, labels)) * 0.5
-        loss_d = loss_d_fake + loss_d_real + CATEGORY_WEIGHT * category_loss
+        with pm.autocast(config):
+            pred_fake, fake_category = net_d(real_a, fake_b.detach())
+            pred_real, real_category = net_d(real_a, real_b)
+            loss_d_fake = pm.bce(pred_fake, False)
+            loss_d_real = pm.bce(pred_real, True)
+            category_loss = (F.cross_entropy(real_category, labels) + F.cross_entropy(fake_category, labels)) * 0.5
+            loss_d = loss_d_fake + loss_d_real + CATEGORY_WEIGHT * category_loss
         loss_d.backward()
         optimizer_d.step()
         # backward_G
         pm.set_requires_grad(net_d.parameters(), False)
         optimizer_g.zero_grad()
-        pred_fake, fake_category = net_d(real_a, fake_b)
-        const_loss = CONST_WEIGHT * (encoded_real_a - encoded_fake_b).pow(2).mean()
-        l1_loss = L1_WEIGHT * (fake_b - real_b).abs().mean()
-        fake_category_loss = CATEGORY_WEIGHT * F.cross_entropy(fake_category, labels)
-        loss_g_gan = pm.bce(pred_fake, True)
-        loss_g = loss_g_gan + l1_loss + fake_category_loss + const_loss
+        with pm.autocast(config):
+            pred_fake, fake_category = net_d(real_a, fake_b)
+            const_loss = CONST_WEIGHT * (encoded_real_a - encoded_fake_b).float().pow(2).mean()
+            l1_loss = L1_WEIGHT * (fake_b.float() - real_b).abs().mean()
+            fake_category_loss = CATEGORY_WEIGHT * F.cross_entropy(fake_category, labels)
+            loss_g_gan = pm.bce(pred_fake, True)
+            loss_g = loss_g_gan + l1_loss + fake_category_loss + const_loss
         loss_g.backward()
         optimizer_g.step()
         return {"d": loss_d.item(), "g": loss_g.item(), "l1": l1_loss.item() / L1_WEIGHT,

@@ -89,11 +89,11 @@ inline project::Project benchProject(const model::ModelConfig &config, int batch
     project::Project p;
     p.name = "bench";
     p.model = config;
-    p.dataset.source = {"/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0};
+    p.dataset.source = {debianFont("truetype/arphic-gbsn00lp/gbsn00lp.ttf"), 0};
     p.dataset.targets = {
-        {data::TargetSpec::Kind::Font, "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", 0, 0, "Kai"},
-        {data::TargetSpec::Kind::Font, "/usr/share/fonts/truetype/arphic/ukai.ttc", 0, 1, "UKai"},
-        {data::TargetSpec::Kind::Font, "/usr/share/fonts/truetype/arphic/uming.ttc", 0, 2, "UMing"},
+        {data::TargetSpec::Kind::Font, debianFont("truetype/arphic-gkai00mp/gkai00mp.ttf"), 0, 0, "Kai"},
+        {data::TargetSpec::Kind::Font, debianFont("truetype/arphic/ukai.ttc"), 0, 1, "UKai"},
+        {data::TargetSpec::Kind::Font, debianFont("truetype/arphic/uming.ttc"), 0, 2, "UMing"},
     };
     p.dataset.charset.builtin = "gb2312-1";
     p.dataset.charset.limit = 64;

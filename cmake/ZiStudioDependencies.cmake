@@ -1,9 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Every dependency is looked up here, once. scripts/setup-deps installs them on Debian 12.
 find_package(Threads REQUIRED)
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
-pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+    pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+    pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+else()
+    # No pkg-config (scripts/gpu-check's machine, where the Debian packages are unpacked into a prefix):
+    # the same two targets from a plain header and library lookup.
+    find_path(ZISTUDIO_FREETYPE_INCLUDE ft2build.h PATH_SUFFIXES freetype2 REQUIRED)
+    find_library(ZISTUDIO_FREETYPE_LIBRARY freetype REQUIRED)
+    find_path(ZISTUDIO_HARFBUZZ_INCLUDE hb.h PATH_SUFFIXES harfbuzz REQUIRED)
+    find_library(ZISTUDIO_HARFBUZZ_LIBRARY harfbuzz REQUIRED)
+    add_library(PkgConfig::FREETYPE INTERFACE IMPORTED)
+    target_include_directories(PkgConfig::FREETYPE INTERFACE "${ZISTUDIO_FREETYPE_INCLUDE}")
+    target_link_libraries(PkgConfig::FREETYPE INTERFACE "${ZISTUDIO_FREETYPE_LIBRARY}")
+    add_library(PkgConfig::HARFBUZZ INTERFACE IMPORTED)
+    target_include_directories(PkgConfig::HARFBUZZ INTERFACE "${ZISTUDIO_HARFBUZZ_INCLUDE}")
+    target_link_libraries(PkgConfig::HARFBUZZ INTERFACE "${ZISTUDIO_HARFBUZZ_LIBRARY}" PkgConfig::FREETYPE)
+endif()
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 CONFIG QUIET)
@@ -26,8 +41,25 @@ set_target_properties(Potrace::potrace PROPERTIES
 # stb_image decodes hand-drawn glyph images (PNG, JPEG, BMP...). Header-only use.
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb REQUIRED)
 
-# LibTorch: Debian's libtorch-dev (CPU) or an official archive via -DCMAKE_PREFIX_PATH=.../libtorch.
+# LibTorch: Debian's libtorch-dev 1.13 (CPU), or CUDA LibTorch 2.x from PyTorch's wheel or an official archive
+# via -DCMAKE_PREFIX_PATH (scripts/build --torch cuda). ZiStudio compiles no CUDA kernels of its own; the GPU
+# architectures only stop LibTorch's CMake package from probing for a GPU at configure time (a machine without
+# one, such as CI, fails that probe). 8.0 Ampere, 9.0 Hopper (H100/H200).
+set(ZISTUDIO_CUDA_ARCHS "8.0;9.0" CACHE STRING "CUDA architectures given to LibTorch's CMake package")
+if(NOT DEFINED ENV{TORCH_CUDA_ARCH_LIST})
+    set(ENV{TORCH_CUDA_ARCH_LIST} "${ZISTUDIO_CUDA_ARCHS}")
+endif()
 find_package(Torch REQUIRED)
+# A wheel's TorchConfig finds c10 with find_library(... PATHS <prefix>/lib), which searches the system folders
+# first: with Debian's libtorch-dev installed as well it would link Debian's libc10 (1.13) into a 2.x build.
+foreach(_lib IN ITEMS c10 kineto)
+    set(_own "${TORCH_INSTALL_PREFIX}/lib/lib${_lib}.so")
+    if(EXISTS "${_own}" AND ${_lib}_LIBRARY AND NOT "${${_lib}_LIBRARY}" STREQUAL "${_own}")
+        list(REMOVE_ITEM TORCH_LIBRARIES "${${_lib}_LIBRARY}")
+        list(APPEND TORCH_LIBRARIES "${_own}")
+    endif()
+endforeach()
+message(STATUS "ZiStudio: LibTorch ${Torch_VERSION} from ${TORCH_INSTALL_PREFIX}")
 add_library(zistudio_torch INTERFACE)
 target_link_libraries(zistudio_torch INTERFACE ${TORCH_LIBRARIES})
 target_include_directories(zistudio_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})

@@ -24,7 +24,7 @@ BuildInfo buildInfo()
     }
     info.harfbuzz = hb_version_string();
     const ComputeDeviceInfo dev = describeComputeDevice();
-    info.libtorch = dev.libtorchVersion;
+    info.libtorch = dev.libtorchDescription();
     info.device = dev.description();
     return info;
 }

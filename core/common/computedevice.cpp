@@ -7,6 +7,9 @@
 #include <link.h>
 #ifdef ZISTUDIO_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
+#include <ATen/detail/CUDAHooksInterface.h>
+#include <c10/cuda/CUDACachingAllocator.h>
+#include <cuda_runtime_api.h>
 #endif
 #include <mutex>
 #include <thread>
@@ -40,7 +43,15 @@ std::string loadedBlas()
 {
     std::string blas;
     dl_iterate_phdr(collectBlas, &blas);
-    return blas.empty() ? std::string("built into LibTorch") : blas;
+    if (!blas.empty())
+        return blas;
+    // PyTorch's x86 wheels link MKL statically: no library of its own shows up.
+    return at::hasMKL() ? std::string("MKL (built into LibTorch)") : std::string("built into LibTorch");
+}
+
+std::string gibibytes(double bytes)
+{
+    return std::to_string(static_cast<long long>(bytes / (1024.0 * 1024.0 * 1024.0) + 0.5)) + " GiB";
 }
 
 } // namespace
@@ -48,8 +59,18 @@ std::string loadedBlas()
 std::string ComputeDeviceInfo::description() const
 {
     if (cuda)
-        return "CUDA: " + name;
-    return "CPU, " + std::to_string(threads) + (threads == 1 ? " thread" : " threads") + ", BLAS: " + blas;
+        return "CUDA: " + name + " (GPU " + std::to_string(deviceIndex) + " of " + std::to_string(gpus)
+            + ", " + gibibytes(gpuMemoryBytes) + ", compute " + gpuCapability + ")";
+    const std::string cpu
+        = "CPU, " + std::to_string(threads) + (threads == 1 ? " thread" : " threads") + ", BLAS: " + blas;
+    return cudaCompiled && gpus == 0 ? "no GPU found: " + cpu : cpu;
+}
+
+std::string ComputeDeviceInfo::libtorchDescription() const
+{
+    if (!cudaCompiled)
+        return libtorchVersion + " (CPU only)";
+    return libtorchVersion + " (CUDA " + cudaVersion + (cudnnVersion.empty() ? "" : ", cuDNN " + cudnnVersion) + ")";
 }
 
 void configureComputeThreads(int threads)
@@ -97,10 +118,50 @@ ComputeDeviceInfo describeComputeDevice(const std::string &preference)
     info.blas = loadedBlas();
     info.name = "CPU";
 #ifdef ZISTUDIO_WITH_CUDA
-    if (info.cuda)
-        info.name = at::cuda::getDeviceProperties(device.index())->name;
+    info.cudaCompiled = true;
+    // CUDART_VERSION is the toolkit's header; scripts/setup-torch-cuda insists it has LibTorch's major version.
+    info.cudaVersion = std::to_string(CUDART_VERSION / 1000) + "." + std::to_string(CUDART_VERSION % 1000 / 10);
+    if (at::detail::getCUDAHooks().hasCuDNN()) {
+        // CUDNN_VERSION: 91900 is 9.19.0 from cuDNN 9 on, 8902 was 8.9.2 before.
+        const long v = at::detail::getCUDAHooks().versionCuDNN();
+        const long major = v >= 90000 ? v / 10000 : v / 1000;
+        const long rest = v >= 90000 ? v % 10000 : v % 1000;
+        info.cudnnVersion
+            = std::to_string(major) + "." + std::to_string(rest / 100) + "." + std::to_string(rest % 100);
+    }
+    info.gpus = cudaAvailable() ? static_cast<int>(torch::cuda::device_count()) : 0;
+    if (info.cuda) {
+        const auto *props = at::cuda::getDeviceProperties(device.index());
+        info.name = props->name;
+        info.deviceIndex = device.index();
+        info.gpuMemoryBytes = static_cast<double>(props->totalGlobalMem);
+        info.gpuCapability = std::to_string(props->major) + "." + std::to_string(props->minor);
+    }
 #endif
     return info;
+}
+
+DeviceMemoryStats deviceMemoryStats([[maybe_unused]] int index)
+{
+    DeviceMemoryStats out;
+#ifdef ZISTUDIO_WITH_CUDA
+    if (!cudaAvailable())
+        return out;
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(index));
+    constexpr size_t aggregate = 0; // StatType::AGGREGATE, whose namespace moved between LibTorch versions
+    out.allocated = static_cast<double>(stats.allocated_bytes[aggregate].current);
+    out.peak = static_cast<double>(stats.allocated_bytes[aggregate].peak);
+    out.reserved = static_cast<double>(stats.reserved_bytes[aggregate].current);
+#endif
+    return out;
+}
+
+void resetPeakDeviceMemory([[maybe_unused]] int index)
+{
+#ifdef ZISTUDIO_WITH_CUDA
+    if (cudaAvailable())
+        c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(index));
+#endif
 }
 
 } // namespace zistudio

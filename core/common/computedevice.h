@@ -9,13 +9,38 @@ namespace zistudio
 /** Torch-free description of the device the engine computes on (chosen once, ARCHITECTURE rule 6). */
 struct ComputeDeviceInfo
 {
-    bool cuda = false;
-    std::string name; ///< GPU name, or "CPU"
-    int threads = 1;  ///< LibTorch intra-op threads (CPU)
-    std::string blas; ///< the BLAS library LibTorch resolved at run time
+    bool cuda = false;        ///< the engine computes on a CUDA GPU
+    std::string name;         ///< GPU name, or "CPU"
+    int threads = 1;          ///< LibTorch intra-op threads (CPU)
+    std::string blas;         ///< the BLAS library LibTorch resolved at run time
     std::string libtorchVersion;
+    bool cudaCompiled = false; ///< this LibTorch build has CUDA (false: Debian's CPU build)
+    std::string cudaVersion;   ///< CUDA runtime compiled in ("13.0"), empty without CUDA
+    std::string cudnnVersion;  ///< cuDNN compiled into LibTorch ("9.19.0"), empty without it
+    int gpus = 0;              ///< CUDA GPUs present
+    double gpuMemoryBytes = 0; ///< total memory of the chosen GPU
+    std::string gpuCapability; ///< compute capability of the chosen GPU ("9.0")
+    int deviceIndex = 0;       ///< the chosen GPU's index
+    /** "CUDA: NVIDIA H200 (GPU 0 of 1, 140 GiB, compute 9.0)", "CPU, 2 threads, BLAS: ..." or, where the
+     * build has CUDA but no GPU answers, "no GPU found: CPU, 2 threads, BLAS: ...". */
     std::string description() const;
+    /** "2.11.0 (CUDA 13.0, cuDNN 9.19.0)" or "1.13.1 (CPU only)". */
+    std::string libtorchDescription() const;
 };
+
+/** GPU memory of the CUDA caching allocator in bytes; all zero on the CPU. */
+struct DeviceMemoryStats
+{
+    double allocated = 0; ///< held by live tensors now
+    double peak = 0;      ///< highest `allocated` since the last resetPeakDeviceMemory()
+    double reserved = 0;  ///< held by the caching allocator (what nvidia-smi shows, less the context)
+};
+
+/** Memory statistics of CUDA device `index` (zeros when the build or the machine has no CUDA). */
+DeviceMemoryStats deviceMemoryStats(int index);
+
+/** Starts a new peak for deviceMemoryStats(index).peak (no-op without CUDA). */
+void resetPeakDeviceMemory(int index);
 
 /**
  * Sets LibTorch's intra-op thread count (0 = the machine's cores; Debian's LibTorch starts with 1).

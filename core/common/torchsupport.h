@@ -4,6 +4,7 @@
 // Core-internal: includes LibTorch. Never include this from ui/ or app/ (ARCHITECTURE rule 2).
 #include <torch/torch.h>
 
+#include <sstream>
 #include <string>
 #include <type_traits>
 
@@ -23,9 +24,12 @@ template<typename Optimizer> // a template, so that the branch not taken is neve
 auto optimizerStateKey(const Optimizer &optimizer, const torch::Tensor &param)
 {
     using Key = typename std::decay_t<decltype(optimizer.state())>::key_type;
-    if constexpr (std::is_same_v<Key, std::string>)
-        return c10::guts::to_string(param.unsafeGetTensorImpl());
-    else
+    if constexpr (std::is_same_v<Key, std::string>) {
+        // What LibTorch 1.13's c10::guts::to_string (gone in 2.x) printed: the address through an ostream.
+        std::ostringstream key;
+        key << static_cast<const void *>(param.unsafeGetTensorImpl());
+        return key.str();
+    } else
         return static_cast<Key>(param.unsafeGetTensorImpl());
 }
 

@@ -126,6 +126,7 @@ void Trainer::Impl::emit(const std::string &event, const std::string &message, b
         r.step = session->stepCount();
         r.epoch = session->epoch();
         r.learningRate = session->learningRate();
+        r.deviceBytes = session->deviceMemoryPeak();
     }
     r.skippedSteps = skippedSteps;
     r.losses = lastLosses;

@@ -47,6 +47,7 @@ struct ProgressRecord
     double imagesPerSecond = 0;
     double etaSeconds = 0;
     double residentBytes = 0;   ///< process RSS
+    double deviceBytes = 0;     ///< peak GPU memory of the training steps (CUDA caching allocator), 0 on the CPU
     long long skippedSteps = 0; ///< non-finite losses skipped so far
     bool validated = false;     ///< the fields below are fresh in this record
     double valL1 = 0, valSsim = 0, baselineL1 = 0, baselineSsim = 0;

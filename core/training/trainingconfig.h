@@ -33,6 +33,9 @@ struct TrainingConfig
     std::string bestMetric = "val_l1"; ///< "val_l1" (lower is better) or "val_ssim" (higher is better)
     unsigned seed = 42;                ///< weights, data order, dropout, augmentation
     std::string device = "auto";       ///< "auto", "cpu", "cuda", "cuda:N"
+    /// "auto" (bf16 autocast on a CUDA GPU of compute capability 8.0+, fp32 elsewhere), "fp32" (TF32 matrix
+    /// products on such GPUs) or "bf16" (a GPU that has it, else an error)
+    std::string precision = "auto";
     int threads = 0;                   ///< LibTorch CPU threads (0 = the process setting: all cores by default)
     int loaderThreads = 1;
     bool deterministic = true;           ///< CPU: bit-exact resume

@@ -42,6 +42,7 @@ inline void to_json(nlohmann::json &j, const TrainingConfig &c)
         {"bestMetric", c.bestMetric},
         {"seed", c.seed},
         {"device", c.device},
+        {"precision", c.precision},
         {"threads", c.threads},
         {"loaderThreads", c.loaderThreads},
         {"deterministic", c.deterministic},
@@ -121,7 +122,7 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     static const std::set<std::string> kKnown = {"batchSize", "steps", "learningRate", "beta1", "beta2",
         "decayEverySteps", "decayFactor", "minLearningRate", "l1Weight", "constWeight", "categoryWeight", "ganWeight",
         "tvWeight", "generatorStepsPerDiscriminatorStep", "labelShuffling", "freezeEncoder", "augment", "validateEvery",
-        "checkpointEvery", "keepLast", "bestMetric", "seed", "device", "threads", "loaderThreads", "deterministic",
+        "checkpointEvery", "keepLast", "bestMetric", "seed", "device", "precision", "threads", "loaderThreads", "deterministic",
         "fineTuneFrom", "fineTuneStyles", "probeChars"};
     for (const auto &[key, value] : j.items())
         if (!kKnown.count(key))
@@ -150,6 +151,7 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     readMember(j, "bestMetric", c.bestMetric, where, "a string");
     readMember(j, "seed", c.seed, where, "a non-negative integer");
     readMember(j, "device", c.device, where, "a string");
+    readMember(j, "precision", c.precision, where, "a string");
     readMember(j, "threads", c.threads, where, "an integer");
     readMember(j, "loaderThreads", c.loaderThreads, where, "an integer");
     readMember(j, "deterministic", c.deterministic, where, "true or false");
@@ -178,6 +180,8 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
         "must be \"val_l1\" or \"val_ssim\" (got \"" + c.bestMetric + "\")");
     requireRange(c.device == "auto" || c.device == "cpu" || c.device == "cuda" || c.device.rfind("cuda:", 0) == 0,
         where, "device", "must be \"auto\", \"cpu\", \"cuda\" or \"cuda:N\" (got \"" + c.device + "\")");
+    requireRange(c.precision == "auto" || c.precision == "fp32" || c.precision == "bf16", where, "precision",
+        "must be \"auto\", \"fp32\" or \"bf16\" (got \"" + c.precision + "\")");
     requireRange(c.threads >= 0 && c.threads <= 1024, where, "threads", "must be 0 (all cores) .. 1024");
     requireRange(c.loaderThreads >= 0 && c.loaderThreads <= 64, where, "loaderThreads", "must be 0..64");
     for (int id : c.fineTuneStyles)

@@ -184,13 +184,22 @@ TrainingSession::TrainingSession(const project::Project &config, const data::Dat
     }
     if (config.training.deterministic)
         at::globalContext().setDeterministicAlgorithms(true, /*warn_only=*/true);
+    bool bf16Capable = false;
 #ifdef ZISTUDIO_WITH_CUDA
     if (m_impl->device.is_cuda()) {
         at::globalContext().setBenchmarkCuDNN(!config.training.deterministic);
         at::globalContext().setDeterministicCuDNN(config.training.deterministic);
-        m_impl->autocast = at::cuda::getCurrentDeviceProperties()->major >= 8; // bf16 needs Ampere
+        bf16Capable = at::cuda::getDeviceProperties(m_impl->device.index())->major >= 8; // bf16 needs Ampere
+        // fp32 steps use TF32 tensor cores for matrix products and convolutions where the GPU has them.
+        at::globalContext().setAllowTF32CuBLAS(bf16Capable);
+        at::globalContext().setAllowTF32CuDNN(bf16Capable);
     }
 #endif
+    const std::string &precision = config.training.precision;
+    if (precision == "bf16" && !bf16Capable)
+        throw TrainingError("training.precision is bf16, but " + deviceDescription()
+            + " has no bf16 tensor cores (it needs a CUDA GPU of compute capability 8.0 or newer): use auto or fp32");
+    m_impl->autocast = bf16Capable && precision != "fp32";
 }
 
 TrainingSession::~TrainingSession() = default;
@@ -562,6 +571,11 @@ void TrainingSession::setLearningRateScale(double scale)
 bool TrainingSession::cuda() const
 {
     return m_impl->device.is_cuda();
+}
+
+double TrainingSession::deviceMemoryPeak() const
+{
+    return m_impl->device.is_cuda() ? deviceMemoryStats(m_impl->device.index()).peak : 0.0;
 }
 
 std::string TrainingSession::deviceDescription() const

@@ -116,6 +116,8 @@ public:
     void setLearningRateScale(double scale);
     std::string deviceDescription() const;
     bool cuda() const;
+    /** Peak GPU memory (bytes) held by tensors since the session started; 0 on the CPU. */
+    double deviceMemoryPeak() const;
     /** True when no parameter or buffer of either network holds NaN/Inf. */
     bool weightsFinite() const;
     /** Fingerprint of every weight and optimizer state (tests compare runs with it). */

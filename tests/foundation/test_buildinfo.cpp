@@ -18,6 +18,35 @@ TEST(BuildInfo, NamesEveryLibraryVersion)
         EXPECT_NE(text.find(needle), std::string::npos) << needle;
 }
 
+TEST(BuildInfo, LibTorchLineSaysWhetherCudaIsCompiledIn)
+{
+    const ComputeDeviceInfo dev = describeComputeDevice();
+    const std::string line = dev.libtorchDescription();
+    EXPECT_EQ(line.rfind(dev.libtorchVersion, 0), 0u) << line;
+    if (dev.cudaCompiled) {
+        // The CUDA build: LibTorch 2.x from PyTorch's wheel, with the CUDA runtime it was built for.
+        EXPECT_GE(dev.libtorchVersion.front(), '2') << line;
+        EXPECT_NE(line.find("(CUDA " + dev.cudaVersion), std::string::npos) << line;
+        EXPECT_FALSE(dev.cudaVersion.empty());
+    } else {
+        EXPECT_NE(line.find("(CPU only)"), std::string::npos) << line;
+        EXPECT_TRUE(dev.cudaVersion.empty());
+    }
+}
+
+TEST(ComputeDevice, NamesTheDeviceItWillUse)
+{
+    const ComputeDeviceInfo dev = describeComputeDevice("auto");
+    EXPECT_EQ(dev.cuda, cudaAvailable());
+    const std::string text = dev.description();
+    if (dev.cuda)
+        EXPECT_EQ(text.rfind("CUDA: " + dev.name, 0), 0u) << text;
+    else if (dev.cudaCompiled)
+        EXPECT_EQ(text.rfind("no GPU found: CPU, ", 0), 0u) << text; // a CUDA build on a machine without a GPU
+    else
+        EXPECT_EQ(text.rfind("CPU, ", 0), 0u) << text;
+}
+
 TEST(ComputeDevice, ThreadsAreSetExplicitly)
 {
     configureComputeThreads(2);
@@ -25,8 +54,21 @@ TEST(ComputeDevice, ThreadsAreSetExplicitly)
     EXPECT_FALSE(dev.cuda);
     EXPECT_EQ(dev.threads, 2);
     EXPECT_NE(dev.description().find("2 threads"), std::string::npos);
-    // scripts/setup-deps installs OpenBLAS: the reference BLAS is 35x slower.
-    EXPECT_NE(dev.blas.find("OpenBLAS"), std::string::npos) << dev.blas;
+    // Debian's LibTorch uses the system BLAS, which scripts/setup-deps makes OpenBLAS (the reference BLAS is
+    // 35x slower); PyTorch's wheel carries MKL inside.
+    EXPECT_TRUE(dev.blas.find("OpenBLAS") != std::string::npos || dev.blas.find("MKL") != std::string::npos)
+        << dev.blas;
+}
+
+TEST(ComputeDevice, CpuHasNoDeviceMemory)
+{
+    // Without a GPU the statistics are zeros, never garbage; tests/gpu checks real numbers on a GPU.
+    if (cudaAvailable())
+        GTEST_SKIP() << "a GPU is present: tests/gpu (CudaMemory) covers this";
+    const DeviceMemoryStats stats = deviceMemoryStats(0);
+    EXPECT_EQ(stats.allocated, 0);
+    EXPECT_EQ(stats.peak, 0);
+    EXPECT_EQ(stats.reserved, 0);
 }
 
 TEST(ComputeDevice, UnknownPreferenceIsAnError)

@@ -17,7 +17,10 @@ struct TestFonts
     static std::filesystem::path dejavu();   ///< DejaVu Sans: a font without CJK (fonts-dejavu-core)
 };
 
-/** Skips nothing: a missing font is a broken test machine, so this fails the test with the package to install. */
+/**
+ * Skips nothing: a missing font is a broken test machine, so this fails the test with the package to install.
+ * With ZISTUDIO_FONT_ROOT set, /usr/share/fonts/X is looked up as $ZISTUDIO_FONT_ROOT/X (scripts/gpu-check).
+ */
 std::filesystem::path requireFont(const std::filesystem::path &path, const char *package);
 
 } // namespace zistudio::test

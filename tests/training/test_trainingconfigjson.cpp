@@ -41,6 +41,7 @@ TEST(TrainingConfigJson, RoundTripsEveryField)
     c.bestMetric = "val_ssim";
     c.seed = 4000000000u;
     c.device = "cuda:1";
+    c.precision = "bf16";
     c.threads = 2;
     c.loaderThreads = 3;
     c.deterministic = false;
@@ -69,6 +70,8 @@ TEST(TrainingConfigJson, ErrorsNameTheFieldAndTheProblem)
     EXPECT_NE(errorOf({{"bestMetric", "loss"}}).find("training.bestMetric: must be \"val_l1\" or \"val_ssim\""),
         std::string::npos);
     EXPECT_NE(errorOf({{"device", "tpu"}}).find("training.device"), std::string::npos);
+    EXPECT_EQ(errorOf({{"precision", "fp16"}}),
+        "p.zistudio: training.precision: must be \"auto\", \"fp32\" or \"bf16\" (got \"fp16\")");
     EXPECT_NE(errorOf({{"probeChars", {"永久"}}}).find("exactly one character"), std::string::npos);
     EXPECT_NE(errorOf({{"probeChars", {"\xff"}}}).find("exactly one character"), std::string::npos);
     EXPECT_NE(

@@ -332,7 +332,8 @@ void TrainingPanel::onProgress(const training::ProgressRecord &record)
             .arg(record.imagesPerSecond, 0, 'f', 1)
             .arg(formatDuration(record.etaSeconds), formatBytes(record.residentBytes))
             .arg(record.learningRate, 0, 'g', 3)
-            .arg(record.skippedSteps > 0 ? tr(" · %1 steps skipped").arg(record.skippedSteps) : QString()));
+            .arg((record.deviceBytes > 0 ? tr(" · GPU memory %1").arg(formatBytes(record.deviceBytes)) : QString())
+                + (record.skippedSteps > 0 ? tr(" · %1 steps skipped").arg(record.skippedSteps) : QString())));
     const auto step = static_cast<double>(record.step);
     for (const auto &[name, value] : record.losses)
         m_plot->addPoint(MetricsPlot::Chart::Losses, metricLabel("loss_" + name), step, value);
