@@ -78,9 +78,10 @@ void runSweepCommand(const SweepCliOptions &o)
     }
     std::vector<std::vector<std::string>> rows {{"run", "attention", "seed", "steps", "action"}};
     for (std::size_t i = 0; i < plan.size(); ++i)
-        rows.push_back({plan[i].runName, plan[i].attention, std::to_string(plan[i].seed), std::to_string(plan[i].steps),
-            selected(plan[i]) ? experiments::toString(actions[i]) + (plan[i].repeat ? " (repeat)" : "")
-                              : std::string("not selected")});
+        if (selected(plan[i])) // --only: the rest of the plan is left alone, so not listed
+            rows.push_back(
+                {plan[i].runName, plan[i].attention, std::to_string(plan[i].seed), std::to_string(plan[i].steps),
+                    experiments::toString(actions[i]) + (plan[i].repeat ? " (repeat)" : "")});
     printTable(rows);
     if (o.dryRun)
         return;

@@ -243,7 +243,11 @@ RgbaImage renderComparisonFigure(const Comparison &c)
     }
 
     if (!g.rows.empty()) {
-        font.draw(img, kPad, gridTop, "Held-out characters: source, each run's best checkpoint, target", kInk);
+        const bool last = !runs.empty()
+            && std::all_of(runs.begin(), runs.end(), [](const RunSummary &s) { return s.scoredCheckpoint == "last"; });
+        font.draw(img, kPad, gridTop,
+            std::string("Held-out characters: source, each run's ") + (last ? "last" : "best") + " checkpoint, target",
+            kInk);
         const int top = gridTop + 24;
         for (std::size_t col = 0; col < g.chars.size(); ++col) {
             const std::string label = codePointLabel(g.chars[col]);
