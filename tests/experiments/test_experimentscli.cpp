@@ -36,6 +36,16 @@ Result run(const std::string &args)
     return {r.exitCode, r.output};
 }
 
+/** A tiny project in a fresh folder, and the --project option that names it. */
+struct TinyProject
+{
+    test::TempDir dir;
+    std::filesystem::path file = dir / "tiny.zistudio";
+    std::string option = "--project " + file.string();
+
+    TinyProject() { project::saveProject(test::tinyProject(), file); }
+};
+
 bool contains(const std::string &text, const std::string &needle)
 {
     return text.find(needle) != std::string::npos;
@@ -45,10 +55,8 @@ bool contains(const std::string &text, const std::string &needle)
 
 TEST(ExperimentsCli, SweepTrainsResumesAndCompareReportsIt)
 {
-    test::TempDir dir;
-    const auto file = dir / "tiny.zistudio";
-    project::saveProject(test::tinyProject(), file);
-    const std::string project = "--project " + file.string();
+    const TinyProject tiny;
+    const auto &[dir, file, project] = tiny;
 
     const Result plan = run("sweep " + project + " --attention \"none;enc:2\" --repeat none --steps 2 --dry-run");
     ASSERT_EQ(plan.exitCode, 0) << plan.output;
@@ -107,10 +115,8 @@ TEST(ExperimentsCli, SweepTrainsResumesAndCompareReportsIt)
 
 TEST(ExperimentsCli, SweepSeedsOnlyAndTheJsonPlan)
 {
-    test::TempDir dir;
-    const auto file = dir / "tiny.zistudio";
-    project::saveProject(test::tinyProject(), file);
-    const std::string project = "--project " + file.string();
+    const TinyProject tiny;
+    const auto &[dir, file, project] = tiny;
     const Result plan = run("sweep " + project
         + " --attention \"none;enc:2\" --seeds 2 --repeat none --only sweep-enc2-s8 --dry-run --json");
     ASSERT_EQ(plan.exitCode, 0) << plan.output;
@@ -136,10 +142,8 @@ TEST(ExperimentsCli, SweepSeedsOnlyAndTheJsonPlan)
 
 TEST(ExperimentsCli, ErrorsNameTheProblem)
 {
-    test::TempDir dir;
-    const auto file = dir / "tiny.zistudio";
-    project::saveProject(test::tinyProject(), file);
-    const std::string project = "--project " + file.string();
+    const TinyProject tiny;
+    const auto &[dir, file, project] = tiny;
     const Result badDepth = run("sweep " + project + " --attention \"none;enc:9\"");
     EXPECT_EQ(badDepth.exitCode, 1);
     EXPECT_TRUE(contains(badDepth.output, "zistudio-cli: error:")) << badDepth.output;
