@@ -203,6 +203,8 @@ bool looksLikeComparison(const std::string &text)
     return text.find("\"zistudio-comparison\"") != std::string::npos;
 }
 
+Comparison comparisonFrom(const json &j, const std::string &where);
+
 } // namespace
 
 PlacementSummary::PlacementSummary()
@@ -285,8 +287,24 @@ Comparison comparisonFromJson(const std::string &text, const std::string &where)
     } catch (const json::exception &e) {
         throw ExperimentError(where + " is not JSON: " + e.what());
     }
-    if (!j.is_object() || j.value("format", std::string()) != "zistudio-comparison")
+    if (!j.is_object() || !j.contains("format") || j["format"] != "zistudio-comparison")
         throw ExperimentError(where + " is not a comparison (zistudio-cli compare --save writes one)");
+    try {
+        return comparisonFrom(j, where);
+    } catch (const json::exception &e) {
+        throw ExperimentError(where + " is damaged: " + e.what());
+    } catch (const ExperimentError &) {
+        throw;
+    } catch (const Error &e) { // a glyph picture that does not decode
+        throw ExperimentError(where + " is damaged: " + e.what());
+    }
+}
+
+namespace
+{
+
+Comparison comparisonFrom(const json &j, const std::string &where)
+{
     Comparison c;
     c.projectFile = str(j, "project");
     const auto runs = j.value("runs", json::array());
@@ -316,6 +334,8 @@ Comparison comparisonFromJson(const std::string &text, const std::string &where)
     finishComparison(c, verdict.value("metric", std::string("val_l1")));
     return c;
 }
+
+} // namespace
 
 Comparison loadStudy(const std::vector<fs::path> &paths)
 {
