@@ -89,7 +89,11 @@ def write_doc(study):
     else:
         w(f"**Status: in progress — {len(done)} of {len(plan)} runs done. Every verdict below is provisional:**"
           " placements without their seeds yet cannot be told from noise, and the ranking may change as runs"
-          " finish. The study resumes where it stopped with `scripts/attention-study run`.")
+          " finish. The study resumes where it stopped with `scripts/attention-study run`: finished runs are"
+          " skipped (their results are committed here), a run stopped half-way continues from its last"
+          " checkpoint when the working folder `.attention-study/` is still there, else it starts again. On a"
+          " fresh machine: `scripts/setup-deps && scripts/build`, then"
+          " `nohup nice -n 19 scripts/attention-study run --commit > study.log 2>&1 &`.")
     w("")
     w("| pair | run | placement | seed | state |")
     w("|---|---|---|---|---|")
