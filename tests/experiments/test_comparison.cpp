@@ -383,3 +383,26 @@ TEST_F(ComparisonTest, BadListsAreRefused)
     EXPECT_NE(errorOf<ExperimentError>([&] { compareRuns(empty / "e.zistudio", {"x"}); }).find("no runs yet"),
         std::string::npos);
 }
+
+TEST(ComparisonFigure, TheLegendOfAStudyFitsBesideItsCurves)
+{
+    // A study has a dozen runs with long names: the plot grows with its legend, names are cut to fit.
+    auto figureOf = [](int runs) {
+        Comparison c;
+        for (int i = 0; i < runs; ++i) {
+            RunSummary s;
+            s.name = "study-enc1-enc2-enc3-enc4-enc5-dec1-dec2-dec3-dec4-dec5-s" + std::to_string(40 + i);
+            s.attention = "enc:1,enc:2,enc:3,enc:4,enc:5,dec:1,dec:2,dec:3,dec:4,dec:5";
+            s.valL1 = 0.15 + 0.001 * i;
+            s.valL1Curve = {{100, 0.2}, {200, s.valL1}};
+            c.runs.push_back(s);
+        }
+        return renderComparisonFigure(c);
+    };
+    const auto three = figureOf(3);
+    const auto thirteen = figureOf(13);
+    EXPECT_EQ(thirteen.width, three.width); // long names do not widen it
+    // The 300-pixel plot of three runs holds their legend; 13 entries and the baseline of two 19-pixel
+    // lines each need 532.
+    EXPECT_GE(thirteen.height - three.height, 532 - 300);
+}
