@@ -165,6 +165,10 @@
         <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
         <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare（複数指定可）。</translation>
     </message>
+    <message>
+        <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
+        <translation>保存された研究（zistudio-cli compare --save）を「比較」タブで開きます。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::AboutDialog</name>
@@ -605,10 +609,6 @@ Qt %5
         <translation>PNG を書き出す…</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
@@ -671,6 +671,50 @@ Qt %5
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Close Study</source>
+        <translation>研究を閉じる</translation>
+    </message>
+    <message>
+        <source>Open Study…</source>
+        <translation>研究を開く…</translation>
+    </message>
+    <message>
+        <source>Show a saved study (zistudio-cli compare --save) without its project or checkpoints</source>
+        <translation>保存された研究（zistudio-cli compare --save）をプロジェクトやチェックポイントなしで表示します</translation>
+    </message>
+    <message>
+        <source>Study %1: saved results, checkpoints not needed. Check runs to compare them.</source>
+        <translation>研究 %1：保存済みの結果で、チェックポイントは不要です。比較する実行をチェックしてください。</translation>
+    </message>
+    <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+    </message>
+    <message>
+        <source>Reading the study…</source>
+        <translation>研究を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Cannot open the study: %1</source>
+        <translation>研究を開けません：%1</translation>
+    </message>
+    <message>
+        <source>Open Study</source>
+        <translation>研究を開く</translation>
+    </message>
+    <message>
+        <source>Saved comparisons (*.json)</source>
+        <translation>保存された比較 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is best: mean %2 %3 over %4 runs (best run %5) vs %6 for %7 over %8 runs (best run %9).</source>
+        <translation>%1 が最良：%4 回の実行で %2 の平均 %3（最良の実行 %5）、%7 は %6（%8 回の実行、最良の実行 %9）。</translation>
+    </message>
+    <message>
+        <source>Margin %1.</source>
+        <translation>差 %1。</translation>
     </message>
 </context>
 <context>

@@ -165,6 +165,10 @@
         <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
         <translation>先显示此面板或视图：project、fonts、dataset、model、training、log、attention、preview 或 compare（可重复）。</translation>
     </message>
+    <message>
+        <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
+        <translation>在“比较”标签页打开已保存的研究（zistudio-cli compare --save）。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::AboutDialog</name>
@@ -605,10 +609,6 @@ Qt %5
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
         <source>Comparing…</source>
         <translation>比较中…</translation>
     </message>
@@ -671,6 +671,50 @@ Qt %5
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Close Study</source>
+        <translation>关闭研究</translation>
+    </message>
+    <message>
+        <source>Open Study…</source>
+        <translation>打开研究…</translation>
+    </message>
+    <message>
+        <source>Show a saved study (zistudio-cli compare --save) without its project or checkpoints</source>
+        <translation>显示已保存的研究（zistudio-cli compare --save），不需要其项目或检查点</translation>
+    </message>
+    <message>
+        <source>Study %1: saved results, checkpoints not needed. Check runs to compare them.</source>
+        <translation>研究 %1：已保存的结果，不需要检查点。勾选训练来比较。</translation>
+    </message>
+    <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+    </message>
+    <message>
+        <source>Reading the study…</source>
+        <translation>正在读取研究…</translation>
+    </message>
+    <message>
+        <source>Cannot open the study: %1</source>
+        <translation>无法打开研究：%1</translation>
+    </message>
+    <message>
+        <source>Open Study</source>
+        <translation>打开研究</translation>
+    </message>
+    <message>
+        <source>Saved comparisons (*.json)</source>
+        <translation>已保存的比较 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is best: mean %2 %3 over %4 runs (best run %5) vs %6 for %7 over %8 runs (best run %9).</source>
+        <translation>%1 最佳：%4 次训练的 %2 平均为 %3（最佳训练 %5），相较于 %7 的 %6（%8 次训练，最佳训练 %9）。</translation>
+    </message>
+    <message>
+        <source>Margin %1.</source>
+        <translation>差距 %1。</translation>
     </message>
 </context>
 <context>

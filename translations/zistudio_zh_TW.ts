@@ -165,6 +165,10 @@
         <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
         <translation>先顯示此面板或檢視：project、fonts、dataset、model、training、log、attention、preview 或 compare（可重複）。</translation>
     </message>
+    <message>
+        <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
+        <translation>在「比較」分頁開啟已儲存的研究（zistudio-cli compare --save）。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::AboutDialog</name>
@@ -605,10 +609,6 @@ Qt %5
         <translation>匯出 PNG…</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</source>
-        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --repeat none</translation>
-    </message>
-    <message>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
@@ -671,6 +671,50 @@ Qt %5
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 圖像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Close Study</source>
+        <translation>關閉研究</translation>
+    </message>
+    <message>
+        <source>Open Study…</source>
+        <translation>開啟研究…</translation>
+    </message>
+    <message>
+        <source>Show a saved study (zistudio-cli compare --save) without its project or checkpoints</source>
+        <translation>顯示已儲存的研究（zistudio-cli compare --save），不需要其專案或檢查點</translation>
+    </message>
+    <message>
+        <source>Study %1: saved results, checkpoints not needed. Check runs to compare them.</source>
+        <translation>研究 %1：已儲存的結果，不需要檢查點。勾選訓練來比較。</translation>
+    </message>
+    <message>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+    </message>
+    <message>
+        <source>Reading the study…</source>
+        <translation>正在讀取研究…</translation>
+    </message>
+    <message>
+        <source>Cannot open the study: %1</source>
+        <translation>無法開啟研究：%1</translation>
+    </message>
+    <message>
+        <source>Open Study</source>
+        <translation>開啟研究</translation>
+    </message>
+    <message>
+        <source>Saved comparisons (*.json)</source>
+        <translation>已儲存的比較 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is best: mean %2 %3 over %4 runs (best run %5) vs %6 for %7 over %8 runs (best run %9).</source>
+        <translation>%1 最佳：%4 次訓練的 %2 平均為 %3（最佳訓練 %5），相較於 %7 的 %6（%8 次訓練，最佳訓練 %9）。</translation>
+    </message>
+    <message>
+        <source>Margin %1.</source>
+        <translation>差距 %1。</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,10 @@ struct ProjectNewOptions
     std::string charsetFile;
     bool coveredByAll = false;
     std::string valCharsFile;
+    double valFraction = -1; ///< < 0 = the default
+    int validateEvery = 0;
+    int checkpointEvery = 0;
+    long long seed = -1; ///< < 0 = the default
     int limit = 0;
     int size = 64;
     int ngf = 0;
@@ -106,6 +110,14 @@ void runProjectNew(const ProjectNewOptions &o)
     if (!o.valCharsFile.empty())
         for (char32_t cp : glyphs::loadCharsetFile(o.valCharsFile))
             p.dataset.validationChars.push_back(glyphs::encodeUtf8(cp));
+    if (o.valFraction >= 0)
+        p.dataset.validationFraction = o.valFraction;
+    if (o.validateEvery > 0)
+        p.training.validateEvery = o.validateEvery;
+    if (o.checkpointEvery > 0)
+        p.training.checkpointEvery = o.checkpointEvery;
+    if (o.seed >= 0)
+        p.training.seed = static_cast<unsigned>(o.seed);
     p.model.imageSize = o.size;
     p.dataset.imageSize = o.size;
     if (o.ngf > 0) {
@@ -215,6 +227,17 @@ void setupProject(CLI::App &root)
         "Only the characters every chosen font covers (source and target fonts), before --limit");
     create->add_option("--limit", o->limit, "Use only the first N characters")->check(CLI::NonNegativeNumber);
     create->add_option("--val-chars-file", o->valCharsFile, "Characters always held out for validation");
+    create
+        ->add_option("--val-fraction", o->valFraction,
+            "Share of the characters held out for validation, pinned ones included (default 0.1; 0 = only the "
+            "--val-chars-file ones)")
+        ->check(CLI::Range(0.0, 0.9));
+    create->add_option("--validate-every", o->validateEvery, "Steps between validations (default 250)")
+        ->check(CLI::PositiveNumber);
+    create->add_option("--checkpoint-every", o->checkpointEvery, "Steps between checkpoints (default 500)")
+        ->check(CLI::PositiveNumber);
+    create->add_option("--seed", o->seed, "Training seed: weights, data order, augmentation (default 42)")
+        ->check(CLI::Range(0LL, 4294967295LL));
     create->add_option("--size", o->size, "Glyph image size in pixels")->check(CLI::IsMember({32, 64, 128, 256, 512}));
     create->add_option("--ngf", o->ngf, "Generator (and discriminator) base width")->check(CLI::Range(1, 1024));
     create->add_option("--attention", o->attention, "Self-attention sites, e.g. enc:3,dec:4 (default none)");

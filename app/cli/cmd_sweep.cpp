@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zistudio-cli sweep --project P --attention "none;enc:3;enc:3,dec:3" [--steps N] [--name PREFIX]
-// [--repeat SPEC[:SEED]]...: train one run per attention placement on equal terms (same data, split,
-// seed, batch and steps), one after another; the same command again resumes where it stopped.
+// [--seeds N] [--repeat SPEC[:SEED]]... [--only RUN,...] [--dry-run [--json]]: train one run per
+// attention placement (and seed) on equal terms (same data, split, batch and steps), one after another;
+// the same command again resumes where it stopped.
 #include "clicommand.h"
 #include "clioutput.h"
 
@@ -9,6 +10,9 @@
 #include "experiments/sweep.h"
 #include "project/project.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -25,8 +29,11 @@ struct SweepCliOptions
     std::string attention;
     long long steps = 0;
     std::string name = "sweep";
+    int seeds = 1;
     std::vector<std::string> repeats;
+    std::vector<std::string> only;
     bool dryRun = false;
+    bool json = false;
 };
 
 std::string format(const char *fmt, double v)
@@ -48,17 +55,33 @@ void runSweepCommand(const SweepCliOptions &o)
         .attention = experiments::parseAttentionList(o.attention),
         .steps = o.steps,
         .prefix = o.name,
+        .seeds = o.seeds,
         .repeats = {},
+        .only = o.only,
         .progressIntervalMs = 500};
     for (const auto &r : o.repeats)
         options.repeats.push_back(experiments::parseRepeat(r));
     const auto project = project::loadProject(o.project);
     const auto plan = experiments::planSweep(options, project);
     const auto actions = experiments::sweepActions(o.project, plan);
+    const auto selected = [&](const experiments::SweepEntry &e) {
+        return o.only.empty() || std::find(o.only.begin(), o.only.end(), e.runName) != o.only.end();
+    };
+    if (o.dryRun && o.json) {
+        auto runs = nlohmann::json::array();
+        for (std::size_t i = 0; i < plan.size(); ++i)
+            runs.push_back({{"run", plan[i].runName}, {"attention", plan[i].attention}, {"seed", plan[i].seed},
+                {"steps", plan[i].steps}, {"action", experiments::toString(actions[i])}, {"repeat", plan[i].repeat},
+                {"selected", selected(plan[i])}});
+        std::cout << nlohmann::json {{"project", o.project}, {"runs", runs}}.dump(2) << '\n';
+        return;
+    }
     std::vector<std::vector<std::string>> rows {{"run", "attention", "seed", "steps", "action"}};
     for (std::size_t i = 0; i < plan.size(); ++i)
-        rows.push_back({plan[i].runName, plan[i].attention, std::to_string(plan[i].seed), std::to_string(plan[i].steps),
-            experiments::toString(actions[i]) + (plan[i].repeat ? " (repeat)" : "")});
+        if (selected(plan[i])) // --only: the rest of the plan is left alone, so not listed
+            rows.push_back(
+                {plan[i].runName, plan[i].attention, std::to_string(plan[i].seed), std::to_string(plan[i].steps),
+                    experiments::toString(actions[i]) + (plan[i].repeat ? " (repeat)" : "")});
     printTable(rows);
     if (o.dryRun)
         return;
@@ -112,6 +135,8 @@ void runSweepCommand(const SweepCliOptions &o)
     std::vector<std::vector<std::string>> summary {{"run", "attention", "seed", "outcome", "step"}};
     std::string names;
     for (const auto &e : result.entries) {
+        if (e.outcome == "not selected")
+            continue;
         summary.push_back(
             {e.entry.runName, e.entry.attention, std::to_string(e.entry.seed), e.outcome, std::to_string(e.step)});
         names += (names.empty() ? "" : ",") + e.entry.runName;
@@ -139,8 +164,15 @@ void setupSweep(CLI::App &root)
         ->check(CLI::PositiveNumber);
     cmd->add_option("--name", o->name, "Run name prefix: runs are PREFIX-<placement> (default sweep)");
     cmd->add_option("--repeat", o->repeats,
-        "Train a placement again with another seed to measure noise: SPEC[:SEED] (default seed: project's + 1)");
+        "Train a placement again with another seed to measure noise: SPEC[:SEED] (default: its next unused seed)");
+    cmd->add_option("--seeds", o->seeds,
+           "Train every placement with N seeds (the project's, +1, ...): every placement's first run before any "
+           "second (default 1)")
+        ->check(CLI::Range(1, 100));
+    cmd->add_option("--only", o->only, "Train only these runs of the plan (names separated by commas); leave the rest")
+        ->delimiter(',');
     cmd->add_flag("--dry-run", o->dryRun, "Print the plan (train, resume or skip each run) and stop");
+    cmd->add_flag("--json", o->json, "With --dry-run: print the plan as JSON");
     cmd->callback([o] { runSweepCommand(*o); });
 }
 

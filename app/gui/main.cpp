@@ -8,6 +8,7 @@
 #include "palette.h"
 #include "projectcontroller.h"
 #include "stallbenchmark.h"
+#include "views/compareview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -108,7 +109,10 @@ int main(int argc, char **argv)
     const QCommandLineOption stallsJson(QStringLiteral("stalls-json"),
         QApplication::translate("main", "Where --measure-stalls writes its JSON result."), QStringLiteral("file.json"));
     const QCommandLineOption dark(QStringLiteral("dark"), QApplication::translate("main", "Use the dark palette."));
-    for (const auto &option : {screenshot, panel, delay, stalls, stallsJson, dark})
+    const QCommandLineOption study(QStringLiteral("study"),
+        QApplication::translate("main", "Open a saved study (zistudio-cli compare --save) in the Compare tab."),
+        QStringLiteral("file.json"));
+    for (const auto &option : {screenshot, panel, delay, stalls, stallsJson, dark, study})
         parser.addOption(option);
     parser.addPositionalArgument(
         QStringLiteral("project"), QApplication::translate("main", "The project file to open."));
@@ -135,6 +139,10 @@ int main(int argc, char **argv)
                 qPrintable(name), qPrintable(MainWindow::panelNames().join(QStringLiteral(", "))));
             return 1;
         }
+    }
+    if (parser.isSet(study)) {
+        window.raisePanel(QStringLiteral("compare"));
+        window.compareView()->openStudy(parser.value(study));
     }
     if (parser.isSet(screenshot)) {
         // Documentation screenshots: let layouts and background scans settle, grab, quit.

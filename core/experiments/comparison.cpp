@@ -5,6 +5,7 @@
 #include "data/dataset.h"
 #include "experiments/experimentserror.h"
 #include "experiments/runterms.h"
+#include "experiments/study.h"
 #include "experiments/sweep.h"
 #include "inference/generator.h"
 #include "model/costmodel.h"
@@ -52,6 +53,7 @@ RunSummary::RunSummary()
     , baselineL1(kNaN)
     , baselineSsim(kNaN)
     , stepSeconds(kNaN)
+    , stepCpuSeconds(kNaN)
     , peakRssBytes(kNaN)
 { }
 
@@ -94,6 +96,9 @@ Comparison compareRuns(
 {
     if (runNames.empty())
         throw ExperimentError("no runs to compare: name at least one");
+    if (options.checkpoint != "best" && options.checkpoint != "last")
+        throw ExperimentError("checkpoint \"" + options.checkpoint + "\": choose best or last");
+    const bool last = options.checkpoint == "last";
     const auto layout = project::ProjectLayout::of(projectFile);
     if (!fs::exists(layout.file))
         throw ExperimentError("project file not found: " + layout.file.string());
@@ -122,8 +127,11 @@ Comparison compareRuns(
         s.steps = config.training.steps;
         s.lastStep = record->lastStep;
         s.batchSize = config.training.batchSize;
+        s.scoredCheckpoint = options.checkpoint;
+        s.configJson = project::projectToJson(config).dump();
         for (const auto &cp : store.checkpoints(name)) {
-            if (!cp.isBest)
+            // "last": the newest checkpoint that was validated (the list is by step).
+            if (last ? !cp.metrics.count("val_l1") : !cp.isBest)
                 continue;
             s.bestStep = cp.step;
             s.bestCheckpoint = cp.path;
@@ -141,6 +149,7 @@ Comparison compareRuns(
         s.stepFlops = cost.trainingStepFlops;
         s.estimatedMemoryBytes = cost.trainingMemoryBytes;
         s.stepSeconds = medianValue(store.metrics(name, kStepSecondsMetric));
+        s.stepCpuSeconds = medianValue(store.metrics(name, training::kStepCpuSecondsMetric));
         s.peakRssBytes = maxValue(store.metrics(name, kRssMetric));
         s.valL1Curve = store.metrics(name, "val_l1");
         s.valSsimCurve = store.metrics(name, "val_ssim");
@@ -157,11 +166,7 @@ Comparison compareRuns(
         c.runs.push_back(std::move(s));
     }
 
-    const auto &metric = configs.front().training.bestMetric;
-    std::vector<ScoredRun> scored;
-    for (const auto &s : c.runs)
-        scored.push_back({s.name, s.attention, metric == "val_ssim" ? s.valSsim : s.valL1});
-    c.verdict = decide(scored, metric, metric != "val_ssim");
+    finishComparison(c, configs.front().training.bestMetric);
 
     const bool wantGlyphs = !options.glyphChars.empty();
     if (wantGlyphs) {
@@ -178,7 +183,8 @@ Comparison compareRuns(
         std::vector<GrayImage> generated;
         if (s.bestStep >= 0) {
             try {
-                inference::Generator generator(projectFile, s.name, {"best"}, options.device);
+                inference::Generator generator(
+                    projectFile, s.name, {last ? std::to_string(s.bestStep) : std::string("best")}, options.device);
                 for (const auto &[site, gamma] : generator.attentionGammas())
                     s.gammas.push_back({model::toString(site), gamma});
                 if (wantGlyphs) {

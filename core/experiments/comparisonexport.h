@@ -9,8 +9,15 @@
 namespace zistudio::experiments
 {
 
-/** The comparison as JSON text: runs (values, γ, curves), verdict, warnings. Missing values are null. */
+/**
+ * The comparison as JSON text: runs (values, γ, curves, configuration), placements (mean and spread
+ * over seeds), verdict, warnings, and the glyph grid as base64 PNGs. Missing values are null. It is
+ * complete: experiments::loadStudy reads it back without the project (study.h).
+ */
 std::string comparisonJson(const Comparison &comparison);
+
+/** Writes comparisonJson atomically; throws IoError. */
+void writeComparisonJson(const std::filesystem::path &file, const Comparison &comparison);
 
 /**
  * The comparison as CSV (RFC 4180, header row, one row per run): every table column, γ as

@@ -62,6 +62,17 @@ std::string codePointLabel(char32_t cp)
     return buf;
 }
 
+/** `text` cut to `width` pixels, ending in "..." when cut (long run names and placements). */
+std::string elided(const fontexport::LabelFont &font, const std::string &text, int width)
+{
+    if (font.width(text) <= width)
+        return text;
+    std::string out = text;
+    while (!out.empty() && font.width(out + "...") > width)
+        out.pop_back();
+    return out + "...";
+}
+
 /** Greedy word wrap to `width` pixels. */
 std::vector<std::string> wrap(const fontexport::LabelFont &font, const std::string &text, int width)
 {
@@ -142,7 +153,9 @@ RgbaImage renderComparisonFigure(const Comparison &c)
     const int plotX = kPad + kPlotLeft;
     const int plotW = width - plotX - kLegendWidth - kPad;
     const int plotY = kPlotTop;
-    const int plotH = kPlotHeight;
+    // Tall enough for the legend: a study has a dozen runs or more.
+    const int legendHeight = static_cast<int>(runs.size() + 1) * (2 * kLineGap + 2);
+    const int plotH = std::max(kPlotHeight, legendHeight);
     const auto summaryLines = wrap(font, c.verdict.summary(), width - 2 * kPad);
     std::vector<std::string> warningLines;
     for (const auto &w : c.warnings)
@@ -221,10 +234,14 @@ RgbaImage renderComparisonFigure(const Comparison &c)
         const auto &s = runs[i];
         canvas.line(legendX, ly - 4, legendX + 22, ly - 4, colour[i], 2.5, dashed[i] ? 4 : 0);
         const std::string star = s.name == c.verdict.best ? "* " : "";
-        font.draw(img, legendX + 30, ly, star + s.name, kInk);
-        const std::string detail = s.attention + ", seed " + std::to_string(s.seed) + ": "
-            + (std::isfinite(s.valL1) ? fixed(s.valL1, 4) + " @" + std::to_string(s.bestStep) : std::string("-"));
-        small.draw(img, legendX + 30, ly + 14, detail, kAxis);
+        const int room = width - kPad - legendX - 30;
+        font.draw(img, legendX + 30, ly, elided(font, star + s.name, room), kInk);
+        const std::string score
+            = std::isfinite(s.valL1) ? fixed(s.valL1, 4) + " @" + std::to_string(s.bestStep) : std::string("-");
+        small.draw(img, legendX + 30, ly + 14,
+            elided(small, s.attention, room - small.width(", seed " + std::to_string(s.seed) + ": " + score))
+                + ", seed " + std::to_string(s.seed) + ": " + score,
+            kAxis);
         ly += 2 * kLineGap + 2;
     }
     if (std::isfinite(baseline)) {
@@ -243,7 +260,11 @@ RgbaImage renderComparisonFigure(const Comparison &c)
     }
 
     if (!g.rows.empty()) {
-        font.draw(img, kPad, gridTop, "Held-out characters: source, each run's best checkpoint, target", kInk);
+        const bool last = !runs.empty()
+            && std::all_of(runs.begin(), runs.end(), [](const RunSummary &s) { return s.scoredCheckpoint == "last"; });
+        font.draw(img, kPad, gridTop,
+            std::string("Held-out characters: source, each run's ") + (last ? "last" : "best") + " checkpoint, target",
+            kInk);
         const int top = gridTop + 24;
         for (std::size_t col = 0; col < g.chars.size(); ++col) {
             const std::string label = codePointLabel(g.chars[col]);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace zistudio::experiments
@@ -118,6 +119,12 @@ SweepResult runSweep(const SweepOptions &options, const std::function<void(const
         const auto &entry = plan[i];
         SweepEntryResult done {
             .entry = entry, .action = actions[i], .outcome = "not started", .message = {}, .step = 0};
+        if (!options.only.empty()
+            && std::find(options.only.begin(), options.only.end(), entry.runName) == options.only.end()) {
+            done.outcome = "not selected";
+            result.entries.push_back(done);
+            continue;
+        }
         if (result.cancelled || cancel.load()) {
             result.cancelled = true;
             result.entries.push_back(done);

@@ -41,7 +41,7 @@ struct SweepEntryResult
 {
     SweepEntry entry;
     SweepAction action = SweepAction::Train;
-    std::string outcome; ///< "skipped", "completed", "interrupted", "failed", "not started"
+    std::string outcome; ///< "skipped", "completed", "interrupted", "failed", "not started", "not selected"
     std::string message;
     long long step = 0;
 };

@@ -120,22 +120,31 @@ std::vector<SweepEntry> planSweep(const SweepOptions &options, const project::Pr
         }
         plan.push_back(std::move(entry));
     };
-    for (const auto &text : options.attention) {
-        const std::string spec = canonical(text, "attention placement");
-        add({.runName = options.prefix + "-" + placementSlug(spec),
-            .attention = spec,
-            .seed = baseSeed,
-            .steps = steps,
-            .repeat = false});
-    }
+    if (options.seeds < 1)
+        throw ExperimentError("--seeds must be at least 1");
+    std::vector<std::string> placements;
+    for (const auto &text : options.attention)
+        placements.push_back(canonical(text, "attention placement"));
+    for (int round = 0; round < options.seeds; ++round)
+        for (const auto &spec : placements) {
+            const unsigned seed = baseSeed + static_cast<unsigned>(round);
+            add({.runName = options.prefix + "-" + placementSlug(spec) + (round ? "-s" + std::to_string(seed) : ""),
+                .attention = spec,
+                .seed = seed,
+                .steps = steps,
+                .repeat = round > 0});
+        }
     std::map<std::string, unsigned> nextOffset;
     for (const auto &r : options.repeats) {
         const std::string spec = canonical(r.attention, "repeat");
+        const bool swept = std::find(placements.begin(), placements.end(), spec) != placements.end();
         unsigned seed = 0;
         if (r.seed) {
             seed = *r.seed;
         } else {
-            seed = baseSeed + ++nextOffset[spec];
+            // Past the seeds the rounds gave this placement.
+            auto [it, fresh] = nextOffset.try_emplace(spec, swept ? static_cast<unsigned>(options.seeds - 1) : 0u);
+            seed = baseSeed + ++it->second;
         }
         if (seed == baseSeed)
             throw ExperimentError("repeat \"" + spec + "\" uses the sweep's own seed " + std::to_string(seed)
@@ -146,6 +155,13 @@ std::vector<SweepEntry> planSweep(const SweepOptions &options, const project::Pr
             .steps = steps,
             .repeat = true});
     }
+    for (const auto &name : options.only)
+        if (std::none_of(plan.begin(), plan.end(), [&](const SweepEntry &e) { return e.runName == name; })) {
+            std::string names;
+            for (const auto &e : plan)
+                names += (names.empty() ? "" : ", ") + e.runName;
+            throw ExperimentError("--only \"" + name + "\" is not a run of this sweep (its runs: " + names + ")");
+        }
     return plan;
 }
 

@@ -25,7 +25,11 @@ struct SweepOptions
     std::vector<std::string> attention; ///< placements ("none", "enc:3", "enc:3,dec:3"...)
     long long steps = 0;                ///< 0 = the project's training.steps
     std::string prefix = "sweep";       ///< runs are named <prefix>-<placement>[-s<seed>]
-    std::vector<RepeatSpec> repeats;
+    /// every placement trained with this many seeds (the project's seed, + 1, ...), one round per seed:
+    /// every placement's first run before any placement's second
+    int seeds = 1;
+    std::vector<RepeatSpec> repeats;  ///< more runs of single placements, after the rounds
+    std::vector<std::string> only {}; ///< train only these runs of the plan (empty = all); others are left alone
     int progressIntervalMs = 500;
 };
 
@@ -53,7 +57,9 @@ RepeatSpec parseRepeat(const std::string &text);
 std::string placementSlug(const std::string &canonicalAttention);
 
 /**
- * The runs of a sweep, in training order: each placement, then the repeats. Checks every placement
+ * The runs of a sweep, in training order: each placement with the project's seed, then (seeds > 1) each
+ * placement again with the next seed, and so on, then the repeats (default seed: the next one that
+ * placement has not used). Checks every placement
  * against the project's model (depths within 1..D) and every run name; throws ExperimentError naming
  * the placement or the name.
  */

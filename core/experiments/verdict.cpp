@@ -96,6 +96,53 @@ Verdict decide(const std::vector<ScoredRun> &runs, const std::string &metric, bo
     return v;
 }
 
+Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter)
+{
+    // One score per placement (the mean of its runs), then decide() on those; the noise still comes
+    // from the single runs.
+    struct Group
+    {
+        double sum = 0;
+        int count = 0;
+        const ScoredRun *bestRun = nullptr;
+    };
+    std::map<std::string, Group> groups;
+    std::vector<std::string> order;
+    for (const auto &r : runs) {
+        if (!std::isfinite(r.value))
+            continue;
+        auto [it, fresh] = groups.try_emplace(r.placement);
+        if (fresh)
+            order.push_back(r.placement);
+        auto &g = it->second;
+        g.sum += r.value;
+        ++g.count;
+        if (!g.bestRun || (lowerIsBetter ? r.value < g.bestRun->value : r.value > g.bestRun->value))
+            g.bestRun = &r;
+    }
+    std::vector<ScoredRun> means;
+    for (const auto &placement : order) {
+        const auto &g = groups.at(placement);
+        means.push_back({g.bestRun->run, placement, g.sum / g.count});
+    }
+    Verdict v = decide(means, metric, lowerIsBetter);
+    const Verdict single = decide(runs, metric, lowerIsBetter);
+    v.noise = single.noise;
+    v.noisePlacement = single.noisePlacement;
+    v.noiseRuns = single.noiseRuns;
+    v.byPlacement = true;
+    if (!v.best.empty())
+        v.bestRuns = groups.at(v.bestPlacement).count;
+    if (!v.runnerUp.empty())
+        v.runnerUpRuns = groups.at(v.runnerUpPlacement).count;
+    if (v.standing == Standing::ExceedsNoise || v.standing == Standing::WithinNoise
+        || v.standing == Standing::NoiseUnknown)
+        v.standing = v.noiseRuns < 2 ? Standing::NoiseUnknown
+            : v.margin > v.noise     ? Standing::ExceedsNoise
+                                     : Standing::WithinNoise;
+    return v;
+}
+
 std::string Verdict::summary() const
 {
     const std::string direction = lowerIsBetter ? "lower" : "higher";
@@ -108,9 +155,16 @@ std::string Verdict::summary() const
     default:
         break;
     }
-    std::string text = best + " (" + bestPlacement + ") is best: " + metric + " " + fixed(bestValue) + " vs "
-        + fixed(runnerUpValue) + " for " + runnerUp + " (" + runnerUpPlacement + "), margin " + fixed(margin) + " ("
-        + direction + " is better); ";
+    std::string text;
+    if (byPlacement && (bestRuns > 1 || runnerUpRuns > 1))
+        text = bestPlacement + " is best: mean " + metric + " " + fixed(bestValue) + " over " + std::to_string(bestRuns)
+            + (bestRuns == 1 ? " run" : " runs") + " vs " + fixed(runnerUpValue) + " for " + runnerUpPlacement + " ("
+            + std::to_string(runnerUpRuns) + (runnerUpRuns == 1 ? " run" : " runs") + "), margin " + fixed(margin)
+            + " (" + direction + " is better); ";
+    else
+        text = best + " (" + bestPlacement + ") is best: " + metric + " " + fixed(bestValue) + " vs "
+            + fixed(runnerUpValue) + " for " + runnerUp + " (" + runnerUpPlacement + "), margin " + fixed(margin) + " ("
+            + direction + " is better); ";
     if (standing == Standing::NoiseUnknown)
         return text + "noise unknown (no placement was trained twice: add a repeat with another seed)";
     text += "run-to-run noise " + fixed(noise) + " (" + noisePlacement + ", " + std::to_string(noiseRuns) + " seeds): ";

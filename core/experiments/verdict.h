@@ -43,6 +43,10 @@ struct Verdict
     double noise = 0;           ///< valid when noiseRuns >= 2
     std::string noisePlacement; ///< the placement whose repeats gave `noise`
     int noiseRuns = 0;          ///< runs of that placement
+    /// decideByPlacement: bestValue and runnerUpValue are placement means over bestRuns / runnerUpRuns
+    /// seeds, and best / runnerUp name the best run of each placement
+    bool byPlacement = false;
+    int bestRuns = 1, runnerUpRuns = 1;
 
     bool marginExceedsNoise() const { return standing == Standing::ExceedsNoise; }
     /** One sentence for tables, logs and the figure (ASCII). */
@@ -51,6 +55,14 @@ struct Verdict
 
 /** Decides the verdict from scored runs (runs with a NaN value are left out). */
 Verdict decide(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter);
+
+/**
+ * The verdict between placements rather than single runs: each placement scores the mean of its
+ * runs (its seeds), the best placement's mean is set against the best mean of another placement, and
+ * the margin between the means against the run-to-run noise (the widest spread among the seeds of one
+ * placement). With one run per placement it says what decide() says.
+ */
+Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter);
 
 /** "exceeds noise", "within noise", "noise unknown", "one placement", "no scores". */
 std::string toString(Standing standing);

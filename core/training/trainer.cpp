@@ -6,6 +6,7 @@
 #include "training/trainerimpl.h"
 
 #include <cmath>
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <unistd.h>
@@ -22,6 +23,14 @@ double residentBytes()
     long long pages = 0, resident = 0;
     statm >> pages >> resident;
     return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE));
+}
+
+/** CPU seconds used by every thread of the process so far. */
+double processCpuSeconds()
+{
+    timespec t {};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
 } // namespace
@@ -213,6 +222,7 @@ RunResult Trainer::Impl::runImpl()
         }
         StepResult r;
         const auto stepStart = Clock::now();
+        const double stepCpuStart = processCpuSeconds();
         try {
             r = session->step();
         } catch (const OutOfMemory &e) {
@@ -254,6 +264,7 @@ RunResult Trainer::Impl::runImpl()
         // what experiments compare besides quality.
         pendingMetrics.push_back(
             {step, std::string(kStepSecondsMetric), std::chrono::duration<double>(Clock::now() - stepStart).count()});
+        pendingMetrics.push_back({step, std::string(kStepCpuSecondsMetric), processCpuSeconds() - stepCpuStart});
         if (step % kRssEvery == 0 || step == 1)
             pendingMetrics.push_back({step, std::string(kRssMetric), residentBytes()});
         if (pendingMetrics.size() >= kMetricFlushRows)

@@ -33,7 +33,10 @@ namespace zistudio::training
 
 /** Metrics every run records besides losses and validation (RunStore series names). */
 inline constexpr const char *kStepSecondsMetric = "step_seconds"; ///< wall seconds of each training step alone
-inline constexpr const char *kRssMetric = "rss_bytes";            ///< process resident memory, every kRssEvery steps
+/// CPU seconds the whole process spent during each training step (all threads): unlike the wall time,
+/// it hardly moves when other jobs share the machine's cores, so placements compare fairly on a busy CPU
+inline constexpr const char *kStepCpuSecondsMetric = "step_cpu_seconds";
+inline constexpr const char *kRssMetric = "rss_bytes"; ///< process resident memory, every kRssEvery steps
 inline constexpr long long kRssEvery = 10;
 
 /** One progress record, sent through the callback at most every `progressIntervalMs` (and on events). */

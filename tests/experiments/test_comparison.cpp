@@ -7,6 +7,7 @@
 #include "experiments/comparisonexport.h"
 #include "experiments/experimentserror.h"
 #include "experiments/figure.h"
+#include "experiments/study.h"
 #include "experiments/sweep.h"
 #include "model/costmodel.h"
 #include "project/projectlayout.h"
@@ -122,6 +123,8 @@ TEST_F(ComparisonTest, RowsHoldTheStoresValuesAndTheCostModel)
         EXPECT_EQ(s.stepSeconds, medianValue(store.metrics(s.name, kStepSecondsMetric)));
         EXPECT_GT(s.stepSeconds, 0);
         EXPECT_EQ(s.peakRssBytes, maxValue(store.metrics(s.name, kRssMetric)));
+        EXPECT_EQ(s.stepCpuSeconds, medianValue(store.metrics(s.name, training::kStepCpuSecondsMetric)));
+        EXPECT_GT(s.stepCpuSeconds, 0);
         EXPECT_EQ(s.status, "completed");
         EXPECT_EQ(s.lastStep, 4);
         EXPECT_TRUE(s.termDifferences.empty());
@@ -160,10 +163,25 @@ TEST_F(ComparisonTest, TheRepeatMeasuresTheNoise)
     EXPECT_EQ(v.noiseRuns, 2);
     EXPECT_DOUBLE_EQ(v.noise, std::fabs(c.runs[0].valL1 - c.runs[2].valL1));
     EXPECT_TRUE(v.standing == Standing::ExceedsNoise || v.standing == Standing::WithinNoise);
-    double lowest = INFINITY;
-    for (const auto &s : c.runs)
-        lowest = std::min(lowest, s.valL1);
-    EXPECT_EQ(v.bestValue, lowest);
+    // Placements score the mean over their seeds: none is the mean of its two runs.
+    const double noneMean = (c.runs[0].valL1 + c.runs[2].valL1) / 2;
+    EXPECT_TRUE(v.byPlacement);
+    if (v.bestPlacement == "none") {
+        EXPECT_DOUBLE_EQ(v.bestValue, noneMean);
+        EXPECT_EQ(v.bestRuns, 2);
+        EXPECT_DOUBLE_EQ(v.runnerUpValue, c.runs[1].valL1);
+    } else {
+        EXPECT_DOUBLE_EQ(v.bestValue, c.runs[1].valL1);
+        EXPECT_DOUBLE_EQ(v.runnerUpValue, noneMean);
+        EXPECT_EQ(v.runnerUpRuns, 2);
+    }
+    ASSERT_EQ(c.placements.size(), 2u);
+    EXPECT_EQ(c.placements[0].placement, "none");
+    EXPECT_EQ(c.placements[0].runs, (std::vector<std::string> {"c-none", "c-none-s8"}));
+    EXPECT_DOUBLE_EQ(c.placements[0].valL1Mean, noneMean);
+    EXPECT_DOUBLE_EQ(c.placements[0].valL1Min, std::min(c.runs[0].valL1, c.runs[2].valL1));
+    EXPECT_DOUBLE_EQ(c.placements[0].valL1Max, std::max(c.runs[0].valL1, c.runs[2].valL1));
+    EXPECT_GT(c.placements[1].attentionParams, 0);
     // Without the repeat the same runs say "noise unknown".
     const auto two = compareRuns(s_project, {"c-none", "c-enc2"});
     EXPECT_EQ(two.verdict.standing, Standing::NoiseUnknown);
@@ -252,6 +270,86 @@ TEST_F(ComparisonTest, GlyphGridAndFigure)
     EXPECT_EQ(back.height, figure.height);
 }
 
+TEST_F(ComparisonTest, TheLastCheckpointCanBeScoredInsteadOfTheBest)
+{
+    CompareOptions last;
+    last.checkpoint = "last";
+    const auto c = compareRuns(s_project, kRuns, last);
+    project::RunStore store(project::ProjectLayout::of(s_project).runStore);
+    for (const auto &s : c.runs) {
+        const auto checkpoints = store.checkpoints(s.name);
+        ASSERT_FALSE(checkpoints.empty());
+        EXPECT_EQ(s.bestStep, checkpoints.back().step);
+        EXPECT_EQ(s.valL1, checkpoints.back().metrics.at("val_l1"));
+        EXPECT_EQ(s.scoredCheckpoint, "last");
+    }
+    last.checkpoint = "first";
+    EXPECT_NE(
+        errorOf<ExperimentError>([&] { compareRuns(s_project, kRuns, last); }).find("best or last"), std::string::npos);
+}
+
+TEST_F(ComparisonTest, ASavedComparisonLoadsBackAsAStudyWithoutTheProject)
+{
+    CompareOptions options;
+    options.glyphChars = U"永和";
+    const auto whole = compareRuns(s_project, kRuns, options);
+    test::TempDir out;
+    // Each run saved on its own (a study grows run by run), then read back together.
+    std::vector<std::filesystem::path> files;
+    for (const auto &run : kRuns) {
+        files.push_back(out / "runs" / run / "comparison.json");
+        std::filesystem::create_directories(files.back().parent_path());
+        writeComparisonJson(files.back(), compareRuns(s_project, {run}, options));
+    }
+    writeFileAtomically(out / "runs" / "c-none" / "evaluation.json", "{\"run\": \"c-none\"}"); // not a comparison
+    for (const auto &study : {loadStudy(files), loadStudy({out / "runs"})}) {
+        ASSERT_EQ(study.runs.size(), 3u);
+        for (std::size_t i = 0; i < kRuns.size(); ++i) {
+            const auto &a = whole.runs[i];
+            const auto *b = &study.runs[0];
+            for (const auto &s : study.runs)
+                if (s.name == a.name)
+                    b = &s;
+            EXPECT_EQ(b->name, a.name);
+            EXPECT_EQ(b->attention, a.attention);
+            EXPECT_EQ(b->seed, a.seed);
+            EXPECT_EQ(b->valL1, a.valL1);
+            EXPECT_EQ(b->valSsim, a.valSsim);
+            EXPECT_EQ(b->stepCpuSeconds, a.stepCpuSeconds);
+            EXPECT_EQ(b->attentionParams, a.attentionParams);
+            ASSERT_EQ(b->valL1Curve.size(), a.valL1Curve.size());
+            EXPECT_EQ(b->valL1Curve.back().value, a.valL1Curve.back().value);
+            ASSERT_EQ(b->gammas.size(), a.gammas.size());
+            EXPECT_TRUE(b->termDifferences.empty());
+        }
+        EXPECT_TRUE(study.warnings.empty());
+        EXPECT_EQ(study.verdict.summary(), whole.verdict.summary());
+        EXPECT_EQ(study.placements.size(), 2u);
+        // The glyph grid came along as pictures: source, three runs, target, the same pixels.
+        ASSERT_EQ(study.glyphs.rows.size(), 5u);
+        EXPECT_EQ(study.glyphs.rowLabels.front(), "source");
+        EXPECT_EQ(study.glyphs.rowLabels.back(), "target");
+        EXPECT_EQ(study.glyphs.rows.front()[0], whole.glyphs.rows.front()[0]);
+        EXPECT_EQ(study.glyphs.rows.back()[1], whole.glyphs.rows.back()[1]);
+    }
+    const auto study = loadStudy(files);
+    EXPECT_EQ(study.glyphs.rows[2][0], whole.glyphs.rows[2][0]); // c-enc2's 永
+
+    // A subset decides anew: without the repeat the noise is unknown.
+    const auto two = selectRuns(study, {"c-none", "c-enc2"});
+    EXPECT_EQ(two.runs.size(), 2u);
+    EXPECT_EQ(two.glyphs.rows.size(), 4u);
+    EXPECT_EQ(two.verdict.standing, Standing::NoiseUnknown);
+
+    EXPECT_NE(errorOf<ExperimentError>([&] { loadStudy({files[0], files[0]}); }).find("twice"), std::string::npos);
+    EXPECT_NE(errorOf<ExperimentError>([&] {
+        loadStudy({out / "runs" / "c-none" / "evaluation.json"});
+    }).find("not a comparison"),
+        std::string::npos);
+    EXPECT_NE(
+        errorOf<ExperimentError>([&] { loadStudy({out / "nothing-here"}); }).find("nothing-here"), std::string::npos);
+}
+
 TEST_F(ComparisonTest, RunsOnOtherTermsAreFlagged)
 {
     training::Trainer trainer(training::RunRequest {.projectFile = s_project,
@@ -284,4 +382,27 @@ TEST_F(ComparisonTest, BadListsAreRefused)
     project::saveProject(test::tinyProject(), empty / "e.zistudio");
     EXPECT_NE(errorOf<ExperimentError>([&] { compareRuns(empty / "e.zistudio", {"x"}); }).find("no runs yet"),
         std::string::npos);
+}
+
+TEST(ComparisonFigure, TheLegendOfAStudyFitsBesideItsCurves)
+{
+    // A study has a dozen runs with long names: the plot grows with its legend, names are cut to fit.
+    auto figureOf = [](int runs) {
+        Comparison c;
+        for (int i = 0; i < runs; ++i) {
+            RunSummary s;
+            s.name = "study-enc1-enc2-enc3-enc4-enc5-dec1-dec2-dec3-dec4-dec5-s" + std::to_string(40 + i);
+            s.attention = "enc:1,enc:2,enc:3,enc:4,enc:5,dec:1,dec:2,dec:3,dec:4,dec:5";
+            s.valL1 = 0.15 + 0.001 * i;
+            s.valL1Curve = {{100, 0.2}, {200, s.valL1}};
+            c.runs.push_back(s);
+        }
+        return renderComparisonFigure(c);
+    };
+    const auto three = figureOf(3);
+    const auto thirteen = figureOf(13);
+    EXPECT_EQ(thirteen.width, three.width); // long names do not widen it
+    // The 300-pixel plot of three runs holds their legend; 13 entries and the baseline of two 19-pixel
+    // lines each need 532.
+    EXPECT_GE(thirteen.height - three.height, 532 - 300);
 }

@@ -73,6 +73,45 @@ TEST(SweepPlan, RunNamesSeedsAndStepsFollowThePlacements)
     EXPECT_EQ(plannedConfig(project, plan[4]).training.seed, 9u);
 }
 
+TEST(SweepPlan, SeedsTrainEveryPlacementOncePerRoundBeforeTheRepeats)
+{
+    const auto project = test::tinyProject(); // seed 7
+    SweepOptions o {.projectFile = {},
+        .attention = {"none", "enc:2"},
+        .steps = 0,
+        .prefix = "st",
+        .seeds = 2,
+        .repeats = {{"none", std::nullopt}, {"enc:3", std::nullopt}},
+        .progressIntervalMs = 0};
+    const auto plan = planSweep(o, project);
+    std::vector<std::string> names;
+    std::vector<unsigned> seeds;
+    for (const auto &e : plan) {
+        names.push_back(e.runName);
+        seeds.push_back(e.seed);
+    }
+    // Round one (seed 7), round two (seed 8), then the repeats: none's next unused seed is 9, and a
+    // placement outside the rounds starts at the project's seed + 1.
+    EXPECT_EQ(names,
+        (std::vector<std::string> {"st-none", "st-enc2", "st-none-s8", "st-enc2-s8", "st-none-s9", "st-enc3-s8"}));
+    EXPECT_EQ(seeds, (std::vector<unsigned> {7, 7, 8, 8, 9, 8}));
+    EXPECT_FALSE(plan[1].repeat);
+    EXPECT_TRUE(plan[2].repeat);
+
+    o.seeds = 0;
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("--seeds"), std::string::npos);
+    o.seeds = 2;
+    o.repeats = {{"none", 8u}}; // the second round trains none with seed 8 already
+    EXPECT_NE(errorOf<ExperimentError>([&] { planSweep(o, project); }).find("twice"), std::string::npos);
+    o.repeats = {};
+    o.only = {"st-enc2-s8"};
+    EXPECT_EQ(planSweep(o, project).size(), 4u); // the plan stays whole: --only picks what trains
+    o.only = {"st-enc2-s9"};
+    const auto error = errorOf<ExperimentError>([&] { planSweep(o, project); });
+    EXPECT_NE(error.find("st-enc2-s9"), std::string::npos) << error;
+    EXPECT_NE(error.find("st-none-s8"), std::string::npos) << error; // names the plan's runs
+}
+
 TEST(SweepPlan, BadPlansAreRefusedWithTheReason)
 {
     const auto project = test::tinyProject();

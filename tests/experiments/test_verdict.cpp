@@ -108,3 +108,42 @@ TEST(Verdict, OnePlacementHasNothingToCompareWith)
     EXPECT_EQ(v.best, "a");
     EXPECT_TRUE(v.runnerUp.empty());
 }
+
+TEST(Verdict, ByPlacementTheMeansOfTheSeedsCompete)
+{
+    // enc:3 has the single best run (0.14) but the worse mean (0.17); none wins on the mean 0.16.
+    const std::vector<ScoredRun> runs {{"none", "none", 0.15}, {"none-s43", "none", 0.17}, {"enc3", "enc:3", 0.14},
+        {"enc3-s43", "enc:3", 0.20}, {"dec3", "dec:3", kNaN}};
+    EXPECT_EQ(decide(runs, "val_l1", true).bestPlacement, "enc:3");
+    const auto v = decideByPlacement(runs, "val_l1", true);
+    EXPECT_TRUE(v.byPlacement);
+    EXPECT_EQ(v.bestPlacement, "none");
+    EXPECT_EQ(v.best, "none"); // the placement's best run
+    EXPECT_NEAR(v.bestValue, 0.16, 1e-12);
+    EXPECT_EQ(v.bestRuns, 2);
+    EXPECT_EQ(v.runnerUpPlacement, "enc:3");
+    EXPECT_NEAR(v.runnerUpValue, 0.17, 1e-12);
+    EXPECT_NEAR(v.margin, 0.01, 1e-12);
+    EXPECT_NEAR(v.noise, 0.06, 1e-12); // enc:3's seeds spread widest
+    EXPECT_EQ(v.noisePlacement, "enc:3");
+    EXPECT_EQ(v.standing, Standing::WithinNoise);
+    EXPECT_NE(v.summary().find("none is best: mean val_l1 0.1600 over 2 runs"), std::string::npos) << v.summary();
+}
+
+TEST(Verdict, ByPlacementWithOneRunEachSaysWhatDecideSays)
+{
+    const std::vector<ScoredRun> runs {{"a", "none", 0.20}, {"b", "enc:3", 0.15}, {"c", "enc:4", 0.18}};
+    const auto single = decide(runs, "val_l1", true);
+    const auto v = decideByPlacement(runs, "val_l1", true);
+    EXPECT_EQ(v.best, single.best);
+    EXPECT_EQ(v.runnerUp, single.runnerUp);
+    EXPECT_EQ(v.margin, single.margin);
+    EXPECT_EQ(v.standing, Standing::NoiseUnknown);
+    EXPECT_EQ(v.summary(), single.summary());
+    const auto ssim
+        = decideByPlacement({{"a", "none", 0.3}, {"b", "none", 0.5}, {"c", "enc:3", 0.45}}, "val_ssim", false);
+    EXPECT_EQ(ssim.bestPlacement, "enc:3");
+    EXPECT_NEAR(ssim.margin, 0.05, 1e-12);
+    EXPECT_NEAR(ssim.noise, 0.2, 1e-12);
+    EXPECT_EQ(ssim.standing, Standing::WithinNoise);
+}

@@ -4,6 +4,7 @@
 // worker thread; the comparison exports as CSV and PNG.
 #include "common/atomicfile.h"
 #include "common/imageio.h"
+#include "experiments/comparisonexport.h"
 #include "experiments/sweep.h"
 #include "mainwindow.h"
 #include "project/projectlayout.h"
@@ -113,6 +114,35 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     ASSERT_TRUE(waitShown(view, 2));
     EXPECT_EQ(view->comparison().verdict.standing, experiments::Standing::NoiseUnknown);
     EXPECT_EQ(view->curveCount(), 3);
+
+    // A saved study opens without its project: another project (no runs) is open meanwhile.
+    view->setCheckedRuns(runs);
+    ASSERT_TRUE(waitShown(view, 3));
+    const QString study = QString::fromStdString((dir / "ui.study.json").string());
+    experiments::writeComparisonJson(test::toPath(study), view->comparison());
+    const auto saved = view->comparison().verdict;
+    test::TempDir other;
+    ASSERT_TRUE(window.projectController()->openFile(test::writeProject(other, test::tinyUiProject())));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view->runNames().isEmpty(); }, kCompareTimeoutMs));
+    view->openStudy(study);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view->isStudyOpen() && !view->isBusy(); }, kCompareTimeoutMs));
+    EXPECT_EQ(view->runNames(), runs);
+    EXPECT_EQ(view->checkedRuns(), runs);
+    EXPECT_EQ(view->table()->rowCount(), 3);
+    EXPECT_EQ(view->curveCount(), 4);
+    EXPECT_EQ(view->glyphGrid()->rowCount(), 5);
+    EXPECT_EQ(view->comparison().verdict.summary(), saved.summary());
+    EXPECT_TRUE(view->verdictText().contains(QString::fromStdString(saved.bestPlacement)));
+    view->setCheckedRuns({runs[0], runs[1]});
+    ASSERT_TRUE(waitShown(view, 2));
+    EXPECT_EQ(view->comparison().verdict.standing, experiments::Standing::NoiseUnknown);
+    EXPECT_EQ(view->glyphGrid()->rowCount(), 4);
+    view->closeStudy();
+    EXPECT_FALSE(view->isStudyOpen());
+    EXPECT_TRUE(view->runNames().isEmpty()); // the open project's runs: none
+    view->openStudy(QString::fromStdString((dir / "missing.json").string()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !view->isBusy(); }, kCompareTimeoutMs));
+    EXPECT_FALSE(view->isStudyOpen());
 }
 
 TEST(CompareView, AProjectWithoutRunsShowsTheHint)

@@ -3,6 +3,7 @@
 
 #include "experiments/comparisonexport.h"
 #include "experiments/figure.h"
+#include "experiments/study.h"
 #include "projectdocument.h"
 #include "session/runhistory.h"
 #include "session/trainingsession.h"
@@ -64,6 +65,7 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     , m_grid(new GlyphGridWidget(this))
     , m_exportCsv(new QPushButton(this))
     , m_exportFigure(new QPushButton(this))
+    , m_study(new QPushButton(this))
     , m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("CompareView"));
@@ -84,6 +86,7 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     leftLayout->addWidget(m_chars);
     leftLayout->addWidget(m_exportCsv);
     leftLayout->addWidget(m_exportFigure);
+    leftLayout->addWidget(m_study);
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
@@ -111,8 +114,18 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     connect(m_debounce, &QTimer::timeout, this, &CompareView::compareNow);
     connect(m_exportCsv, &QPushButton::clicked, this, &CompareView::chooseCsv);
     connect(m_exportFigure, &QPushButton::clicked, this, &CompareView::chooseFigure);
+    connect(m_study, &QPushButton::clicked, this, [this] {
+        if (isStudyOpen())
+            closeStudy();
+        else
+            chooseStudy();
+    });
     // Another project (or the same one saved elsewhere, beside other runs): start over.
     auto restart = [this] {
+        if (isStudyOpen()) {
+            closeStudy(); // starts over with the new project's runs
+            return;
+        }
         {
             const QSignalBlocker blocker(m_runList);
             m_runList->clear();
@@ -136,8 +149,12 @@ void CompareView::retranslate()
     m_chars->setPlaceholderText(tr("Glyph grid characters (empty: held-out ones)"));
     m_exportCsv->setText(tr("Export CSV…"));
     m_exportFigure->setText(tr("Export PNG…"));
-    m_hint->setText(tr("Check two runs or more to compare them. Train one run per attention placement on equal "
-                       "terms with: zistudio-cli sweep --project FILE --attention \"none;enc:3\" --repeat none"));
+    m_study->setText(isStudyOpen() ? tr("Close Study") : tr("Open Study…"));
+    m_study->setToolTip(tr("Show a saved study (zistudio-cli compare --save) without its project or checkpoints"));
+    m_hint->setText(isStudyOpen()
+            ? tr("Study %1: saved results, checkpoints not needed. Check runs to compare them.").arg(m_studyPath)
+            : tr("Check two runs or more to compare them. Train one run per attention placement on equal "
+                 "terms with: zistudio-cli sweep --project FILE --attention \"none;enc:3\" --seeds 2"));
     if (!m_comparison.runs.empty())
         showComparison();
 }
@@ -157,6 +174,8 @@ void CompareView::showEvent(QShowEvent *event)
 
 void CompareView::refreshRuns()
 {
+    if (isStudyOpen())
+        return; // the study's runs stay until it is closed
     const QStringList checked = checkedRuns();
     QString error;
     const auto runs
@@ -170,18 +189,103 @@ void CompareView::refreshRuns()
             return names;
         }())
         return; // unchanged: keep the checks and the shown comparison
-    const QSignalBlocker blocker(m_runList);
     // A project's first look: compare every run when there are few (a sweep), else let the user choose.
     const bool checkAll = m_runList->count() == 0 && checked.isEmpty() && runs.size() <= kAutoCheckRuns;
-    m_runList->clear();
+    QList<std::pair<QString, QString>> items;
+    QStringList toCheck;
     for (const auto &r : runs) {
-        auto *item = new QListWidgetItem(
-            QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep)), m_runList);
-        item->setData(Qt::UserRole, qs(r.name));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-        item->setCheckState(checkAll || checked.contains(qs(r.name)) ? Qt::Checked : Qt::Unchecked);
+        items.append(
+            {qs(r.name), QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep))});
+        if (checkAll || checked.contains(qs(r.name)))
+            toCheck << qs(r.name);
     }
+    fillRunList(items, toCheck);
     scheduleCompare();
+}
+
+void CompareView::fillRunList(const QList<std::pair<QString, QString>> &runs, const QStringList &checked)
+{
+    const QSignalBlocker blocker(m_runList);
+    m_runList->clear();
+    for (const auto &[name, text] : runs) {
+        auto *item = new QListWidgetItem(text, m_runList);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(checked.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void CompareView::openStudy(const QString &path)
+{
+    const auto file = toPath(path);
+    const int generation = ++m_generation;
+    m_busy = true;
+    updateButtons();
+    m_verdict->setText(tr("Reading the study…"));
+    runInBackground<CompareJob>(
+        this,
+        [file, generation] {
+            CompareJob job;
+            job.generation = generation;
+            try {
+                job.comparison = experiments::loadStudy({file});
+            } catch (const std::exception &e) {
+                job.error = QString::fromUtf8(e.what());
+            }
+            return job;
+        },
+        [this, path](const CompareJob &job) {
+            m_busy = false;
+            if (job.generation != m_generation) {
+                updateButtons();
+                return;
+            }
+            if (!job.error.isEmpty()) {
+                emit message(tr("Cannot open the study: %1").arg(job.error), true);
+                showComparison();
+                return;
+            }
+            m_studyPath = path;
+            m_studyAll = job.comparison;
+            QList<std::pair<QString, QString>> items;
+            QStringList names;
+            for (const auto &r : m_studyAll.runs) {
+                items.append({qs(r.name),
+                    QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep))});
+                names << qs(r.name);
+            }
+            fillRunList(items, names);
+            m_comparison = m_studyAll;
+            m_chars->setEnabled(false); // the study's glyphs are saved pictures
+            m_refresh->setEnabled(false);
+            retranslate();
+            showComparison();
+        });
+}
+
+void CompareView::closeStudy()
+{
+    m_studyPath.clear();
+    m_studyAll = {};
+    m_comparison = {};
+    ++m_generation;
+    m_chars->setEnabled(true);
+    m_refresh->setEnabled(true);
+    {
+        const QSignalBlocker blocker(m_runList);
+        m_runList->clear();
+    }
+    retranslate();
+    showComparison();
+    refreshRuns();
+}
+
+void CompareView::chooseStudy()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Study"), m_document->folder(), tr("Saved comparisons (*.json)"));
+    if (!path.isEmpty())
+        openStudy(path);
 }
 
 QStringList CompareView::runNames() const
@@ -230,6 +334,14 @@ void CompareView::compareNow()
     const QStringList runs = checkedRuns();
     if (m_busy) {
         m_pending = true; // compare again with the newest choice when this one is done
+        return;
+    }
+    if (isStudyOpen()) {
+        std::vector<std::string> keep;
+        for (const auto &r : runs)
+            keep.push_back(utf8(r));
+        m_comparison = experiments::selectRuns(m_studyAll, keep); // saved values only: quick
+        showComparison();
         return;
     }
     if (runs.isEmpty() || !m_document->hasFile()) {
@@ -293,7 +405,7 @@ void CompareView::showComparison()
     m_table->setComparison(m_comparison);
     m_plot->setComparison(m_comparison);
     fillGrid();
-    m_hint->setVisible(m_comparison.runs.size() < 2);
+    m_hint->setVisible(m_comparison.runs.size() < 2 || isStudyOpen());
     const auto &v = m_comparison.verdict;
     QString text;
     switch (v.standing) {
@@ -304,9 +416,18 @@ void CompareView::showComparison()
         text = tr("Every scored run has the same placement: nothing to compare it with.");
         break;
     default:
-        text = tr("%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.")
-                   .arg(qs(v.best), qs(v.bestPlacement), qs(v.metric), number(v.bestValue), number(v.runnerUpValue),
-                       qs(v.runnerUp), qs(v.runnerUpPlacement), number(v.margin));
+        if (v.byPlacement && (v.bestRuns > 1 || v.runnerUpRuns > 1))
+            text = tr("%1 is best: mean %2 %3 over %4 runs (best run %5) vs %6 for %7 over %8 runs (best run %9).")
+                       .arg(qs(v.bestPlacement), qs(v.metric), number(v.bestValue))
+                       .arg(v.bestRuns)
+                       .arg(qs(v.best), number(v.runnerUpValue), qs(v.runnerUpPlacement))
+                       .arg(v.runnerUpRuns)
+                       .arg(qs(v.runnerUp))
+                + QLatin1Char(' ') + tr("Margin %1.").arg(number(v.margin));
+        else
+            text = tr("%1 (%2) is best: %3 %4 vs %5 for %6 (%7), margin %8.")
+                       .arg(qs(v.best), qs(v.bestPlacement), qs(v.metric), number(v.bestValue), number(v.runnerUpValue),
+                           qs(v.runnerUp), qs(v.runnerUpPlacement), number(v.margin));
         text += QLatin1Char(' ');
         if (v.standing == experiments::Standing::NoiseUnknown)
             text += tr("Noise unknown: no placement was trained twice (add a repeat with another seed).");
@@ -364,6 +485,7 @@ void CompareView::updateButtons()
     const bool ready = !m_busy && !m_comparison.runs.empty();
     m_exportCsv->setEnabled(ready);
     m_exportFigure->setEnabled(ready);
+    m_study->setEnabled(!m_busy);
 }
 
 bool CompareView::exportCsv(const QString &path, QString *error) const

@@ -29,6 +29,10 @@ class TrainingSession;
  * run-to-run noise of repeated placements), the validation L1 curves overlaid, and a glyph grid of
  * the same held-out characters drawn by each run's best checkpoint. Loading checkpoints and
  * generating runs on a worker thread. The comparison exports as CSV and as the PNG figure.
+ *
+ * **Open Study…** shows a saved study instead (comparisons written by `zistudio-cli compare --save`,
+ * e.g. docs/attention-study/song-kai.study.json): its runs, verdict, curves and glyphs come from the file, so
+ * it opens without the project or its checkpoints; checking runs in the list decides anew among them.
  */
 class CompareView : public QWidget
 {
@@ -51,6 +55,12 @@ public:
     /** Starts comparing the checked runs now, on a worker thread. */
     void compareNow();
     bool isBusy() const { return m_busy; }
+
+    /** Loads a saved study (a comparison JSON file, or a folder of them) on a worker thread and shows it. */
+    void openStudy(const QString &path);
+    /** Leaves the study and shows the project's runs again. */
+    void closeStudy();
+    bool isStudyOpen() const { return !m_studyPath.isEmpty(); }
 
     const experiments::Comparison &comparison() const { return m_comparison; }
     ComparisonTable *table() const { return m_table; }
@@ -80,6 +90,8 @@ private:
     void updateButtons();
     void chooseCsv();
     void chooseFigure();
+    void chooseStudy();
+    void fillRunList(const QList<std::pair<QString, QString>> &runs, const QStringList &checked);
 
     ProjectDocument *m_document;
     QListWidget *m_runList;
@@ -92,6 +104,9 @@ private:
     GlyphGridWidget *m_grid;
     QPushButton *m_exportCsv;
     QPushButton *m_exportFigure;
+    QPushButton *m_study;
+    QString m_studyPath;                ///< the open study ("" = the project's runs)
+    experiments::Comparison m_studyAll; ///< every run of the open study
     QTimer *m_debounce;
     experiments::Comparison m_comparison;
     bool m_busy = false;

@@ -1,0 +1,26 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# scripts/attention-study against this build's CLI, on a tiny budget: one run, its results and the
+# document; the same command again skips it and trains the next run (with attention: heatmaps too).
+# Usage: attention_study_script.sh ZISTUDIO_CLI SCRATCH_DIR
+set -eu
+cli=$1
+out=$2
+study="$(cd "$(dirname "$0")/../.." && pwd)/scripts/attention-study"
+rm -rf "$out"
+tiny="--cli $cli --work $out/work --results $out/results --doc $out/study.md --steps 2 --ngf 8 --batch 4 \
+      --validate-every 1 --checkpoint-every 1 --max-runs 1"
+# shellcheck disable=SC2086
+"$study" run $tiny
+grep -q "1 of 26 runs done" "$out/study.md"
+for f in song-kai/runs/study-none/comparison.json song-kai/runs/study-none/evaluation.json song-kai.study.json \
+         song-kai.png song-kai.csv heldout-song-kai.txt heldout-ming-yen.txt; do
+    test -s "$out/results/$f" || { echo "missing: $f"; exit 1; }
+done
+# shellcheck disable=SC2086
+"$study" run $tiny
+grep -q "2 of 26 runs done" "$out/study.md"
+test -s "$out/results/song-kai/runs/study-enc5/attention/uni6C38-attention.json"
+grep -q "What the best attention placement looks at" "$out/study.md"
+"$cli" compare --from "$out/results/song-kai.study.json" | grep -q "study-enc5"
+echo "attention study script: ok"
