@@ -88,6 +88,7 @@ void runExport(const ExportCliOptions &o)
     options.overwrite = o.overwrite;
 
     inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
+    printCheckpointReport(generator.checkpointReport());
     const project::Project &config = generator.runConfig();
     if (config.dataset.placement != data::Placement::EmBox)
         std::cerr << "zistudio-cli: warning: the dataset uses fit-to-ink placement, so outlines fill the em box "

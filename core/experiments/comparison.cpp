@@ -32,7 +32,7 @@ project::Project runConfig(const project::ProjectLayout &layout, const project::
     const fs::path runFile = layout.runDir(record.name) / "run.json";
     try {
         const std::string text = fs::exists(runFile) ? readFile(runFile, 16 << 20) : record.configJson;
-        return project::projectFromJson(nlohmann::json::parse(text), {}, "run " + record.name);
+        return project::runConfigFromText(text, "run " + record.name);
     } catch (const std::exception &e) {
         throw ExperimentError("run \"" + record.name + "\": its configuration cannot be read: " + e.what());
     }
@@ -104,7 +104,7 @@ Comparison compareRuns(
         if (!seen.insert(name).second)
             throw ExperimentError("run \"" + name + "\" is listed twice");
 
-    project::RunStore store(layout.runStore);
+    project::RunStore store = project::openRunStore(layout);
     Comparison c;
     c.projectFile = projectFile;
     std::vector<project::Project> configs;
@@ -179,6 +179,10 @@ Comparison compareRuns(
         if (s.bestStep >= 0) {
             try {
                 inference::Generator generator(projectFile, s.name, {"best"}, options.device);
+                // A fallback to an older checkpoint is a term of the comparison the reader must see.
+                if (!generator.skippedCheckpoints().empty())
+                    for (const auto &line : generator.checkpointReport())
+                        c.warnings.push_back(s.name + ": " + line);
                 for (const auto &[site, gamma] : generator.attentionGammas())
                     s.gammas.push_back({model::toString(site), gamma});
                 if (wantGlyphs) {
