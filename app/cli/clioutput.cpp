@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioutput.h"
 
+#include "common/printable.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -27,8 +29,38 @@ std::size_t displayWidth(const std::string &s)
 
 } // namespace
 
-void printTable(const std::vector<std::vector<std::string>> &rows)
+std::string safeLines(const std::string &text)
 {
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find('\n', start);
+        out += printable(
+            std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos)
+            break;
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
+void printCheckpointReport(const std::vector<std::string> &lines)
+{
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        std::cerr << "zistudio-cli: " << (i == 0 ? "" : "warning: ") << safeLines(lines[i]) << '\n';
+    std::cerr << std::flush;
+}
+
+void printTable(const std::vector<std::vector<std::string>> &raw)
+{
+    // Cells show names and text from files (projects, runs, fonts): escaped like everything else printed.
+    std::vector<std::vector<std::string>> rows;
+    for (const auto &row : raw) {
+        rows.emplace_back();
+        for (const auto &cell : row)
+            rows.back().push_back(printable(cell));
+    }
     std::vector<std::size_t> widths;
     for (const auto &row : rows) {
         widths.resize(std::max(widths.size(), row.size()), 0);

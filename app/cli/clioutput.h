@@ -7,6 +7,15 @@
 namespace zistudio::cli
 {
 
+/** `text` safe for a terminal with its line breaks kept: printable() (common/printable.h) on each line. */
+std::string safeLines(const std::string &text);
+
+/**
+ * The checkpoint a command loaded and why (first line), then each damaged one it skipped, on stderr
+ * ("zistudio-cli: using checkpoint ...", "zistudio-cli: warning: skipped damaged checkpoint ...").
+ */
+void printCheckpointReport(const std::vector<std::string> &lines);
+
 /** Prints rows as an aligned text table (first row = header) to stdout. */
 void printTable(const std::vector<std::vector<std::string>> &rows);
 

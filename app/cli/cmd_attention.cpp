@@ -2,6 +2,7 @@
 // zistudio-cli attention --project P --run NAME --char 永 --point X,Y [--point ...] [--stroke-mean]
 // --out DIR: per attention layer, where the clicked point attends, as PNG heatmaps over the glyph.
 #include "clicommand.h"
+#include "clioutput.h"
 
 #include "common/atomicfile.h"
 #include "common/error.h"
@@ -65,6 +66,7 @@ void runAttention(const AttentionOptions &o)
     if (chars.size() != 1)
         throw Error("--char takes exactly one character, got \"" + o.character + "\"");
     inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
+    printCheckpointReport(generator.checkpointReport());
     const int styleId = o.style >= 0 ? o.style : generator.runConfig().dataset.targets.front().styleId;
     const GrayImage source = generator.sourceGlyph(chars[0]);
     if (source.isNull())

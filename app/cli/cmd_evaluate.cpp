@@ -43,6 +43,7 @@ std::string fixed(double v)
 void runEvaluate(const EvaluateOptions &o)
 {
     inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
+    printCheckpointReport(generator.checkpointReport());
     std::vector<char32_t> cps;
     std::string which;
     if (!o.chars.empty()) {

@@ -36,6 +36,7 @@ struct ExportCliOptions
     int styleId = -1;
     bool includeUnreviewed = false;
     bool backgrounds = false;
+    bool overwrite = false;
     int turdsize = 2;
     double alphamax = 1.0;
     double opttolerance = 0.2;
@@ -84,8 +85,10 @@ void runExport(const ExportCliOptions &o)
     options.backgroundImages = o.backgrounds;
     options.mergeInto = o.mergeInto;
     options.style = o.style;
+    options.overwrite = o.overwrite;
 
     inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
+    printCheckpointReport(generator.checkpointReport());
     const project::Project &config = generator.runConfig();
     if (config.dataset.placement != data::Placement::EmBox)
         std::cerr << "zistudio-cli: warning: the dataset uses fit-to-ink placement, so outlines fill the em box "
@@ -194,6 +197,9 @@ void setupExport(CLI::App &root)
         ->check(CLI::NonNegativeNumber);
     cmd->add_flag("--include-unreviewed", o->includeUnreviewed, "Also export glyphs nobody has reviewed");
     cmd->add_flag("--background-images", o->backgrounds, "UFO: the generated bitmap behind each outline");
+    cmd->add_flag("--overwrite", o->overwrite,
+        "Replace files in the output folder that an earlier export did not write (or that were edited since); "
+        "other files of yours are kept either way");
     cmd->add_option("--turdsize", o->turdsize, "potrace: drop specks up to this many pixels (default 2)")
         ->check(CLI::Range(0, 1000));
     cmd->add_option("--alphamax", o->alphamax, "potrace: corner threshold, 0 = polygon .. 1.33 (default 1.0)")

@@ -5,6 +5,8 @@
 #include "clicommand.h"
 #include "clioutput.h"
 
+#include "common/printable.h"
+
 #include "glyphs/charsets.h"
 #include "glyphs/coverage.h"
 #include "glyphs/fontface.h"
@@ -44,7 +46,7 @@ std::string number(double v)
 
 void printFace(const glyphs::FaceInfo &info, const std::vector<glyphs::CharsetCoverage> &coverage)
 {
-    std::cout << "face " << info.index << ": " << info.family << " " << info.style << '\n';
+    std::cout << "face " << info.index << ": " << printable(info.family) << " " << printable(info.style) << '\n';
     printTable({{"  format", info.format + (info.hasEmbeddedBitmaps ? " (embedded bitmaps ignored)" : "")},
         {"  glyphs", std::to_string(info.glyphCount)}, {"  units per em", std::to_string(info.unitsPerEm)},
         {"  ascender / descender", std::to_string(info.ascender) + " / " + std::to_string(info.descender)},
@@ -88,7 +90,7 @@ void runFontsInfo(const FontsInfoOptions &opts)
         std::cout << out.dump(2) << '\n';
         return;
     }
-    std::cout << opts.font << ": " << faces.front().info().numFaces
+    std::cout << printable(opts.font) << ": " << faces.front().info().numFaces
               << (faces.front().info().numFaces == 1 ? " face\n" : " faces\n");
     for (const auto &face : faces)
         printFace(face.info(), glyphs::builtinCoverage(face));

@@ -80,8 +80,7 @@ void runGenerate(const GenerateOptions &o)
 {
     const auto chars = chosenChars(o);
     inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
-    for (const auto &s : generator.skippedCheckpoints())
-        std::cerr << "zistudio-cli: warning: skipped damaged checkpoint " << s << '\n';
+    printCheckpointReport(generator.checkpointReport());
     const auto style = !o.mix.empty() ? parseMix(o.mix)
         : o.style >= 0                ? inference::StyleMix::pure(o.style)
                        : inference::StyleMix::pure(generator.runConfig().dataset.targets.front().styleId);

@@ -3,7 +3,9 @@
 // (training/modelshare.h): a tensor archive with a JSON header, read back by our own bounds-checked reader,
 // never by torch::load. These subcommands join `model` (cmd_model.cpp), which is set up first.
 #include "clicommand.h"
+#include "clioutput.h"
 
+#include "common/printable.h"
 #include "model/modelconfig.h"
 #include "training/modelshare.h"
 
@@ -37,16 +39,20 @@ void print(const training::SharedModelInfo &info, const std::string &file, bool 
             {"attention", info.model.attention.toString()}, {"styles", styles}, {"project", info.projectName},
             {"run", info.run}, {"step", info.step}, {"sourceFont", info.sourceFont}, {"created", info.created},
             {"zistudio", info.zistudioVersion}, {"tensors", info.tensors}, {"parameters", info.parameters}};
+        printCheckpointReport(info.checkpointReport);
         std::cout << out.dump(2) << '\n';
         return;
     }
-    std::cout << file << ": generator " << info.model.imageSize << " px, ngf " << info.model.ngf << ", attention "
-              << info.model.attention.toString() << ", " << info.parameters << " parameters in " << info.tensors
-              << " tensors\n";
-    std::cout << "from run \"" << info.run << "\" step " << info.step << " of project \"" << info.projectName
-              << "\" (source font " << info.sourceFont << "), " << info.created << "\n";
+    printCheckpointReport(info.checkpointReport);
+    std::cout << printable(file) << ": generator " << info.model.imageSize << " px, ngf " << info.model.ngf
+              << ", attention " << info.model.attention.toString() << ", " << info.parameters << " parameters in "
+              << info.tensors << " tensors\n";
+    // Every name below comes from the file: escaped, so a crafted model cannot drive the terminal.
+    std::cout << "from run \"" << printable(info.run) << "\" step " << info.step << " of project \""
+              << printable(info.projectName) << "\" (source font " << printable(info.sourceFont) << "), "
+              << printable(info.created) << "\n";
     for (const auto &s : info.styles)
-        std::cout << "  style " << s.styleId << ": " << s.name << '\n';
+        std::cout << "  style " << s.styleId << ": " << printable(s.name) << '\n';
 }
 
 CLI::App *modelCommand(CLI::App &root)

@@ -3,8 +3,10 @@
 #include "clicommand.h"
 #include "clioutput.h"
 
+#include "common/printable.h"
 #include "glyphs/charsets.h"
 #include "glyphs/fontface.h"
+#include "glyphs/handdrawnset.h"
 #include "glyphs/utf8.h"
 #include "model/costmodel.h"
 #include "model/modelconfigjson.h"
@@ -82,10 +84,15 @@ void runProjectNew(const ProjectNewOptions &o)
     for (std::size_t i = 0; i < o.targets.size(); ++i) {
         data::TargetSpec t;
         t.styleId = static_cast<int>(i);
-        if (fs::is_directory(o.targets[i])) {
+        std::error_code ec;
+        if (fs::is_directory(o.targets[i], ec)) {
             t.kind = data::TargetSpec::Kind::ImageFolder;
             t.path = fs::absolute(o.targets[i]).lexically_normal().string();
             t.name = fs::path(t.path).filename().string();
+            // A clear error now (an empty folder, one named like a font), not at training.
+            glyphs::RasterOptions raster;
+            raster.size = o.size;
+            glyphs::HandDrawnSet::load(t.path, raster);
         } else {
             const auto ref = parseFontRef(o.targets[i]);
             glyphs::FontFace face(ref.path, ref.face);
@@ -156,8 +163,7 @@ void runProjectShow(const std::string &fileName, bool json)
     const auto p = project::loadProject(fileName);
     const auto layout = project::ProjectLayout::of(fileName);
     std::vector<project::RunRecord> runs;
-    if (fs::exists(layout.runStore))
-        runs = project::RunStore(layout.runStore).listRuns();
+    runs = project::openRunStore(layout).listRuns();
     const auto cost = model::estimateCost(p.model, p.training.batchSize);
     if (json) {
         auto j = project::projectToJson(p);
@@ -170,7 +176,7 @@ void runProjectShow(const std::string &fileName, bool json)
         std::cout << j.dump(2) << '\n';
         return;
     }
-    std::cout << p.name << " (" << layout.file.string() << ")\n";
+    std::cout << printable(p.name) << " (" << printable(layout.file.string()) << ")\n";
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"  source",
         p.dataset.source.path + (p.dataset.source.face ? ":" + std::to_string(p.dataset.source.face) : "")});

@@ -34,10 +34,8 @@ project::RunStore openStore(const std::string &projectFile)
     const auto layout = project::ProjectLayout::of(projectFile);
     if (!std::filesystem::exists(layout.file))
         throw project::ProjectError("project file not found: " + layout.file.string());
-    if (!std::filesystem::exists(layout.runStore))
-        throw project::ProjectError(
-            "no runs yet in " + layout.folder.string() + " (train one with: zistudio-cli train)");
-    return project::RunStore(layout.runStore);
+    // Read-only media are read in place; a deleted runs.sqlite is rebuilt from the run folders.
+    return project::openRunStore(layout);
 }
 
 /** The best checkpoint's validation metrics, or nothing. */

@@ -29,6 +29,7 @@ struct TrainOptions
     std::string run;
     long long steps = 0;
     bool resume = false;
+    bool startOver = false;
     int nproc = 0;
     int distTimeout = training::kDefaultDistributedTimeoutSeconds;
     std::string distBackend = "auto";
@@ -80,6 +81,8 @@ void launchJob(const TrainOptions &o)
         launch.arguments.insert(launch.arguments.end(), {"--steps", std::to_string(o.steps)});
     if (o.resume)
         launch.arguments.push_back("--resume");
+    if (o.startOver)
+        launch.arguments.push_back("--start-over");
     launch.masterPort = training::freeLocalPort();
     installInterruptHandler();
     std::string pids;
@@ -117,7 +120,9 @@ void runTrain(const TrainOptions &o)
         .progressIntervalMs = 500,
         .attention = {},
         .seed = {},
-        .distributed = distributed});
+        .distributed = distributed,
+        .reportStateDigest = false,
+        .startOver = o.startOver});
     std::atomic<bool> cancel {false};
     std::atomic<bool> done {false};
     std::thread watcher([&] {
@@ -132,6 +137,11 @@ void runTrain(const TrainOptions &o)
     const auto result = trainer.run(
         [&](const training::ProgressRecord &r) {
             last = r;
+            if (r.event == "warning") {
+                line.finish();
+                std::cerr << "zistudio-cli: " << tag << "warning: " << r.message << '\n' << std::flush;
+                return;
+            }
             if (quiet) {
                 if ((r.event == "started" || r.event == "finished") && !r.message.empty())
                     std::cout << tag << r.event << ": " << r.message << '\n' << std::flush;
@@ -188,7 +198,11 @@ void setupTrain(CLI::App &root)
     cmd->add_option("--run", o->run, "Run name (default: run-DATE-TIME; required with --resume)");
     cmd->add_option("--steps", o->steps, "Total steps of the run (default: the project's setting)")
         ->check(CLI::PositiveNumber);
-    cmd->add_flag("--resume", o->resume, "Continue the run from its newest complete checkpoint");
+    auto *resume = cmd->add_flag("--resume", o->resume, "Continue the run from its newest complete checkpoint");
+    cmd->add_flag("--start-over", o->startOver,
+           "With --resume: when every checkpoint is damaged or gone, train the run again from step 0 (damaged "
+           "checkpoints are set aside as step-N.damaged); without it such a resume is refused")
+        ->needs(resume);
     cmd->add_option("--nproc", o->nproc,
            "Data-parallel training: start N processes on this machine (threads: cores / N unless --threads)")
         ->check(CLI::Range(1, 1024));

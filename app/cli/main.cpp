@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // zistudio-cli: train, generate, inspect and export without the studio window.
 #include "clicommand.h"
+#include "clioutput.h"
 
 #include "common/buildinfo.h"
 #include "common/computedevice.h"
@@ -38,10 +39,11 @@ int main(int argc, char **argv)
             sub = sub->get_subcommands().front();
             command += " " + sub->get_name();
         }
-        std::cerr << "zistudio-cli: error: " << e.what() << " (see " << command << " --help)\n";
+        std::cerr << "zistudio-cli: error: " << cli::safeLines(e.what()) << " (see " << command << " --help)\n";
         return 2;
     } catch (const std::exception &e) {
-        std::cerr << "zistudio-cli: error: " << e.what() << '\n';
+        // Messages quote file content (names, values): control characters must not reach the terminal.
+        std::cerr << "zistudio-cli: error: " << cli::safeLines(e.what()) << '\n';
         return 1;
     }
     // Subcommand callbacks run inside parse(); the flags below apply when no subcommand was given.

@@ -3,10 +3,10 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,6 +78,21 @@ int createTempSibling(const std::filesystem::path &path, std::filesystem::path &
     return fd;
 }
 
+std::string describeFileType(const struct stat &st)
+{
+    if (S_ISDIR(st.st_mode))
+        return "a folder";
+    if (S_ISFIFO(st.st_mode))
+        return "a named pipe (FIFO)";
+    if (S_ISCHR(st.st_mode))
+        return "a character device";
+    if (S_ISBLK(st.st_mode))
+        return "a block device";
+    if (S_ISSOCK(st.st_mode))
+        return "a socket";
+    return "not a regular file";
+}
+
 } // namespace
 
 void syncDirectory(const std::filesystem::path &dir)
@@ -137,25 +152,56 @@ void writeFileAtomically(const std::filesystem::path &path, std::string_view tex
 
 std::string readFile(const std::filesystem::path &path, std::uintmax_t maxBytes)
 {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-        throw IoError("file not found: " + path.string());
-    if (std::filesystem::is_directory(status))
+    // The type is checked before opening: opening a FIFO blocks until a writer appears, and a device
+    // such as /dev/zero or /dev/urandom never ends. Only regular files are read.
+    struct stat st
+    { };
+    if (::stat(path.c_str(), &st) != 0) {
+        const int err = errno;
+        if (err == ENOENT || err == ENOTDIR)
+            throw IoError("file not found: " + path.string());
+        fail("cannot read", path, err);
+    }
+    if (S_ISDIR(st.st_mode))
         throw IoError("expected a file but found a folder: " + path.string());
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw IoError("cannot open " + path.string() + ": " + osReason(errno));
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > maxBytes)
-        throw IoError("file is too large (" + std::to_string(size) + " bytes, limit " + std::to_string(maxBytes)
+    if (!S_ISREG(st.st_mode))
+        throw IoError("expected a regular file but found " + describeFileType(st) + ": " + path.string());
+    if (static_cast<std::uintmax_t>(st.st_size) > maxBytes)
+        throw IoError("file is too large (" + std::to_string(st.st_size) + " bytes, limit " + std::to_string(maxBytes)
             + "): " + path.string());
+    // O_NONBLOCK: if the path was swapped for a FIFO after the check, open() must not hang either.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        fail("cannot open", path, errno);
+    FdCloser closer(fd);
+    if (::fstat(fd, &st) != 0)
+        fail("cannot read", path, errno);
+    if (!S_ISREG(st.st_mode))
+        throw IoError("expected a regular file but found " + describeFileType(st) + ": " + path.string());
+    // Read at most maxBytes + 1 whatever the size said: a file that grows while it is read is capped too.
     std::string data;
-    if (!ec)
-        data.reserve(static_cast<std::size_t>(size));
-    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad())
-        throw IoError("cannot read " + path.string() + ": " + osReason(errno));
+    data.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size), maxBytes)));
+    std::size_t have = 0;
+    constexpr std::size_t kChunk = 1 << 20;
+    while (true) {
+        if (have == data.size()) {
+            if (data.size() > maxBytes)
+                throw IoError("file is too large (more than " + std::to_string(maxBytes) + " bytes): " + path.string());
+            data.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(data.size() + kChunk, maxBytes + 1)));
+        }
+        const ssize_t n = ::read(fd, data.data() + have, data.size() - have);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            fail("cannot read", path, errno);
+        }
+        if (n == 0)
+            break;
+        have += static_cast<std::size_t>(n);
+    }
+    if (have > maxBytes)
+        throw IoError("file is too large (more than " + std::to_string(maxBytes) + " bytes): " + path.string());
+    data.resize(have);
     return data;
 }
 

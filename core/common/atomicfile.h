@@ -22,7 +22,11 @@ void writeFileAtomically(const std::filesystem::path &path, std::string_view tex
 /** fsyncs a folder so a rename inside it is durable. Throws IoError. */
 void syncDirectory(const std::filesystem::path &dir);
 
-/** Reads a whole file. Throws IoError naming the path when it is missing or unreadable, or larger than maxBytes. */
+/**
+ * Reads a whole regular file, at most `maxBytes`. Throws IoError naming the path when it is missing,
+ * unreadable, larger than maxBytes (also when its size was unknown or it grew while read), or not a
+ * regular file: a FIFO, a device (/dev/zero, /dev/urandom) or a socket is refused before it is opened.
+ */
 std::string readFile(const std::filesystem::path &path, std::uintmax_t maxBytes = std::uintmax_t(1) << 32);
 
 } // namespace zistudio

@@ -2,6 +2,7 @@
 #include "data/datasetspecjson.h"
 
 #include "common/atomicfile.h"
+#include "common/jsontext.h"
 #include "data/dataerror.h"
 #include "glyphs/utf8.h"
 
@@ -282,13 +283,13 @@ DatasetSpec loadDatasetSpec(const std::filesystem::path &file)
     } catch (const Error &e) {
         throw DataError(std::string("cannot read the dataset config: ") + e.what());
     }
-    json j;
+    const json j = parseJsonAs<DataError>(text, file.string());
+    DatasetSpec spec;
     try {
-        j = json::parse(text);
-    } catch (const json::parse_error &e) {
-        throw DataError(file.string() + ": invalid JSON (" + e.what() + ")");
+        spec = datasetSpecFromJson(j, file.string());
+    } catch (const json::exception &e) {
+        throw DataError(file.string() + ": " + describeJsonException(e));
     }
-    DatasetSpec spec = datasetSpecFromJson(j, file.string());
     resolveRelativePaths(spec, std::filesystem::absolute(file).parent_path());
     return spec;
 }
@@ -343,7 +344,7 @@ DatasetReport datasetReportFromJson(const json &j, const std::string &where)
         r.images = j.at("images").get<int>();
         return r;
     } catch (const json::exception &e) {
-        throw DataError(where + ": damaged dataset report (" + e.what() + ")");
+        throw DataError(where + ": damaged dataset report (" + describeJsonException(e) + ")");
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "common/atomicfile.h"
 #include "common/hashing.h"
+#include "common/jsontext.h"
 #include "data/dataerror.h"
 #include "data/datasetspecjson.h"
 #include "glyphs/utf8.h"
@@ -86,17 +87,13 @@ json readIndex(const std::filesystem::path &dir)
     } catch (const Error &e) {
         throw DataError(std::string("cannot read the dataset index: ") + e.what());
     }
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error &e) {
-        throw DataError("the dataset index is damaged (" + std::string(e.what()) + "): " + indexPath.string());
-    }
-    if (!j.is_object() || j.value("format", "") != kFormat)
+    const json j = parseJsonAs<DataError>(text, "the dataset index " + indexPath.string() + " is damaged");
+    if (!j.is_object() || !j.contains("format") || j["format"] != kFormat)
         throw DataError("not a ZiStudio dataset index: " + indexPath.string());
-    if (j.value("version", 0) != kVersion)
-        throw DataError("dataset store version " + std::to_string(j.value("version", 0)) + " is not supported (this "
-            + "program reads version " + std::to_string(kVersion) + "): rebuild it: " + indexPath.string());
+    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<long long>() != kVersion)
+        throw DataError("dataset store version " + (j.contains("version") ? j["version"].dump() : std::string("?"))
+            + " is not supported (this program reads version " + std::to_string(kVersion)
+            + "): rebuild it: " + indexPath.string());
     return j;
 }
 
@@ -258,6 +255,8 @@ std::string storedContentHash(const std::filesystem::path &dir)
         return readIndex(dir).value("contentHash", "");
     } catch (const Error &) {
         return {};
+    } catch (const json::exception &) {
+        return {}; // a damaged index: no hash, the store is rebuilt
     }
 }
 
@@ -286,7 +285,7 @@ StoreContent readStore(const std::filesystem::path &dir)
         c.validation = samplesFromJson(j.at("validation"), static_cast<int>(count), where);
         c.report = datasetReportFromJson(j.at("report"), where);
     } catch (const json::exception &e) {
-        throw DataError("the dataset index is damaged (" + std::string(e.what()) + "): " + where);
+        throw DataError("the dataset index is damaged (" + describeJsonException(e) + "): " + where);
     }
     if (c.imageSize < 8 || c.imageSize > 2048 || blobName.find('/') != std::string::npos
         || bytes != count * static_cast<std::uintmax_t>(c.imageSize) * c.imageSize)

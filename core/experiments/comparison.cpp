@@ -33,7 +33,7 @@ project::Project runConfig(const project::ProjectLayout &layout, const project::
     const fs::path runFile = layout.runDir(record.name) / "run.json";
     try {
         const std::string text = fs::exists(runFile) ? readFile(runFile, 16 << 20) : record.configJson;
-        return project::projectFromJson(nlohmann::json::parse(text), {}, "run " + record.name);
+        return project::runConfigFromText(text, "run " + record.name);
     } catch (const std::exception &e) {
         throw ExperimentError("run \"" + record.name + "\": its configuration cannot be read: " + e.what());
     }
@@ -109,7 +109,7 @@ Comparison compareRuns(
         if (!seen.insert(name).second)
             throw ExperimentError("run \"" + name + "\" is listed twice");
 
-    project::RunStore store(layout.runStore);
+    project::RunStore store = project::openRunStore(layout);
     Comparison c;
     c.projectFile = projectFile;
     std::vector<project::Project> configs;
@@ -185,6 +185,10 @@ Comparison compareRuns(
             try {
                 inference::Generator generator(
                     projectFile, s.name, {last ? std::to_string(s.bestStep) : std::string("best")}, options.device);
+                // A fallback to an older checkpoint is a term of the comparison the reader must see.
+                if (!generator.skippedCheckpoints().empty())
+                    for (const auto &line : generator.checkpointReport())
+                        c.warnings.push_back(s.name + ": " + line);
                 for (const auto &[site, gamma] : generator.attentionGammas())
                     s.gammas.push_back({model::toString(site), gamma});
                 if (wantGlyphs) {

@@ -34,7 +34,7 @@ std::optional<project::Project> existingConfig(
     if (text.empty())
         return std::nullopt;
     try {
-        return project::projectFromJson(nlohmann::json::parse(text), {}, "run " + run);
+        return project::runConfigFromText(text, "run " + run);
     } catch (const std::exception &e) {
         throw ExperimentError("run \"" + run + "\" exists but its configuration cannot be read: " + e.what());
     }

@@ -54,6 +54,20 @@ std::string postScriptName(const FontInfo &info)
     return name;
 }
 
+std::string exportFileStem(const FontInfo &info)
+{
+    std::string stem;
+    for (const char ch : postScriptName(info)) {
+        const bool safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.'
+            || ch == '_' || ch == '-';
+        if (safe && !(stem.empty() && (ch == '.' || ch == '-')))
+            stem += ch;
+    }
+    if (stem.empty() || stem.find_first_not_of(".-_") == std::string::npos)
+        stem = "ZiStudioGenerated-Regular";
+    return stem;
+}
+
 std::string versionString(const FontInfo &info)
 {
     char buf[32];
@@ -80,6 +94,11 @@ void validateFontInfo(const FontInfo &info)
     validateEmBox(info.emBox);
     if (info.family.empty())
         throw ExportError("font family name is empty");
+    for (const auto *name : {&info.family, &info.style})
+        for (const char ch : *name)
+            if (static_cast<unsigned char>(ch) < 32 || ch == 127)
+                throw ExportError("font " + std::string(name == &info.family ? "family" : "style")
+                    + " name contains a control character");
     if (info.versionMajor < 0 || info.versionMajor > 32767 || info.versionMinor < 0 || info.versionMinor > 999)
         throw ExportError("font version must be 0..32767 . 0..999, got " + std::to_string(info.versionMajor) + "."
             + std::to_string(info.versionMinor));

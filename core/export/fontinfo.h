@@ -34,6 +34,12 @@ struct FontGlyph
 
 /** The PostScript name ("ZiStudioGenerated-Regular"): printable ASCII without []{}()<>/% and spaces, ≤ 63 chars. */
 std::string postScriptName(const FontInfo &info);
+/**
+ * The stem of exported file names (NAME.ufo, NAME.ttf): the PostScript name reduced to letters,
+ * digits, '.', '_' and '-', never starting with '.' or '-' (a family "../../X" gives "X-Regular", not
+ * a hidden "....X-Regular"); "ZiStudioGenerated-Regular" when nothing is left.
+ */
+std::string exportFileStem(const FontInfo &info);
 
 /** "1.000" from versionMajor/versionMinor. */
 std::string versionString(const FontInfo &info);

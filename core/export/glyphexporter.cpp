@@ -126,9 +126,15 @@ public:
         validateOptions(m_o);
         validateFontInfo(m_info);
         selectGlyphs();
+        if (m_order.empty())
+            throw ExportError("nothing to export: "
+                + std::string(m_glyphs.empty() ? "no glyphs were given"
+                                               : "none of the " + std::to_string(m_glyphs.size())
+                            + " glyphs is usable (" + m_report.skipped.front().reason + ")")
+                + "; " + m_outDir.string() + " was left as it was");
         m_needOutlines = has(ExportFormat::Svg) || has(ExportFormat::Ufo) || has(ExportFormat::Ttf)
             || has(ExportFormat::Otf) || !m_o.mergeInto.empty();
-        StagingFolder staging(m_outDir);
+        StagingFolder staging(m_outDir, m_o.overwrite);
         m_stage = staging.path();
         prepare();
         auto lap = std::chrono::steady_clock::now();
@@ -183,7 +189,7 @@ private:
 
     void prepare()
     {
-        m_base = postScriptName(m_info);
+        m_base = exportFileStem(m_info);
         if (has(ExportFormat::Png))
             makeFolder(m_stage / "png");
         if (has(ExportFormat::Svg))

@@ -61,6 +61,9 @@ struct ExportOptions
     int threads = 2;                                        ///< tracing/writing threads
     int versionMajor = 1;
     int versionMinor = 0;
+    /** Replace files in the output folder that ZiStudio did not write (or that were edited since). The user's
+     * other files are kept whatever this says (StagingFolder). */
+    bool overwrite = false;
 };
 
 /** A glyph left out (of everything, or of the outline formats), and why. */
@@ -100,7 +103,12 @@ using ExportProgress = std::function<void(int done, int total)>;
  * `progress`), ExportError for a missing or read-only folder, bad options, a full disk, or a target
  * font that cannot be merged.
  *
- * Layout of `outDir` (each entry replaces an older one of the same name as a whole):
+ * An export never removes a file it did not write and never replaces a good export with an empty
+ * one: with no usable glyph it throws ExportError before touching `outDir`; files of the same name
+ * that the last export did not write stop it unless `options.overwrite` (see StagingFolder).
+ *
+ * Layout of `outDir` (each entry replaces the last export's files of that name; `.zistudio-export.json`
+ * lists what the exports wrote):
  *   png/uni6C38.png          ink black on white, one per glyph (u20000.png beyond the BMP)
  *   svg/uni6C38.svg          one path in font units, em-box viewBox
  *   contact-sheets/sheet-001.png

@@ -90,10 +90,14 @@ std::string readFontFile(const std::filesystem::path &file)
     const std::string path = file.string();
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        fail("cannot open the font file (" + ec.message() + ")", path); // a loop of symbolic links, no permission
     if (ec || !std::filesystem::exists(status))
         fail("font file does not exist", path);
     if (std::filesystem::is_directory(status))
         fail("font path is a folder, not a font file", path);
+    if (!std::filesystem::is_regular_file(status))
+        fail("font path is not a regular file (a device, a pipe or a socket)", path);
     const std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (ec)
         fail("cannot read the size of the font file (" + ec.message() + ")", path);

@@ -8,6 +8,7 @@
 #include "glyphs/utf8.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -34,7 +35,10 @@ bool isImageExtension(std::string ext)
 std::vector<std::filesystem::directory_entry> listFolder(const std::filesystem::path &folder)
 {
     std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec))
+    const auto status = std::filesystem::status(folder, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw FontError("cannot open the hand-drawn glyph folder (" + ec.message() + "): " + folder.string());
+    if (!std::filesystem::is_directory(status))
         throw FontError("hand-drawn glyph folder does not exist or is not a folder: " + folder.string());
     std::vector<std::filesystem::directory_entry> entries;
     std::filesystem::directory_iterator it(folder, ec);
@@ -155,6 +159,18 @@ HandDrawnSet HandDrawnSet::load(const std::filesystem::path &folder, const Raste
         glyph.image = fitToCanvas(ink, box, options.size, options.fitMargin);
         taken.emplace(*cp, file);
         set.m_glyphs.push_back(std::move(glyph));
+    }
+    if (set.m_glyphs.empty()) {
+        // A style without a single glyph is a mistake (an empty folder, a folder named like a font), not a style.
+        std::string ext = folder.extension().string();
+        std::transform(
+            ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const bool fontName = ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc";
+        std::string why = fontName ? "it is a folder named like a font file, not a font"
+            : set.m_problems.empty()
+            ? "it is empty (hand-drawn glyphs are PNG, JPEG or BMP images named by their character, e.g. 永.png)"
+            : set.m_problems.front().file.filename().string() + ": " + set.m_problems.front().reason;
+        throw FontError("hand-drawn glyph folder holds no usable glyph image (" + why + "): " + folder.string());
     }
     std::sort(set.m_glyphs.begin(), set.m_glyphs.end(), [](const auto &a, const auto &b) { return a.cp < b.cp; });
     return set;

@@ -45,6 +45,7 @@ struct Generator::Impl
     long long step = 0;
     std::string path;
     std::vector<std::string> skipped;
+    std::vector<std::string> report;
     std::unique_ptr<glyphs::FontFace> sourceFace;
     std::unique_ptr<glyphs::Rasterizer> sourceRaster;
     mutable std::map<int, std::unique_ptr<glyphs::FontFace>> targetFaces;
@@ -104,30 +105,29 @@ Generator::Generator(
     if (runName.empty() || !fs::exists(runFile))
         throw InferenceError("no run named \"" + runName + "\" in " + layout.folder.string());
     try {
-        m.config = project::projectFromJson(nlohmann::json::parse(readFile(runFile, 16 << 20)), {}, runFile.string());
-    } catch (const nlohmann::json::exception &e) {
-        throw InferenceError(runFile.string() + ": not valid JSON: " + e.what());
+        m.config = project::loadRunConfig(runFile);
+    } catch (const Error &e) {
+        throw InferenceError(e.what());
     }
     training::CheckpointStore store(layout.checkpointsDir(runName),
         training::CheckpointPolicy {.keepLast = 1,
             .bestMetric = m.config.training.bestMetric,
             .lowerIsBetter = m.config.training.bestMetric != "val_ssim"},
         training::CheckpointStore::Mode::ReadOnly);
-    std::optional<training::LoadedCheckpoint> chosen;
-    if (checkpoint.which == "best")
-        chosen = store.loadBest();
-    else if (checkpoint.which == "last" || checkpoint.which == "latest")
-        chosen = store.loadLatest();
-    else if (allDigits(checkpoint.which))
-        chosen = store.load(std::stoll(checkpoint.which));
-    else
+    if (checkpoint.which != "best" && checkpoint.which != "last" && checkpoint.which != "latest"
+        && !allDigits(checkpoint.which))
         throw InferenceError("checkpoint \"" + checkpoint.which + "\": use best, last or a step number");
+    training::DamagedCheckpoints damaged;
+    const auto chosen = store.loadChoice(checkpoint.which, &damaged);
     if (!chosen)
-        throw InferenceError("run \"" + runName + "\" has no complete checkpoint yet");
+        throw InferenceError(training::describeNoCheckpoint(runName, damaged));
     m.datasetStore = layout.datasetStore;
     m.step = chosen->info.step;
     m.path = chosen->info.dir.string();
     m.skipped = chosen->skipped;
+    m.report.push_back(training::describeChoice(*chosen, runName));
+    for (const auto &line : training::skippedLines(*chosen))
+        m.report.push_back(line);
 
     const auto archive = training::decodeTensorArchive(
         store.readPart(chosen->info, "generator.zt"), (chosen->info.dir / "generator.zt").string());
@@ -253,6 +253,11 @@ const project::Project &Generator::runConfig() const
 const std::vector<std::string> &Generator::skippedCheckpoints() const
 {
     return m_impl->skipped;
+}
+
+const std::vector<std::string> &Generator::checkpointReport() const
+{
+    return m_impl->report;
 }
 
 std::string Generator::deviceDescription() const

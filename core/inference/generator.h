@@ -67,6 +67,12 @@ public:
     const project::Project &runConfig() const;
     /** Damaged checkpoints skipped while choosing, one line each (empty when none were). */
     const std::vector<std::string> &skippedCheckpoints() const;
+    /**
+     * Which checkpoint was loaded and why, then one line per damaged checkpoint it skipped ("using
+     * checkpoint step-000500 (the latest that is intact) of run \"r1\"", "skipped damaged checkpoint
+     * step-000600: ..."). Every caller shows these (stderr, the studio's log): no fallback is silent.
+     */
+    const std::vector<std::string> &checkpointReport() const;
     /** "CPU, 2 threads, BLAS: ..." or "CUDA: ...". */
     std::string deviceDescription() const;
     /** Each self-attention layer's gate gamma in the loaded checkpoint, in placement order (empty = none). */

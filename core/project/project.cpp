@@ -2,9 +2,12 @@
 #include "project/project.h"
 
 #include "common/atomicfile.h"
+#include "common/jsontext.h"
+#include "common/printable.h"
 #include "data/datasetspecjson.h"
 #include "model/modelconfigjson.h"
 #include "project/projecterror.h"
+#include "project/runstore.h"
 #include "training/trainingconfigjson.h"
 
 #include <nlohmann/json.hpp>
@@ -21,8 +24,6 @@ namespace
 {
 
 constexpr std::uintmax_t kMaxProjectBytes = 16 << 20;
-/// Deeper JSON is refused while parsing: error messages dump() values, and dump() recurses.
-constexpr int kMaxJsonDepth = 64;
 
 std::string encodeUtf8(char32_t cp)
 {
@@ -142,6 +143,10 @@ void validateProject(const Project &p, const std::string &where)
         if (!ids.insert(t.styleId).second)
             fail(field + ".styleId: " + std::to_string(t.styleId) + " is used twice");
     }
+    if (!p.training.fineTuneFrom.empty() && !isValidRunName(p.training.fineTuneFrom))
+        fail("training.fineTuneFrom: \"" + printable(p.training.fineTuneFrom)
+            + "\" is not a run name (a run of this project: 1-64 letters, digits, '.', '_' or '-', not starting "
+              "with '.'; never a path)");
     for (int id : p.training.fineTuneStyles)
         if (!ids.count(id))
             fail("training.fineTuneStyles: style " + std::to_string(id) + " is not a target of this project");
@@ -177,7 +182,10 @@ json projectToJson(const Project &project, const fs::path &folder)
         {"reviews", reviews}};
 }
 
-Project projectFromJson(const json &j, const fs::path &folder, const std::string &where)
+namespace
+{
+
+Project readProjectJson(const json &j, const fs::path &folder, const std::string &where)
 {
     auto fail = [&](const std::string &what) { throw ProjectError(where + ": " + what); };
     if (!j.is_object() || !j.contains("format") || j["format"] != kProjectFormat)
@@ -232,6 +240,18 @@ Project projectFromJson(const json &j, const fs::path &folder, const std::string
     return p;
 }
 
+} // namespace
+
+Project projectFromJson(const json &j, const fs::path &folder, const std::string &where)
+{
+    try {
+        return readProjectJson(j, folder, where);
+    } catch (const json::exception &e) {
+        // A slip of a field reader (a type or range the checks above missed) is still this file's error.
+        throw ProjectError(where + ": " + describeJsonException(e));
+    }
+}
+
 Project loadProject(const fs::path &file)
 {
     const std::string where = "project " + file.string();
@@ -241,18 +261,26 @@ Project loadProject(const fs::path &file)
     } catch (const IoError &e) {
         throw ProjectError(std::string("cannot read ") + where + ": " + e.what());
     }
-    json j;
-    try {
-        j = json::parse(text, [&](int depth, json::parse_event_t, json &) {
-            if (depth > kMaxJsonDepth)
-                throw ProjectError(where + ": JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-            return true;
-        });
-    } catch (const json::parse_error &e) {
-        throw ProjectError(where + ": not valid JSON (" + e.what() + ")");
-    }
+    const json j = parseJsonAs<ProjectError>(text, where);
     const fs::path folder = fs::absolute(file).parent_path();
     return projectFromJson(j, folder, where);
+}
+
+Project runConfigFromText(std::string_view text, const std::string &where)
+{
+    return projectFromJson(parseJsonAs<ProjectError>(text, where), {}, where);
+}
+
+Project loadRunConfig(const fs::path &runFile)
+{
+    const std::string where = "run configuration " + runFile.string();
+    std::string text;
+    try {
+        text = readFile(runFile, kMaxProjectBytes);
+    } catch (const IoError &e) {
+        throw ProjectError(std::string("cannot read ") + where + ": " + e.what());
+    }
+    return runConfigFromText(text, where);
 }
 
 void saveProject(const Project &project, const fs::path &file)

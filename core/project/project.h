@@ -54,6 +54,14 @@ struct Project
  */
 Project loadProject(const std::filesystem::path &file);
 
+/**
+ * A run's configuration snapshot (runs/<run>/run.json, or the run store's copy when `text` is given).
+ * Paths are absolute. Throws ProjectError naming `where` and the field for unreadable, invalid or
+ * out-of-range content (a 1e400 in a field is "a number is out of range in field \"training.steps\"").
+ */
+Project loadRunConfig(const std::filesystem::path &runFile);
+Project runConfigFromText(std::string_view text, const std::string &where);
+
 /** Validates, then writes the project atomically (IoError when the folder is read-only or full). */
 void saveProject(const Project &project, const std::filesystem::path &file);
 

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "project/runstore.h"
 
+#include "project/project.h"
 #include "project/projecterror.h"
+#include "project/projectlayout.h"
 #include "project/sqlitestatement.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <string_view>
+#include <unistd.h>
 
 namespace zistudio::project
 {
@@ -70,6 +74,24 @@ std::string utcNow()
     return buf;
 }
 
+/** "file:" URI of a path, with the characters a URI gives meaning to escaped. */
+std::string fileUri(const std::filesystem::path &file)
+{
+    static const char *kHex = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (const char ch : std::filesystem::absolute(file).string()) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 32 || c >= 127 || ch == '%' || ch == '?' || ch == '#') {
+            uri += '%';
+            uri += kHex[c >> 4];
+            uri += kHex[c & 15];
+        } else {
+            uri += ch;
+        }
+    }
+    return uri;
+}
+
 std::string metricsToJson(const std::map<std::string, double> &metrics)
 {
     nlohmann::json j = nlohmann::json::object();
@@ -115,19 +137,18 @@ struct RunStore::Impl
             sqlite3_close_v2(db);
     }
 
+    bool readOnly = false;
+    bool inMemory = false;
+
     [[noreturn]] void fail(const std::string &what) const
     {
-        throw ProjectError("run store " + where + ": " + what + (db ? std::string(": ") + sqlite3_errmsg(db) : ""));
+        throw ProjectError("run store " + where + ": " + what + ": " + sqliteReason(db));
     }
 
     void exec(const char *sql) const
     {
-        char *err = nullptr;
-        if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-            const std::string msg = err ? err : "unknown error";
-            sqlite3_free(err);
-            throw ProjectError("run store " + where + ": " + msg);
-        }
+        if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+            throw ProjectError("run store " + where + ": " + sqliteReason(db));
     }
 
     /** Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it throws. */
@@ -165,6 +186,9 @@ struct RunStore::Impl
                 + std::to_string(version) + ", this one knows " + std::to_string(kSchemaVersion) + ")");
         if (version == kSchemaVersion)
             return;
+        if (readOnly && !inMemory)
+            throw ProjectError("run store " + where + " has an older schema (" + std::to_string(version)
+                + "); open the project once where it can be written to update it");
         transaction([&] {
             for (int v = version; v < kSchemaVersion; ++v)
                 exec(kMigrations[v]);
@@ -173,27 +197,125 @@ struct RunStore::Impl
     }
 };
 
-RunStore::RunStore(const std::filesystem::path &file)
+RunStore::RunStore(const std::filesystem::path &file, Access access)
     : m_impl(std::make_unique<Impl>())
 {
     m_impl->file = file;
     m_impl->where = file.string();
-    if (sqlite3_open_v2(
-            file.c_str(), &m_impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr)
-        != SQLITE_OK)
+    m_impl->readOnly = access == Access::ReadOnly;
+    std::error_code ec;
+    std::string name = file.string();
+    int flags = SQLITE_OPEN_FULLMUTEX;
+    if (!m_impl->readOnly) {
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    } else if (!std::filesystem::exists(file, ec)) {
+        m_impl->inMemory = true; // nothing to read: an empty store that is never saved
+        name = ":memory:";
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    } else {
+        // A folder nobody can write (read-only media) cannot hold WAL's shared-memory file: read the
+        // file as immutable there. Elsewhere a plain read-only connection sees a trainer's live writes.
+        const bool folderWritable = ::access(file.parent_path().empty() ? "." : file.parent_path().c_str(), W_OK) == 0;
+        name = fileUri(file) + (folderWritable ? "?mode=ro" : "?mode=ro&immutable=1");
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+    if (sqlite3_open_v2(name.c_str(), &m_impl->db, flags, nullptr) != SQLITE_OK)
         m_impl->fail("cannot open");
     sqlite3_busy_timeout(m_impl->db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(m_impl->db, 1);
     try {
         // Reading the schema first turns "not a database" into a clear error before anything is written.
         m_impl->exec("SELECT count(*) FROM sqlite_master");
-        m_impl->exec("PRAGMA journal_mode = WAL");
-        m_impl->exec("PRAGMA synchronous = NORMAL");
+        if (!m_impl->readOnly) {
+            m_impl->exec("PRAGMA journal_mode = WAL");
+            m_impl->exec("PRAGMA synchronous = NORMAL");
+        }
         m_impl->exec("PRAGMA foreign_keys = ON");
         m_impl->migrate();
     } catch (const ProjectError &e) {
-        throw ProjectError(std::string(e.what()) + " (is it a ZiStudio runs.sqlite?)");
+        // Only a file that is not a database (or a damaged one) earns the hint; a full or read-only disk
+        // has said its own reason above.
+        const int code = sqlite3_errcode(m_impl->db) & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw ProjectError(std::string(e.what()) + " (is it a ZiStudio runs.sqlite?)");
+        throw;
     }
+}
+
+bool RunStore::readOnly() const
+{
+    return m_impl->readOnly && !m_impl->inMemory;
+}
+
+std::vector<std::string> RunStore::recoverRuns(const std::filesystem::path &runsDir)
+{
+    namespace fs = std::filesystem;
+    std::vector<std::string> added;
+    if (readOnly())
+        return added;
+    std::error_code ec;
+    std::vector<fs::path> dirs;
+    for (const auto &entry : fs::directory_iterator(runsDir, ec))
+        if (entry.is_directory(ec) && isValidRunName(entry.path().filename().string()))
+            dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    for (const auto &dir : dirs) {
+        const std::string name = dir.filename().string();
+        if (run(name) || !fs::exists(dir / "run.json", ec))
+            continue;
+        Project config;
+        try {
+            config = loadRunConfig(dir / "run.json");
+        } catch (const Error &) {
+            continue; // a damaged run folder: `runs list` cannot show what it does not understand
+        }
+        createRun(RunRecord {.name = name,
+            .created = "",
+            .status = "recovered",
+            .configJson = projectToJson(config).dump(),
+            .attention = config.model.attention.toString(),
+            .seed = config.training.seed,
+            .versions = "{}",
+            .parent = config.training.fineTuneFrom,
+            .lastStep = 0});
+        std::vector<CheckpointRecord> checkpoints;
+        for (const auto &entry : fs::directory_iterator(dir / "checkpoints", ec)) {
+            const std::string folder = entry.path().filename().string();
+            if (folder.size() < 6 || folder.rfind("step-", 0) != 0 || folder.size() > 18
+                || folder.find_first_not_of("0123456789", 5) != std::string::npos
+                || !fs::exists(entry.path() / "manifest.json", ec))
+                continue;
+            checkpoints.push_back(CheckpointRecord {.step = std::stoll(folder.substr(5)),
+                .path = entry.path().string(),
+                .kind = "recovered",
+                .isBest = false,
+                .pinned = false,
+                .metrics = {}});
+        }
+        std::sort(checkpoints.begin(), checkpoints.end(), [](const auto &a, const auto &b) { return a.step < b.step; });
+        syncCheckpoints(name, checkpoints);
+        added.push_back(name);
+    }
+    return added;
+}
+
+RunStore openRunStore(const ProjectLayout &layout, bool forWriting)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const bool exists = fs::exists(layout.runStore, ec);
+    bool anyRun = false;
+    for (const auto &entry : fs::directory_iterator(layout.runsDir, ec))
+        anyRun = anyRun || (entry.is_directory(ec) && fs::exists(entry.path() / "run.json", ec));
+    const fs::path dataFolder = fs::exists(layout.dataFolder, ec) ? layout.dataFolder : layout.folder;
+    const bool writable
+        = ::access(dataFolder.c_str(), W_OK) == 0 && (!exists || ::access(layout.runStore.c_str(), W_OK) == 0);
+    // No store and no runs: an empty store in memory, so that listing creates no file.
+    const bool write = forWriting || (writable && (exists || anyRun));
+    RunStore store(layout.runStore, write ? RunStore::Access::ReadWrite : RunStore::Access::ReadOnly);
+    if (anyRun)
+        store.recoverRuns(layout.runsDir);
+    return store;
 }
 
 RunStore::~RunStore() = default;

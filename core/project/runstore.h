@@ -67,8 +67,19 @@ struct SampleRecord
 class RunStore
 {
 public:
-    /** Opens (creating when missing) and migrates the store. */
-    explicit RunStore(const std::filesystem::path &file);
+    /**
+     * ReadWrite creates the file when missing and migrates it; ReadOnly never writes (read-only
+     * media, a folder the user may not write): an existing store is read as it is (immutable when its
+     * folder is not writable), a missing one is an empty store in memory.
+     */
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly
+    };
+
+    /** Opens (ReadWrite: creating when missing) and migrates the store. */
+    explicit RunStore(const std::filesystem::path &file, Access access = Access::ReadWrite);
     ~RunStore();
     RunStore(RunStore &&) noexcept;
     RunStore &operator=(RunStore &&) noexcept;
@@ -98,11 +109,31 @@ public:
     std::vector<SampleRecord> samples(const std::string &run) const; ///< by step
 
     const std::filesystem::path &file() const;
+    bool readOnly() const;
+
+    /**
+     * Adds the runs whose folders are in `runsDir` (a valid name and a readable run.json) but not in
+     * the store: after runs.sqlite was deleted or replaced, the runs are listed again (status
+     * "recovered", their checkpoint folders as checkpoints; metrics are lost with the old file).
+     * Returns the names added. Damaged run folders are skipped.
+     */
+    std::vector<std::string> recoverRuns(const std::filesystem::path &runsDir);
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+struct ProjectLayout;
+
+/**
+ * The run store of a project, with the runs of layout.runsDir that it lacks added (recoverRuns), so a
+ * deleted runs.sqlite never hides runs that are still there. For writing (training, importing) it is
+ * opened ReadWrite (errors name the system's reason: read-only or full disk); for reading it is
+ * read-only where the folder cannot be written (read-only media) and creates no file when there is
+ * nothing to list.
+ */
+RunStore openRunStore(const ProjectLayout &layout, bool forWriting = false);
 
 /** Run names: 1-64 characters of A-Z a-z 0-9 . _ -, not starting with '.' (they name folders). */
 bool isValidRunName(const std::string &name);

@@ -7,11 +7,23 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace zistudio::project
 {
+
+/** SQLite's message with the system's reason when there is one: "disk I/O error (No space left on device)". */
+inline std::string sqliteReason(sqlite3 *db)
+{
+    if (!db)
+        return "out of memory";
+    std::string reason = sqlite3_errmsg(db);
+    if (const int err = sqlite3_system_errno(db); err != 0)
+        reason += std::string(" (") + std::strerror(err) + ")";
+    return reason;
+}
 
 /** A prepared statement, finalised on destruction; errors are ProjectError naming the store file. */
 class SqliteStatement
@@ -79,7 +91,7 @@ private:
     }
     [[noreturn]] void fail(const char *what)
     {
-        throw ProjectError("run store " + m_where + ": " + what + ": " + sqlite3_errmsg(m_db));
+        throw ProjectError("run store " + m_where + ": " + what + ": " + sqliteReason(m_db));
     }
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;

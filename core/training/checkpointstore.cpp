@@ -4,6 +4,7 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/hashing.h"
+#include "common/jsontext.h"
 #include "training/trainingerror.h"
 
 #include <nlohmann/json.hpp>
@@ -43,7 +44,52 @@ bool isHex64(const std::string &s)
         && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+std::string formatMetric(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", value);
+    return buf;
+}
+
 } // namespace
+
+void DamagedCheckpoints::add(const fs::path &dir, const std::string &reason)
+{
+    dirs.push_back(dir);
+    reasons.push_back(reason);
+}
+
+void DamagedCheckpoints::append(const DamagedCheckpoints &other)
+{
+    for (std::size_t i = 0; i < other.dirs.size(); ++i)
+        if (std::find(dirs.begin(), dirs.end(), other.dirs[i]) == dirs.end())
+            add(other.dirs[i], other.reasons[i]);
+}
+
+std::string describeChoice(const LoadedCheckpoint &loaded, const std::string &run)
+{
+    return "using checkpoint " + loaded.info.dir.filename().string() + " (" + loaded.why + ") of run \"" + run + "\"";
+}
+
+std::vector<std::string> skippedLines(const LoadedCheckpoint &loaded)
+{
+    std::vector<std::string> lines;
+    for (const auto &s : loaded.skipped)
+        lines.push_back("skipped damaged checkpoint " + s);
+    return lines;
+}
+
+std::string describeNoCheckpoint(const std::string &run, const DamagedCheckpoints &damaged)
+{
+    if (damaged.empty())
+        return "run \"" + run + "\" has no checkpoint yet";
+    std::string text = "run \"" + run + "\" has no usable checkpoint: "
+        + (damaged.dirs.size() == 1 ? std::string("its only checkpoint is damaged: ")
+                                    : "all " + std::to_string(damaged.dirs.size()) + " checkpoints are damaged: ");
+    for (std::size_t i = 0; i < damaged.reasons.size(); ++i)
+        text += (i ? "; " : "") + damaged.reasons[i];
+    return text;
+}
 
 std::string CheckpointStore::folderName(long long step)
 {
@@ -118,9 +164,9 @@ std::optional<CheckpointInfo> CheckpointStore::readInfo(const fs::path &dir, std
     }
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception &) {
-        return fail("manifest.json is not valid JSON (damaged)");
+        j = parseJsonText(text);
+    } catch (const JsonTextError &e) {
+        return fail(std::string("manifest.json is damaged: ") + e.what());
     }
     // Typed checks before any value(): a field of the wrong type must be a damaged manifest, not a json::type_error.
     if (!j.is_object() || !j.contains("format") || j["format"] != "zistudio-checkpoint")
@@ -219,9 +265,10 @@ std::string CheckpointStore::readPart(const CheckpointInfo &info, const std::str
     return bytes;
 }
 
-std::optional<LoadedCheckpoint> CheckpointStore::loadLatest() const
+std::optional<LoadedCheckpoint> CheckpointStore::loadLatest(DamagedCheckpoints *damaged) const
 {
     LoadedCheckpoint result;
+    result.why = "the latest";
     std::vector<fs::path> dirs;
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(m_dir, ec))
@@ -236,24 +283,49 @@ std::optional<LoadedCheckpoint> CheckpointStore::loadLatest() const
         auto info = readInfo(dir, &problem);
         if (!info) {
             result.skipped.push_back(problem);
+            result.skippedDirs.push_back(dir);
             continue;
         }
         try {
             verify(*info);
         } catch (const TrainingError &e) {
             result.skipped.push_back(dir.filename().string() + ": " + e.what());
+            result.skippedDirs.push_back(dir);
             continue;
         }
         info->pinned = std::find(pins.begin(), pins.end(), info->step) != pins.end();
         info->best = bestStep() == info->step;
         result.info = std::move(*info);
+        if (!result.skipped.empty())
+            result.why = "the latest that is intact";
+        if (damaged)
+            for (std::size_t i = 0; i < result.skipped.size(); ++i)
+                damaged->add(result.skippedDirs[i], result.skipped[i]);
         return result;
     }
+    if (damaged)
+        for (std::size_t i = 0; i < result.skipped.size(); ++i)
+            damaged->add(result.skippedDirs[i], result.skipped[i]);
     return std::nullopt;
 }
 
-std::optional<LoadedCheckpoint> CheckpointStore::loadBest() const
+std::optional<LoadedCheckpoint> CheckpointStore::loadBest(DamagedCheckpoints *damaged) const
 {
+    // Checkpoints whose manifest cannot be read are not in list(): name them, any might have been the best.
+    DamagedCheckpoints unreadable;
+    {
+        std::error_code ec;
+        std::vector<fs::path> dirs;
+        for (const auto &entry : fs::directory_iterator(m_dir, ec))
+            if (entry.is_directory(ec) && stepOfFolder(entry.path().filename().string()))
+                dirs.push_back(entry.path());
+        std::sort(dirs.begin(), dirs.end());
+        for (const auto &dir : dirs) {
+            std::string problem;
+            if (!readInfo(dir, &problem))
+                unreadable.add(dir, problem);
+        }
+    }
     auto infos = list();
     std::vector<CheckpointInfo> ranked;
     for (const auto &info : infos)
@@ -265,20 +337,69 @@ std::optional<LoadedCheckpoint> CheckpointStore::loadBest() const
         return lower ? a.metrics.at(metric) < b.metrics.at(metric) : a.metrics.at(metric) > b.metrics.at(metric);
     });
     LoadedCheckpoint result;
+    result.skipped = unreadable.reasons;
+    result.skippedDirs = unreadable.dirs;
     for (auto &info : ranked) {
         try {
             verify(info);
         } catch (const TrainingError &e) {
             result.skipped.push_back(info.dir.filename().string() + ": " + e.what());
+            result.skippedDirs.push_back(info.dir);
             continue;
         }
+        result.why = std::string(result.skipped.empty() ? "the best" : "the best intact one") + " by " + metric + " = "
+            + formatMetric(info.metrics.at(metric));
         result.info = std::move(info);
+        if (damaged)
+            for (std::size_t i = 0; i < result.skipped.size(); ++i)
+                damaged->add(result.skippedDirs[i], result.skipped[i]);
         return result;
     }
-    auto latest = loadLatest();
-    if (latest)
-        latest->skipped.insert(latest->skipped.begin(), result.skipped.begin(), result.skipped.end());
+    DamagedCheckpoints latestDamaged;
+    auto latest = loadLatest(&latestDamaged);
+    DamagedCheckpoints all;
+    for (std::size_t i = 0; i < result.skipped.size(); ++i)
+        all.add(result.skippedDirs[i], result.skipped[i]);
+    all.append(latestDamaged);
+    if (damaged)
+        damaged->append(all);
+    if (latest) {
+        latest->skipped = all.reasons;
+        latest->skippedDirs = all.dirs;
+        latest->why = (ranked.empty() ? "the latest: no checkpoint has " + metric + " yet"
+                                      : "the latest: every checkpoint with " + metric + " is damaged");
+    }
     return latest;
+}
+
+std::optional<LoadedCheckpoint> CheckpointStore::loadChoice(const std::string &which, DamagedCheckpoints *damaged) const
+{
+    if (which == "best")
+        return loadBest(damaged);
+    if (which == "last" || which == "latest")
+        return loadLatest(damaged);
+    if (!which.empty() && which.size() < 19 && which.find_first_not_of("0123456789") == std::string::npos)
+        return load(std::stoll(which));
+    throw TrainingError("checkpoint \"" + which + "\": use best, last or a step number");
+}
+
+fs::path CheckpointStore::setAside(const fs::path &dir) const
+{
+    if (m_mode == Mode::ReadOnly)
+        throw TrainingError("checkpoint store " + m_dir.string() + " was opened read-only");
+    std::error_code ec;
+    for (int n = 1; n < 1000; ++n) {
+        fs::path aside = dir;
+        aside += n == 1 ? std::string(".damaged") : ".damaged-" + std::to_string(n);
+        if (fs::exists(fs::symlink_status(aside, ec)))
+            continue;
+        fs::rename(dir, aside, ec);
+        if (ec)
+            throw IoError("cannot set the damaged checkpoint " + dir.string() + " aside: " + ec.message());
+        syncDirectory(m_dir);
+        return aside;
+    }
+    throw IoError("cannot set the damaged checkpoint " + dir.string() + " aside: too many damaged copies");
 }
 
 LoadedCheckpoint CheckpointStore::load(long long step) const
@@ -295,14 +416,14 @@ LoadedCheckpoint CheckpointStore::load(long long step) const
     const auto pins = pinnedSteps();
     info->pinned = std::find(pins.begin(), pins.end(), step) != pins.end();
     info->best = bestStep() == step;
-    return LoadedCheckpoint {.info = std::move(*info), .skipped = {}};
+    return LoadedCheckpoint {.info = std::move(*info), .skipped = {}, .skippedDirs = {}, .why = "as asked"};
 }
 
 std::vector<long long> CheckpointStore::pinnedSteps() const
 {
     std::vector<long long> steps;
     try {
-        const auto j = nlohmann::json::parse(readFile(m_dir / kPinsFile, kMaxManifestBytes));
+        const auto j = parseJsonText(readFile(m_dir / kPinsFile, kMaxManifestBytes));
         if (j.is_object() && j.contains("pinned") && j["pinned"].is_array())
             for (const auto &s : j["pinned"])
                 if (s.is_number_integer())

@@ -25,13 +25,40 @@ struct CheckpointInfo
     bool best = false;
 };
 
-/** A verified checkpoint and the newer (or better) ones that were skipped because they are damaged. */
+/** Checkpoints a load skipped because they are damaged: the folder and the reason, in the order they were tried. */
+struct DamagedCheckpoints
+{
+    std::vector<std::string> reasons; ///< e.g. "step-000600: part generator.zt does not match its SHA-256 (damaged)"
+    std::vector<std::filesystem::path> dirs;
+    bool empty() const { return dirs.empty(); }
+    void add(const std::filesystem::path &dir, const std::string &reason);
+    void append(const DamagedCheckpoints &other);
+};
+
+/** A verified checkpoint, why it was chosen, and the newer (or better) ones that were skipped because they are damaged.
+ */
 struct LoadedCheckpoint
 {
     CheckpointInfo info;
-    std::vector<std::string> skipped; ///< one reason per skipped checkpoint, e.g. "step-000600: ..."
+    std::vector<std::string> skipped;               ///< one reason per skipped checkpoint, e.g. "step-000600: ..."
+    std::vector<std::filesystem::path> skippedDirs; ///< the skipped folders, parallel to `skipped`
+    std::string why;                                ///< "the latest", "the best by val_l1 (0.0412)", "as asked"
     bool fellBack() const { return !skipped.empty(); }
 };
+
+/**
+ * One line that says which checkpoint a command uses and why: "using checkpoint step-000500 (the
+ * latest) of run r1". Every command that loads a checkpoint prints it, followed by one line per
+ * skipped checkpoint (skippedLines), so no fallback is ever silent.
+ */
+std::string describeChoice(const LoadedCheckpoint &loaded, const std::string &run);
+/** "skipped damaged checkpoint step-000600: ..." for each skipped one. */
+std::vector<std::string> skippedLines(const LoadedCheckpoint &loaded);
+/**
+ * Why nothing could be loaded: "run \"r1\" has no checkpoint yet" when there are none, or "run
+ * \"r1\" has no usable checkpoint: every one is damaged: step-000600: ...; step-000500: ..." naming each.
+ */
+std::string describeNoCheckpoint(const std::string &run, const DamagedCheckpoints &damaged);
 
 /** Which checkpoints survive pruning, and how "best" is chosen. */
 struct CheckpointPolicy
@@ -82,10 +109,20 @@ public:
     /** Complete-looking checkpoints (manifest parses), oldest first; damaged folders are left out. */
     std::vector<CheckpointInfo> list() const;
 
-    /** The newest checkpoint whose parts all match the manifest, or nullopt when there is none. */
-    std::optional<LoadedCheckpoint> loadLatest() const;
-    /** The best checkpoint by the policy's metric (verified, falling back to the next best, then to the latest). */
-    std::optional<LoadedCheckpoint> loadBest() const;
+    /**
+     * The newest checkpoint whose parts all match the manifest, or nullopt when there is none. Every
+     * damaged checkpoint it skipped is in the result's `skipped`, and in `damaged` when given (also
+     * when nothing was found, so the caller can name them).
+     */
+    std::optional<LoadedCheckpoint> loadLatest(DamagedCheckpoints *damaged = nullptr) const;
+    /**
+     * The best checkpoint by the policy's metric (verified, falling back to the next best, then to the
+     * latest). Checkpoints whose manifest is damaged are listed as skipped too: any of them might have
+     * been the best.
+     */
+    std::optional<LoadedCheckpoint> loadBest(DamagedCheckpoints *damaged = nullptr) const;
+    /** best, last/latest or a step number (TrainingError for anything else); nullopt as above. */
+    std::optional<LoadedCheckpoint> loadChoice(const std::string &which, DamagedCheckpoints *damaged = nullptr) const;
     /** Exactly the checkpoint at `step`; throws TrainingError when it is missing or damaged. */
     LoadedCheckpoint load(long long step) const;
 
@@ -97,6 +134,13 @@ public:
     void setPinned(long long step, bool pinned);
     std::vector<long long> pinnedSteps() const;
     std::optional<long long> bestStep() const;
+
+    /**
+     * Renames a damaged checkpoint folder to `step-000600.damaged` (`.damaged-2`, ... when taken) so
+     * that nothing overwrites it and it stays there for inspection; no load looks at it again.
+     * Returns the new path. Throws IoError.
+     */
+    std::filesystem::path setAside(const std::filesystem::path &dir) const;
 
     /** Deletes checkpoints outside last K + best + pinned; returns the steps deleted. */
     std::vector<long long> prune();

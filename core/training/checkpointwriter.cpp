@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "common/hashing.h"
 #include "training/checkpointstore.h"
+#include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
 #include <nlohmann/json.hpp>
@@ -37,8 +38,8 @@ CheckpointWriter::CheckpointWriter(CheckpointStore &store, long long step, std::
     , m_step(step)
     , m_kind(std::move(kind))
 {
-    if (step < 0)
-        throw TrainingError("checkpoint step must not be negative");
+    if (step < 0 || step > kMaxSteps)
+        throw TrainingError("checkpoint step " + std::to_string(step) + " is outside 0.." + std::to_string(kMaxSteps));
     m_partial = store.dir() / (CheckpointStore::folderName(step) + ".partial");
     std::error_code ec;
     fs::remove_all(m_partial, ec);
@@ -100,6 +101,20 @@ CheckpointInfo CheckpointWriter::commit(const std::map<std::string, double> &met
     const fs::path final = dir / CheckpointStore::folderName(m_step);
     const fs::path replaced = dir / (CheckpointStore::folderName(m_step) + ".replaced");
     std::error_code ec;
+    const auto damaged = [&] {
+        std::string problem;
+        const auto old = m_store->readInfo(final, &problem);
+        if (!old)
+            return true;
+        try {
+            m_store->verify(*old);
+        } catch (const TrainingError &) {
+            return true;
+        }
+        return false;
+    };
+    if (fs::exists(final, ec) && damaged())
+        m_store->setAside(final); // a damaged checkpoint is kept for inspection, never overwritten
     if (fs::exists(final, ec)) {
         fs::remove_all(replaced, ec);
         fs::rename(final, replaced, ec);

@@ -3,6 +3,7 @@
 
 #include "common/atomicfile.h"
 #include "common/buildinfo.h"
+#include "model/costmodel.h"
 #include "model/modelconfigjson.h"
 #include "model/modelstate.h"
 #include "model/unetgenerator.h"
@@ -11,12 +12,14 @@
 #include "project/runstore.h"
 #include "training/checkpointstore.h"
 #include "training/tensorarchive.h"
+#include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
 #include <nlohmann/json.hpp>
 
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace zistudio::training
@@ -28,8 +31,12 @@ using nlohmann::json;
 namespace
 {
 
-constexpr std::uintmax_t kMaxRunFileBytes = 16 << 20;
 constexpr std::size_t kMaxStyleName = 256;
+/// Names and dates a shared model carries (project, run, source font, ZiStudio version).
+constexpr std::size_t kMaxTextField = 1024;
+/// The largest generator a shared model may declare: 256 M parameters (1 GiB of float32). The
+/// biggest reference configuration (512 px, ngf 64, attention) has well under a tenth of that.
+constexpr std::int64_t kMaxSharedGeneratorParams = std::int64_t(256) << 20;
 
 /** What a shared model may hold: a 512 px attention generator is well under a GiB. */
 const ArchiveLimits kShareLimits {
@@ -56,7 +63,31 @@ std::string optionalString(const json &j, const char *key, const std::string &wh
         return {};
     if (!j[key].is_string())
         bad(where, std::string("\"") + key + "\" must be a string");
-    return j[key].get<std::string>();
+    auto text = j[key].get<std::string>();
+    if (text.size() > kMaxTextField)
+        bad(where, std::string("\"") + key + "\" is longer than " + std::to_string(kMaxTextField) + " bytes");
+    return text;
+}
+
+/**
+ * The declared configuration against sane bounds, from the cost model alone (nothing is allocated):
+ * a 576-byte file must not make us build a 3.5 GB generator before its tensors are looked at.
+ */
+void checkDeclaredSize(const model::ModelConfig &config, const NamedTensors &tensors, const std::string &where)
+{
+    const auto cost = model::estimateCost(config, 1);
+    if (cost.generatorParams > kMaxSharedGeneratorParams)
+        bad(where,
+            "the declared model (" + std::to_string(config.imageSize) + " px, ngf " + std::to_string(config.ngf)
+                + ") would have " + std::to_string(cost.generatorParams)
+                + " parameters; shared models may have at most " + std::to_string(kMaxSharedGeneratorParams));
+    std::int64_t values = 0;
+    for (const auto &[name, t] : tensors)
+        values += t.numel();
+    if (values < cost.generatorParams)
+        bad(where,
+            "the declared model needs " + std::to_string(cost.generatorParams) + " parameters but the file holds only "
+                + std::to_string(values) + " values (damaged, or not the model it claims to be)");
 }
 
 /** The metadata of a shared model, validated (format, version, model configuration, styles). */
@@ -105,9 +136,12 @@ SharedModelInfo parseMetadata(const json &meta, const std::string &where)
         info.run = optionalString(source, "run", where);
         info.sourceFont = optionalString(source, "sourceFont", where);
         if (source.contains("step")) {
-            if (!source["step"].is_number_integer() || source["step"].get<long long>() < 0)
-                bad(where, "\"source.step\" must be a non-negative integer");
-            info.step = source["step"].get<long long>();
+            const json &step = source["step"];
+            if (!step.is_number_integer() || (step.is_number_unsigned() && step.get<std::uint64_t>() > kMaxSteps)
+                || step.get<long long>() < 0 || step.get<long long>() > kMaxSteps)
+                bad(where,
+                    "\"source.step\" must be an integer 0.." + std::to_string(kMaxSteps) + ", got " + step.dump());
+            info.step = step.get<long long>();
         }
     }
     info.created = optionalString(meta, "created", where);
@@ -118,7 +152,14 @@ SharedModelInfo parseMetadata(const json &meta, const std::string &where)
 /** Every tensor must be exactly what a fresh generator of `config` holds (name, shape, dtype), and finite. */
 void checkTensors(const model::ModelConfig &config, const NamedTensors &tensors, const std::string &where)
 {
-    const model::UNetGenerator net(config);
+    checkDeclaredSize(config, tensors, where);
+    std::optional<model::UNetGenerator> built;
+    try {
+        built.emplace(config);
+    } catch (const c10::Error &e) {
+        bad(where, std::string("cannot build the declared model: ") + e.what_without_backtrace());
+    }
+    const model::UNetGenerator &net = *built;
     std::map<std::string, const torch::Tensor *> saved;
     for (const auto &[name, t] : tensors)
         saved.emplace(name, &t);
@@ -165,9 +206,9 @@ project::Project runConfig(const project::ProjectLayout &layout, const std::stri
     if (!project::isValidRunName(run) || !fs::exists(runFile))
         throw TrainingError("no run named \"" + run + "\" in " + layout.folder.string());
     try {
-        return project::projectFromJson(json::parse(readFile(runFile, kMaxRunFileBytes)), {}, runFile.string());
-    } catch (const json::exception &e) {
-        throw TrainingError(runFile.string() + ": not valid JSON: " + e.what());
+        return project::loadRunConfig(runFile);
+    } catch (const Error &e) {
+        throw TrainingError(e.what());
     }
 }
 
@@ -183,18 +224,10 @@ SharedModelInfo ModelShare::exportModel(
     const CheckpointStore store(layout.checkpointsDir(run),
         CheckpointPolicy {.keepLast = 1, .bestMetric = metric, .lowerIsBetter = metric != "val_ssim"},
         CheckpointStore::Mode::ReadOnly);
-    std::optional<LoadedCheckpoint> chosen;
-    if (checkpoint == "best")
-        chosen = store.loadBest();
-    else if (checkpoint == "last" || checkpoint == "latest")
-        chosen = store.loadLatest();
-    else if (!checkpoint.empty() && checkpoint.size() < 19
-        && checkpoint.find_first_not_of("0123456789") == std::string::npos)
-        chosen = store.load(std::stoll(checkpoint));
-    else
-        throw TrainingError("checkpoint \"" + checkpoint + "\": use best, last or a step number");
+    DamagedCheckpoints damaged;
+    const auto chosen = store.loadChoice(checkpoint, &damaged);
     if (!chosen)
-        throw TrainingError("run \"" + run + "\" has no complete checkpoint yet");
+        throw TrainingError(describeNoCheckpoint(run, damaged));
     const fs::path part = chosen->info.dir / "generator.zt";
     const TensorArchive archive = decodeTensorArchive(store.readPart(chosen->info, "generator.zt"), part.string());
 
@@ -217,6 +250,9 @@ SharedModelInfo ModelShare::exportModel(
     info.zistudioVersion = buildInfo().zistudio;
     info.tensors = archive.tensors.size();
     info.parameters = parameterCount(archive.tensors);
+    info.checkpointReport.push_back(describeChoice(*chosen, run));
+    for (const auto &line : skippedLines(*chosen))
+        info.checkpointReport.push_back(line);
     writeTensorArchive(out, archive.tensors, metadataOf(info), true);
     return info;
 }
@@ -248,7 +284,7 @@ SharedModelInfo ModelShare::importModel(const fs::path &file, const fs::path &pr
     fs::create_directories(layout.runsDir, ec);
     if (ec)
         throw IoError("cannot create " + layout.runsDir.string() + ": " + ec.message());
-    project::RunStore runs(layout.runStore);
+    project::RunStore runs = project::openRunStore(layout, true);
     const fs::path runDir = layout.runDir(run);
     if (fs::exists(runDir) || runs.run(run))
         throw TrainingError("run \"" + run + "\" already exists in " + layout.folder.string() + "; pick another name");

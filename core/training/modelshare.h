@@ -37,6 +37,8 @@ struct SharedModelInfo
     std::string zistudioVersion;
     std::size_t tensors = 0;
     std::uint64_t parameters = 0; ///< elements over all tensors
+    /** export: which checkpoint was used and why, then each damaged one skipped (see describeChoice). */
+    std::vector<std::string> checkpointReport;
 };
 
 /**

@@ -2,6 +2,7 @@
 // Saving and restoring a TrainingSession: every piece of state exact resume needs.
 #include "common/buildinfo.h"
 #include "common/hashing.h"
+#include "common/jsontext.h"
 #include "common/torchsupport.h"
 #include "model/modelconfigjson.h"
 #include "model/modelstate.h"
@@ -107,13 +108,9 @@ nlohmann::json TrainingSession::load(const CheckpointStore &store, const Checkpo
 {
     auto &m = *m_impl;
     const std::string where = "checkpoint " + info.dir.string();
-    nlohmann::json state;
-    try {
-        state = nlohmann::json::parse(store.readPart(info, "state.json"));
-    } catch (const nlohmann::json::exception &e) {
-        throw TrainingError(where + ": state.json is not valid JSON: " + e.what());
-    }
-    if (!state.is_object() || state.value("format", "") != kStateFormat || state.value("version", 0) != kStateVersion)
+    const nlohmann::json state = parseJsonAs<TrainingError>(store.readPart(info, "state.json"), where + ": state.json");
+    if (!state.is_object() || !state.contains("format") || state["format"] != kStateFormat || !state.contains("version")
+        || state["version"] != kStateVersion)
         throw TrainingError(where + ": state.json is not a ZiStudio training state of version 1");
     try {
         const auto saved = project::projectFromJson(state.at("config"), {}, where + ": state.json config");
@@ -145,7 +142,7 @@ nlohmann::json TrainingSession::load(const CheckpointStore &store, const Checkpo
         m.lrScale = lrScale;
         m.buildLoader(position);
     } catch (const nlohmann::json::exception &e) {
-        throw TrainingError(where + ": state.json is incomplete: " + e.what());
+        throw TrainingError(where + ": state.json is incomplete: " + describeJsonException(e));
     } catch (const c10::Error &e) {
         throw TrainingError(where + ": cannot restore the training state: " + e.what_without_backtrace());
     } catch (const TrainingError &) {

@@ -3,6 +3,7 @@
 
 #include "common/atomicfile.h"
 #include "common/hashing.h"
+#include "common/jsontext.h"
 #include "training/trainingerror.h"
 
 #include <algorithm>
@@ -27,7 +28,6 @@ constexpr std::size_t kMaxDims = 8;
 constexpr std::size_t kMaxNameLength = 1024;
 constexpr std::int64_t kMaxDimSize = std::int64_t(1) << 40;
 /// Deeper header JSON is refused while parsing: error messages dump() values, and dump() recurses.
-constexpr int kMaxJsonDepth = 64;
 
 struct DtypeName
 {
@@ -246,14 +246,9 @@ TensorArchive decodeTensorArchive(std::string_view bytes, const std::string &whe
         bad(where, "header length " + std::to_string(headerBytes) + " exceeds the file (truncated or damaged)");
     nlohmann::json header;
     try {
-        header = nlohmann::json::parse(
-            bytes.substr(kPrefixBytes, headerBytes), [&](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
-                if (depth > kMaxJsonDepth)
-                    bad(where, "header nests deeper than " + std::to_string(kMaxJsonDepth) + " levels (damaged?)");
-                return true;
-            });
-    } catch (const nlohmann::json::exception &e) {
-        bad(where, std::string("header is not valid JSON (damaged?): ") + e.what());
+        header = parseJsonText(bytes.substr(kPrefixBytes, headerBytes));
+    } catch (const JsonTextError &e) {
+        bad(where, std::string("header is damaged: ") + e.what());
     }
     if (!header.is_object() || !header.contains("tensors") || !header["tensors"].is_array()
         || !header.contains("data_bytes") || !header["data_bytes"].is_number_unsigned())

@@ -80,6 +80,9 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
     } catch (const std::exception &e) {
         result.outcome = RunOutcome::Failed;
         result.message = e.what();
+        const bool refused = dynamic_cast<const ResumeRefused *>(&e) != nullptr;
+        result.canStartOver = refused && m.request.resume && !m.request.startOver
+            && std::string(e.what()).find("imported") == std::string::npos;
         result.step = m.session ? m.session->stepCount() : 0;
         result.lastCheckpoint = m.lastCheckpoint;
         if (m.comm) {
@@ -95,7 +98,7 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
         }
         try {
             m.flushMetrics();
-            if (m.store && !m.runName.empty() && m.store->run(m.runName))
+            if (m.store && !m.runName.empty() && m.store->run(m.runName) && !refused)
                 m.store->setStatus(m.runName, "failed");
         } catch (const std::exception &) {
             // The original error is what the user needs to see.
@@ -165,6 +168,9 @@ RunResult Trainer::Impl::runImpl()
     if (leader()) {
         prepareRun();
         lock.emplace(layout.runDir(runName) / "run.lock");
+        openCheckpoints();
+        if (request.resume)
+            resumeFrom = resumePoint(); // a refused resume leaves the run as it was, status included
         store->setStatus(runName, "running");
     }
     if (comm)

@@ -76,6 +76,8 @@ struct RunResult
     int rank = 0;               ///< of a data-parallel job (0 alone)
     int worldSize = 1;          ///< processes of the job
     std::string stateDigest {}; ///< with RunRequest::reportStateDigest: fingerprint of the final weights and optimizers
+    /** A resume refused because every checkpoint is damaged or gone: RunRequest::startOver would train it again. */
+    bool canStartOver = false;
 };
 
 /** What to run: the project, the run's name, and overrides of the project's training settings. */
@@ -98,6 +100,12 @@ struct RunRequest
     std::optional<DistributedConfig> distributed {};
     /** Tests: put the final state's digest (TrainingSession::stateDigest) into RunResult::stateDigest. */
     bool reportStateDigest = false;
+    /**
+     * With resume: when every checkpoint of the run is damaged or gone, train it again from step 0
+     * (the damaged checkpoints are set aside as step-N.damaged, never overwritten). Without it such a
+     * resume is refused with the damaged checkpoints named: starting over is never implied.
+     */
+    bool startOver = false;
 };
 
 /** A request for attention maps, served by the training thread between two steps. */

@@ -93,6 +93,11 @@ struct Trainer::Impl
     void serveProbes();
     void waitWhilePaused();
     nlohmann::json extraState() const;
+    /** The checkpoint a resume continues from; refuses (TrainingError) when every one is damaged or gone. */
+    std::optional<LoadedCheckpoint> resumePoint();
+    /** Rank 0: the run's checkpoint store, cleaned up after a killed writer (needs the run lock). */
+    void openCheckpoints();
+    std::optional<LoadedCheckpoint> resumeFrom; ///< rank 0, resume: chosen before the run is marked running
 };
 
 } // namespace zistudio::training

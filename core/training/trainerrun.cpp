@@ -61,14 +61,13 @@ void Trainer::Impl::prepareRun()
     fs::create_directories(layout.runsDir, ec);
     if (ec)
         throw IoError("cannot create " + layout.runsDir.string() + ": " + ec.message());
-    store = std::make_unique<project::RunStore>(layout.runStore);
+    store = std::make_unique<project::RunStore>(project::openRunStore(layout, true));
     const fs::path runDir = layout.runDir(runName);
     const fs::path runFile = runDir / "run.json";
     if (request.resume) {
         if (!fs::exists(runFile))
             throw TrainingError("no run named \"" + runName + "\" in " + layout.folder.string());
-        config = project::projectFromJson(
-            nlohmann::json::parse(readFile(runFile, 16 << 20)), {}, "run " + runFile.string());
+        config = project::loadRunConfig(runFile);
         if (request.steps > 0 && request.steps != config.training.steps) {
             config.training.steps = request.steps;
             writeFileAtomically(runFile, project::projectToJson(config).dump(2));
@@ -131,24 +130,23 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
     session = std::make_unique<TrainingSession>(config, dataset, hooks);
     if (comm)
         session->setCommunicator(comm.get());
-    if (leader()) {
-        checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
-            CheckpointPolicy {.keepLast = config.training.keepLast,
-                .bestMetric = config.training.bestMetric,
-                .lowerIsBetter = config.training.bestMetric != "val_ssim"});
-        checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
-    }
+    if (leader() && !checkpoints)
+        openCheckpoints();
     std::string note;
     std::optional<LoadedCheckpoint> latest;
     std::optional<LoadedCheckpoint> fineTuneSource;
     if (leader() && request.resume)
-        latest = checkpoints->loadLatest();
+        latest = std::move(resumeFrom);
     if (leader() && !latest && !config.training.fineTuneFrom.empty()) {
+        if (!project::isValidRunName(config.training.fineTuneFrom))
+            throw TrainingError("training.fineTuneFrom must name a run of this project, not a path");
         CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
-        fineTuneSource = other.loadBest();
+        DamagedCheckpoints damaged;
+        fineTuneSource = other.loadBest(&damaged);
         if (!fineTuneSource)
-            throw TrainingError(
-                "cannot fine-tune from run \"" + config.training.fineTuneFrom + "\": it has no complete checkpoint");
+            throw TrainingError("cannot fine-tune: " + describeNoCheckpoint(config.training.fineTuneFrom, damaged));
+        for (const auto &line : skippedLines(*fineTuneSource))
+            emit("warning", "fine-tuning source: " + line);
     }
     if (comm) {
         // Every rank starts from the checkpoint rank 0 chose (and verified).
@@ -170,17 +168,18 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
         skippedSteps = extra.value("skippedSteps", 0LL);
         rollbacks = extra.value("rollbacks", 0);
         halvedBatch = extra.value("halvedBatch", false);
-        note = "resumed from " + latest->info.dir.string();
+        note = "resumed from " + latest->info.dir.string() + " (" + latest->why + ")";
         for (const auto &skipped : latest->skipped)
             note += "; skipped damaged " + skipped;
     } else if (fineTuneSource) {
         CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
         session->initializeFromWeights(other, fineTuneSource->info);
-        note = "fine-tuning from " + fineTuneSource->info.dir.string();
+        note = "fine-tuning from " + fineTuneSource->info.dir.string() + " (" + fineTuneSource->why + ")";
     } else {
         session->initialize();
         if (request.resume)
-            note = "no complete checkpoint yet: starting from step 0";
+            note = "run \"" + runName + "\" has no checkpoint: starting from step 0"
+                + (request.startOver ? " (--start-over)" : "");
     }
     if (comm) {
         comm->storeBarrier(kLeaderWorkWait, "loading the start state on every rank");
@@ -197,6 +196,48 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
                 probeChars.push_back(cp);
     }
     emit("started", note.empty() ? "training on " + session->deviceDescription() : note);
+}
+
+void Trainer::Impl::openCheckpoints()
+{
+    checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
+        CheckpointPolicy {.keepLast = config.training.keepLast,
+            .bestMetric = config.training.bestMetric,
+            .lowerIsBetter = config.training.bestMetric != "val_ssim"});
+    checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
+}
+
+std::optional<LoadedCheckpoint> Trainer::Impl::resumePoint()
+{
+    DamagedCheckpoints damaged;
+    auto latest = checkpoints->loadLatest(&damaged);
+    const std::string again = " To train run \"" + runName
+        + "\" again from step 0, resume with --start-over (damaged checkpoints are set aside as step-N.damaged, "
+          "never overwritten).";
+    if (latest && latest->info.kind == "imported")
+        throw ResumeRefused("run \"" + runName
+            + "\" was imported from a shared model: it holds the generator only (no discriminator or optimizer "
+              "state), so it cannot be resumed; fine-tune a new run from it (training.fineTuneFrom)");
+    if (!latest && !request.startOver) {
+        if (!damaged.empty())
+            throw ResumeRefused("cannot resume: " + describeNoCheckpoint(runName, damaged)
+                + ". They are kept as they are for inspection." + again);
+        // No checkpoint at all: fine for a run stopped before its first save, not for one whose saves vanished.
+        const auto recorded = store->checkpoints(runName);
+        if (!recorded.empty())
+            throw ResumeRefused("cannot resume run \"" + runName + "\": it saved checkpoints (the last at step "
+                + std::to_string(recorded.back().step) + ") but " + checkpoints->dir().string()
+                + " holds none now (deleted or moved?)." + again);
+    }
+    // Damaged checkpoints stay for inspection: set aside, so that no later save overwrites them.
+    for (const auto &dir : damaged.dirs) {
+        const auto aside = checkpoints->setAside(dir);
+        emit("warning", "set the damaged checkpoint " + dir.filename().string() + " aside as " + aside.string());
+    }
+    if (latest)
+        for (const auto &line : skippedLines(*latest))
+            emit("warning", line);
+    return latest;
 }
 
 nlohmann::json Trainer::Impl::extraState() const

@@ -7,6 +7,13 @@
 namespace zistudio::training
 {
 
+/**
+ * The largest step count anything accepts (a run's steps, a checkpoint's step, an imported model's step):
+ * far beyond any real run (a million steps a day for 2,700 years) and small enough that step folder
+ * names ("step-" + 13 digits) and every counter derived from a step stay exact.
+ */
+inline constexpr long long kMaxSteps = 1'000'000'000'000LL;
+
 /** Every training setting; recorded with each run. Defaults follow zi2zi. */
 struct TrainingConfig
 {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -55,6 +57,33 @@ inline void to_json(nlohmann::json &j, const TrainingConfig &c)
 namespace detail
 {
 
+/** Whether `v` is an integer that `T` holds exactly. */
+template<typename T> bool fitsIn(const nlohmann::json &v)
+{
+    // if constexpr keeps every comparison one that can fail (no -Wtype-limits "always true").
+    if (v.is_number_unsigned()) {
+        if constexpr (std::is_signed_v<T> || sizeof(T) < sizeof(std::uint64_t))
+            return v.template get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+        else
+            return true;
+    }
+    if (!v.is_number_integer())
+        return false;
+    const auto x = v.template get<std::int64_t>();
+    if (x < 0) {
+        if constexpr (!std::is_signed_v<T>)
+            return false;
+        else if constexpr (sizeof(T) < sizeof(std::int64_t))
+            return x >= static_cast<std::int64_t>(std::numeric_limits<T>::min());
+        else
+            return true;
+    }
+    if constexpr (sizeof(T) < sizeof(std::int64_t))
+        return x <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    else
+        return true;
+}
+
 /** Reads an optional member with a type check; the error names `where.key` and the expected type. */
 template<typename T>
 void readMember(const nlohmann::json &j, const char *key, T &out, const std::string &where, const char *expected)
@@ -65,10 +94,8 @@ void readMember(const nlohmann::json &j, const char *key, T &out, const std::str
     bool ok = false;
     if constexpr (std::is_same_v<T, bool>)
         ok = v.is_boolean();
-    else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>)
-        ok = v.is_number_unsigned() || (v.is_number_integer() && v.template get<long long>() >= 0);
     else if constexpr (std::is_integral_v<T>)
-        ok = v.is_number_integer();
+        ok = fitsIn<T>(v); // a number the field cannot hold is an error, never a silently wrapped value
     else if constexpr (std::is_floating_point_v<T>)
         ok = v.is_number() && std::isfinite(v.template get<double>());
     else if constexpr (std::is_same_v<T, std::string>)
@@ -81,6 +108,9 @@ void readMember(const nlohmann::json &j, const char *key, T &out, const std::str
             return;
         } catch (const nlohmann::json::exception &) { }
     }
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+        if (v.is_number_integer())
+            throw TrainingError(where + "." + key + ": " + v.dump() + " is out of range for this setting");
     throw TrainingError(where + "." + key + ": expected " + expected + ", got " + v.dump());
 }
 
@@ -160,7 +190,8 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     readMember(j, "probeChars", c.probeChars, where, "an array of one-character strings");
 
     requireRange(c.batchSize >= 1 && c.batchSize <= 4096, where, "batchSize", "must be 1..4096");
-    requireRange(c.steps >= 1, where, "steps", "must be at least 1");
+    const std::string stepRange = "1.." + std::to_string(kMaxSteps);
+    requireRange(c.steps >= 1 && c.steps <= kMaxSteps, where, "steps", "must be " + stepRange);
     requireRange(c.learningRate > 0 && c.learningRate <= 1, where, "learningRate", "must be in (0, 1]");
     requireRange(c.beta1 >= 0 && c.beta1 < 1, where, "beta1", "must be in [0, 1)");
     requireRange(c.beta2 >= 0 && c.beta2 < 1, where, "beta2", "must be in [0, 1)");

@@ -17,4 +17,11 @@ public:
     using Error::Error;
 };
 
+/** A resume that would silently lose or overwrite work (damaged or missing checkpoints, an imported run). */
+class ResumeRefused : public TrainingError
+{
+public:
+    using TrainingError::TrainingError;
+};
+
 } // namespace zistudio::training

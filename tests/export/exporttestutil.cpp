@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporttestutil.h"
+
+#include "common/hashing.h"
 #include "runshell.h"
 
 #include "glyphs/fontface.h"
@@ -164,6 +166,15 @@ int runPython(const std::string &script, std::string &output, const std::vector<
     for (const auto &a : args)
         cmd += " " + shellQuote(a);
     return runCommand(cmd, output);
+}
+
+std::map<std::string, std::string> snapshot(const std::filesystem::path &dir)
+{
+    std::map<std::string, std::string> files;
+    for (const auto &e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file())
+            files[std::filesystem::relative(e.path(), dir).string()] = sha256File(e.path());
+    return files;
 }
 
 } // namespace zistudio::test

@@ -7,6 +7,7 @@
 #include "export/outline.h"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ int inkCount(const GrayImage &img);
 
 /** Runs a shell command, returns its exit status and puts stdout+stderr into `output`. */
 int runCommand(const std::string &command, std::string &output);
+
+/** Every file under `dir` with its SHA-256 (the state a failed export must not change). */
+std::map<std::string, std::string> snapshot(const std::filesystem::path &dir);
 
 /** Quotes a string for /bin/sh. */
 std::string shellQuote(const std::string &s);

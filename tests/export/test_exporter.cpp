@@ -39,16 +39,6 @@ ExportOptions optionsFor(const fs::path &font)
     return o;
 }
 
-/** Every file under `dir` with its SHA-256 (the state a failed export must not change). */
-std::map<std::string, std::string> snapshot(const fs::path &dir)
-{
-    std::map<std::string, std::string> files;
-    for (const auto &e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file())
-            files[fs::relative(e.path(), dir).string()] = sha256File(e.path());
-    return files;
-}
-
 bool hasStagingLeft(const fs::path &dir)
 {
     for (const auto &e : fs::directory_iterator(dir))
@@ -132,7 +122,7 @@ TEST(Exporter, CancelLeavesThePreviousExportUntouched)
     test::TempDir dir;
     const auto font = test::TestFonts::kaiGb();
     exportGlyphSet(test::renderGlyphs(font, U"一永", kSize), optionsFor(font), dir.path());
-    const auto before = snapshot(dir.path());
+    const auto before = test::snapshot(dir.path());
     ASSERT_FALSE(before.empty());
 
     std::atomic<bool> cancel {false};
@@ -140,11 +130,11 @@ TEST(Exporter, CancelLeavesThePreviousExportUntouched)
     EXPECT_THROW(exportGlyphSet(
                      many, optionsFor(font), dir.path(), [&](int, int) { cancel = true; }, &cancel),
         ExportCancelled);
-    EXPECT_EQ(snapshot(dir.path()), before);
+    EXPECT_EQ(test::snapshot(dir.path()), before);
     EXPECT_FALSE(hasStagingLeft(dir.path()));
     // Cancelled before it starts: the same.
     EXPECT_THROW(exportGlyphSet(many, optionsFor(font), dir.path(), {}, &cancel), ExportCancelled);
-    EXPECT_EQ(snapshot(dir.path()), before);
+    EXPECT_EQ(test::snapshot(dir.path()), before);
 }
 
 TEST(Exporter, AThrowingProgressCallbackStopsTheExportCleanly)
@@ -214,10 +204,10 @@ TEST(Exporter, ReadOnlyFolderIsAClearErrorAndNothingChanges)
         exportGlyphSet(glyphs, optionsFor(font), out);
         fs::permissions(out, fs::perms::owner_read | fs::perms::owner_exec);
     }
-    const auto before = snapshot(out);
+    const auto before = test::snapshot(out);
     const std::string msg = errorOf<ExportError>([&] { exportGlyphSet(glyphs, optionsFor(font), out); });
     EXPECT_NE(msg.find("not writable: " + out.string()), std::string::npos) << msg;
-    EXPECT_EQ(snapshot(out), before);
+    EXPECT_EQ(test::snapshot(out), before);
 }
 
 TEST(Exporter, FullDiskIsReportedAndThePreviousExportSurvives)
@@ -231,7 +221,7 @@ TEST(Exporter, FullDiskIsReportedAndThePreviousExportSurvives)
     const auto font = test::TestFonts::kaiGb();
     const fs::path out = dir / "small";
     exportGlyphSet(test::renderGlyphs(font, U"永", kSize), optionsFor(font), out);
-    const auto before = snapshot(out);
+    const auto before = test::snapshot(out);
     ExportOptions big = optionsFor(font);
     big.backgroundImages = true;
     big.formats.insert(ExportFormat::Otf);
@@ -242,7 +232,7 @@ TEST(Exporter, FullDiskIsReportedAndThePreviousExportSurvives)
             static_cast<char32_t>(0xE000 + k), many[static_cast<std::size_t>(k) % many.size()].image, false});
     const std::string msg = errorOf<ExportError>([&] { exportGlyphSet(lots, big, out); });
     EXPECT_NE(msg.find("No space left on device"), std::string::npos) << msg;
-    EXPECT_EQ(snapshot(out), before);
+    EXPECT_EQ(test::snapshot(out), before);
     EXPECT_FALSE(hasStagingLeft(out));
 }
 
@@ -260,12 +250,12 @@ TEST(Exporter, ANewExportReplacesFoldersWholesale)
     // Something of the wrong kind in the way: refused before anything moves.
     fs::remove_all(dir / "svg");
     writeFileAtomically(dir / "svg", std::string("a file where the svg folder goes"));
-    const auto before = snapshot(dir.path());
+    const auto before = test::snapshot(dir.path());
     EXPECT_NE(errorOf<ExportError>([&] {
         exportGlyphSet(test::renderGlyphs(font, U"永", kSize), optionsFor(font), dir.path());
     }).find("in the way"),
         std::string::npos);
-    EXPECT_EQ(snapshot(dir.path()), before);
+    EXPECT_EQ(test::snapshot(dir.path()), before);
     EXPECT_EQ(r.glyphsInFonts, 1);
 }
 
@@ -282,7 +272,7 @@ TEST(Exporter, OneOrTwoThreadsGiveTheSameFiles)
     o.threads = 2;
     exportGlyphSet(glyphs, o, b.path());
     ::unsetenv("SOURCE_DATE_EPOCH");
-    EXPECT_EQ(snapshot(a.path()), snapshot(b.path()));
+    EXPECT_EQ(test::snapshot(a.path()), test::snapshot(b.path()));
 }
 
 TEST(Exporter, ParsesFormatLists)

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace zistudio;
@@ -64,4 +65,65 @@ TEST(Hashing, KnownSha256)
     test::TempDir dir;
     writeFileAtomically(dir / "abc", std::string_view("abc"));
     EXPECT_EQ(sha256File(dir / "abc"), sha256Hex("abc"));
+}
+
+// readFile is the one door every file we parse comes through: it must refuse what is not a regular
+// file before opening it (a FIFO would block open() forever, /dev/zero and /dev/urandom never end)
+// and never read past its cap, whatever the size says.
+TEST(ReadFile, RefusesAFifoWithoutHanging)
+{
+    test::TempDir dir;
+    const auto fifo = dir / "pipe";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    try {
+        readFile(fifo);
+        FAIL() << "expected IoError";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find("named pipe"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(fifo.string()), std::string::npos) << e.what();
+    }
+}
+
+TEST(ReadFile, RefusesEndlessDevices)
+{
+    for (const char *device : {"/dev/zero", "/dev/urandom", "/dev/null"}) {
+        try {
+            readFile(device, 1 << 20);
+            FAIL() << "expected IoError for " << device;
+        } catch (const IoError &e) {
+            EXPECT_NE(std::string(e.what()).find("character device"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(ReadFile, ASymlinkToADeviceIsRefusedToo)
+{
+    test::TempDir dir;
+    std::filesystem::create_symlink("/dev/zero", dir / "charset.txt");
+    EXPECT_THROW(readFile(dir / "charset.txt"), IoError);
+}
+
+TEST(ReadFile, CapsEveryRead)
+{
+    test::TempDir dir;
+    writeFileAtomically(dir / "big.txt", std::string(1000, 'x'));
+    EXPECT_EQ(readFile(dir / "big.txt", 1000).size(), 1000u);
+    try {
+        readFile(dir / "big.txt", 999);
+        FAIL() << "expected IoError";
+    } catch (const IoError &e) {
+        EXPECT_NE(std::string(e.what()).find("too large"), std::string::npos) << e.what();
+    }
+    writeFileAtomically(dir / "empty.txt", std::string_view());
+    EXPECT_EQ(readFile(dir / "empty.txt", 0), "");
+}
+
+TEST(ReadFile, ReadsFilesLargerThanOneChunk)
+{
+    test::TempDir dir;
+    std::string text(3 * (1 << 20) + 17, 'a');
+    for (std::size_t i = 0; i < text.size(); i += 4099)
+        text[i] = static_cast<char>('a' + i % 26);
+    writeFileAtomically(dir / "big.bin", text);
+    EXPECT_EQ(readFile(dir / "big.bin"), text);
 }

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI as a user runs it: a real process, its exit code and its output.
 #include "runshell.h"
+#include "testfonts.h"
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace
 {
@@ -59,4 +62,28 @@ TEST(Cli, UsageErrorsAreOneLineNamingTheCommandsHelp)
     const Result help = run("render --help");
     EXPECT_EQ(help.exitCode, 0) << help.output;
     EXPECT_NE(help.output.find("--policy"), std::string::npos) << help.output;
+}
+
+// Hostile paths given to commands that read files: refused at once with the kind of file, never read
+// (a FIFO would hang, /dev/zero would allocate until bad_alloc). `timeout` turns a hang into a failure.
+TEST(Cli, DevicesAndPipesAreRefusedNotRead)
+{
+    char dir[] = "/tmp/zistudio-cli-fifo-XXXXXX";
+    ASSERT_NE(::mkdtemp(dir), nullptr);
+    const std::string fifo = std::string(dir) + "/p.zistudio";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string font = zistudio::test::TestFonts::kaiGb().string();
+    for (const std::string &args : {"project show " + fifo, "model inspect " + fifo,
+             "render --font " + font + " --size 32 --charset-file /dev/zero --out " + dir,
+             "render --font " + font + " --size 32 --charset-file /dev/urandom --out " + dir,
+             "render --font /dev/zero --size 32 --chars x --out " + std::string(dir)}) {
+        const auto r = zistudio::test::runShell("timeout 60 " + std::string(ZISTUDIO_CLI) + " " + args + " 2>&1");
+        EXPECT_EQ(r.exitCode, 1) << args << ": " << r.output;
+        EXPECT_TRUE(r.output.find("named pipe") != std::string::npos
+            || r.output.find("character device") != std::string::npos
+            || r.output.find("not a regular") != std::string::npos)
+            << args << ": " << r.output;
+    }
+    ::unlink(fifo.c_str());
+    ::rmdir(dir);
 }

@@ -4,8 +4,8 @@
 // almost never turn a string into a number or drop a key while keeping the JSON valid, yet those are the
 // damaged files a parser meets. This mutator parses the input, changes one node (its type, a key, an array
 // element, a number's range) and writes it back; unparsable inputs get libFuzzer's own mutations.
-// Include it in exactly one harness translation unit; it only exists in the fuzzing build (ZISTUDIO_FUZZING).
-#ifdef ZISTUDIO_FUZZING
+// Include it in exactly one harness translation unit. libFuzzer (scripts/fuzz) calls it; so does the
+// replay driver's --fuzz mode (replaymain.cpp, which also provides LLVMFuzzerMutate) in CI's sanitizer step.
 
 #include <nlohmann/json.hpp>
 
@@ -127,7 +127,17 @@ inline std::size_t mutateJson(std::uint8_t *data, std::size_t size, std::size_t 
         collectNodes(doc, nodes);
         mutateNode(*nodes[rng() % nodes.size()], rng, nodes);
     }
-    const std::string out = doc.dump(rng() % 2 == 0 ? -1 : 2);
+    std::string out = doc.dump(rng() % 2 == 0 ? -1 : 2);
+    if (rng() % 6 == 0) {
+        // A number no double or integer holds ("batchSize": 1e400): only text can carry it.
+        static const char *const kHuge[]
+            = {"1e400", "-1e400", "1e2308", "18446744073709551616", "-9223372036854775809"};
+        const std::size_t digit = out.find_first_of("0123456789", rng() % (out.size() + 1));
+        if (digit != std::string::npos) {
+            const std::size_t end = out.find_first_not_of("0123456789.eE+-", digit);
+            out.replace(digit, (end == std::string::npos ? out.size() : end) - digit, kHuge[rng() % 5]);
+        }
+    }
     if (out.size() > maxSize)
         return LLVMFuzzerMutate(data, size, maxSize);
     std::memcpy(data, out.data(), out.size());
@@ -140,5 +150,3 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t *data, std::size_t s
 {
     return zistudio::fuzz::mutateJson(data, size, maxSize, seed);
 }
-
-#endif // ZISTUDIO_FUZZING

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/atomicfile.h"
 #include "common/imageio.h"
 #include "errorof.h"
 #include "glyphs/fontface.h"
@@ -225,9 +226,15 @@ TEST_F(GeneratorTest, CliTrainGenerateEvaluate)
     ASSERT_EQ(rc, 0) << out;
     EXPECT_TRUE(fs::exists(dir / "png" / "uni6C38.png"));
     EXPECT_TRUE(fs::exists(dir / "png" / "uni548C.png"));
-    std::tie(rc, out) = run("evaluate --project " + project.string() + " --run cli --json");
-    ASSERT_EQ(rc, 0) << out;
-    const auto j = nlohmann::json::parse(out);
+    // --json: the JSON on stdout; which checkpoint was used (and why) on stderr.
+    rc = WEXITSTATUS(std::system((cli + " --threads 1 evaluate --project " + project.string() + " --run cli --json > "
+        + (dir / "out.txt").string() + " 2> " + (dir / "err.txt").string())
+                                     .c_str()));
+    ASSERT_EQ(rc, 0);
+    const auto j = nlohmann::json::parse(readFile(dir / "out.txt"));
+    const std::string said = readFile(dir / "err.txt");
+    EXPECT_NE(said.find("zistudio-cli: using checkpoint step-000004 (the best by val_l1 = "), std::string::npos)
+        << said;
     EXPECT_GT(j["evaluated"].get<int>(), 0);
     EXPECT_GT(j["baseline"]["l1"].get<double>(), 0.0);
     std::tie(rc, out) = run(

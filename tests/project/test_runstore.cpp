@@ -174,6 +174,7 @@ TEST(RunStore, RejectsForeignAndNewerFiles)
     writeFileAtomically(dir / "junk.sqlite", std::string_view("this is not a database, just some text......"));
     const auto junk = errorOf<ProjectError>([&] { RunStore s(dir / "junk.sqlite"); });
     EXPECT_NE(junk.find("junk.sqlite"), std::string::npos) << junk;
+    EXPECT_NE(junk.find("is it a ZiStudio runs.sqlite?"), std::string::npos) << junk;
 
     {
         RunStore s(dir / "new.sqlite");
@@ -187,6 +188,9 @@ TEST(RunStore, RejectsForeignAndNewerFiles)
 
     const auto missingFolder = errorOf<ProjectError>([&] { RunStore s(dir / "no" / "such" / "runs.sqlite"); });
     EXPECT_NE(missingFolder.find("cannot open"), std::string::npos) << missingFolder;
+    EXPECT_NE(missingFolder.find("(No such file or directory)"), std::string::npos)
+        << "the system's reason: " << missingFolder;
+    EXPECT_EQ(missingFolder.find("is it a ZiStudio"), std::string::npos) << missingFolder;
 }
 
 TEST(RunStore, RunNames)

@@ -9,6 +9,8 @@
 #include "common/error.h"
 #include "data/dataset.h"
 #include "project/project.h"
+#include "project/projecterror.h"
+#include "project/runstore.h"
 #include "training/checkpointstore.h"
 #include "training/tensorarchive.h"
 
@@ -169,6 +171,38 @@ TEST(FullDisk, ADatasetBuildThatDoesNotFitKeepsThePreviousStore)
     EXPECT_EQ(after.image(0), before.image(0));
     for (const auto &entry : fs::directory_iterator(mnt / "store"))
         EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << "left behind: " << entry.path();
+}
+
+} // namespace zistudio::test
+
+namespace zistudio::test
+{
+
+TEST(FullDisk, TheRunStoreSaysTheSystemsReason)
+{
+    ScratchMount mnt(kMountBytes);
+    if (!mnt.mounted())
+        GTEST_SKIP() << mnt.skipReason();
+    fillLeaving(mnt, 0);
+    try {
+        project::RunStore store(mnt / "runs.sqlite");
+        for (int i = 0; i < 200; ++i)
+            store.createRun({.name = "r" + std::to_string(i),
+                .created = "",
+                .status = "created",
+                .configJson = std::string(4096, 'x'),
+                .attention = "none",
+                .seed = 1,
+                .versions = "{}",
+                .parent = "",
+                .lastStep = 0});
+        FAIL() << "200 runs fit on a full disk";
+    } catch (const project::ProjectError &e) {
+        const std::string message = e.what();
+        EXPECT_EQ(message.find("is it a ZiStudio"), std::string::npos) << message;
+        EXPECT_TRUE(message.find("full") != std::string::npos || message.find("No space") != std::string::npos)
+            << message;
+    }
 }
 
 } // namespace zistudio::test

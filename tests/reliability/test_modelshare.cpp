@@ -3,11 +3,13 @@
 // import it into another project as a run that generates the same glyphs, and refuse damaged or hostile
 // files (wrong format, foreign or missing tensors, wrong shapes, NaN, truncation) with an error naming the
 // file while the project stays untouched. No torch::load anywhere: our own archive reader decodes it all.
+#include "runshell.h"
 #include "tempdir.h"
 #include "testfonts.h"
 
 #include "common/atomicfile.h"
 #include "inference/generator.h"
+#include "inference/inferenceerror.h"
 #include "model/modelconfigjson.h"
 #include "model/modelstate.h"
 #include "model/unetgenerator.h"
@@ -17,12 +19,16 @@
 #include "training/checkpointstore.h"
 #include "training/modelshare.h"
 #include "training/tensorarchive.h"
+#include "training/trainer.h"
 #include "training/trainingerror.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdio>
 #include <functional>
 #include <limits>
+#include <sys/resource.h>
 
 namespace zistudio::test
 {
@@ -204,7 +210,127 @@ TEST_F(ModelSharing, DamagedOrHostileFilesAreRefusedNamingTheFile)
                           a.tensors.front().second.view({-1})[0] = std::numeric_limits<float>::quiet_NaN();
                       }),
         "NaN or Inf");
-    expectRefused(tampered("wider.zsm", [](auto &a) { a.metadata["model"]["ngf"] = 16; }), "wrong shape or type");
+    expectRefused(tampered("wider.zsm", [](auto &a) { a.metadata["model"]["ngf"] = 16; }), "the declared model needs");
+}
+
+namespace
+{
+
+long peakResidentKiB()
+{
+    rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+TEST_F(ModelSharing, ATinyFileDeclaringAHugeModelIsRefusedWithoutBuildingIt)
+{
+    ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    const long before = peakResidentKiB();
+    // 3.5 GB and 8 GiB-per-block generators declared by files of a few hundred KiB.
+    for (const auto &[size, ngf] : std::vector<std::pair<int, int>> {{256, 256}, {512, 4096}, {512, 1024}}) {
+        const auto file = tampered("huge-" + std::to_string(ngf) + ".zsm", [&](auto &a) {
+            a.metadata["model"]["imageSize"] = size;
+            a.metadata["model"]["ngf"] = ngf;
+        });
+        expectRefused(file, "parameters");
+        EXPECT_THROW(ModelShare::inspect(file), training::TrainingError);
+    }
+    // A declared size that would be allowed but is not backed by the file's tensors is refused too.
+    expectRefused(tampered("bigger.zsm", [](auto &a) { a.metadata["model"]["ngf"] = 64; }), "holds only");
+    const long grownMiB = (peakResidentKiB() - before) / 1024;
+    EXPECT_LT(grownMiB, 512) << "refusing must not allocate the declared model";
+    std::printf("[ figures  ] huge declared models refused; peak memory grew by %ld MiB\n", grownMiB);
+}
+
+TEST_F(ModelSharing, EveryNumberAnImportCarriesIsBounded)
+{
+    ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    for (const nlohmann::json &step : {nlohmann::json(std::numeric_limits<long long>::max()),
+             nlohmann::json(std::numeric_limits<std::uint64_t>::max()), nlohmann::json(1'000'000'000'001LL),
+             nlohmann::json(-5), nlohmann::json(2.5)})
+        expectRefused(tampered("step.zsm", [&](auto &a) { a.metadata["source"]["step"] = step; }), "source.step");
+    expectRefused(tampered("long-name.zsm", [](auto &a) { a.metadata["source"]["project"] = std::string(5000, 'x'); }),
+        "longer than");
+    expectRefused(tampered("styles.zsm", [](auto &a) { a.metadata["styles"][0]["styleId"] = -1; }), "outside");
+    expectRefused(tampered("embed.zsm", [](auto &a) { a.metadata["model"]["embeddingNum"] = 1e9; }), "embeddingNum");
+}
+
+TEST_F(ModelSharing, AnImportedRunCannotBeResumed)
+{
+    ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    ModelShare::importModel(m_zsm, m_bob, "shared");
+    training::Trainer trainer(training::RunRequest {.projectFile = m_bob, .runName = "shared", .resume = true});
+    std::atomic<bool> cancel {false};
+    const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
+    EXPECT_EQ(result.outcome, training::RunOutcome::Failed);
+    EXPECT_NE(result.message.find("imported"), std::string::npos) << result.message;
+    EXPECT_NE(result.message.find("cannot be resumed"), std::string::npos) << result.message;
+    // The imported checkpoint is as it was.
+    const auto layout = project::ProjectLayout::of(m_bob);
+    const auto loaded = training::CheckpointStore(layout.checkpointsDir("shared")).loadLatest();
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->info.step, 120);
+}
+
+TEST_F(ModelSharing, ExportSaysWhichCheckpointItUsesAndWhy)
+{
+    const auto exported = ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    ASSERT_FALSE(exported.checkpointReport.empty());
+    EXPECT_EQ(
+        exported.checkpointReport[0], "using checkpoint step-000120 (the best by val_l1 = 0.1) of run \"kai-run\"");
+    // A newer, better checkpoint whose generator is damaged: the export says it skipped it.
+    const auto layout = project::ProjectLayout::of(m_alice);
+    training::CheckpointStore store(layout.checkpointsDir("kai-run"));
+    auto writer = store.begin(240);
+    writer.addPart("generator.zt", readFile(layout.checkpointsDir("kai-run") / "step-000120" / "generator.zt"));
+    writer.commit({{"val_l1", 0.05}});
+    fs::resize_file(layout.checkpointsDir("kai-run") / "step-000240" / "generator.zt", 64);
+    const auto fallback = ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    EXPECT_EQ(fallback.step, 120);
+    ASSERT_EQ(fallback.checkpointReport.size(), 2u);
+    EXPECT_NE(fallback.checkpointReport[0].find("best intact"), std::string::npos) << fallback.checkpointReport[0];
+    EXPECT_NE(fallback.checkpointReport[1].find("skipped damaged checkpoint step-000240"), std::string::npos)
+        << fallback.checkpointReport[1];
+}
+
+TEST_F(ModelSharing, GenerateNamesTheDamagedCheckpoints)
+{
+    const auto layout = project::ProjectLayout::of(m_alice);
+    {
+        inference::Generator generator(m_alice, "kai-run", {"last"}, "cpu");
+        ASSERT_EQ(generator.checkpointReport().size(), 1u);
+        EXPECT_EQ(generator.checkpointReport()[0], "using checkpoint step-000120 (the latest) of run \"kai-run\"");
+    }
+    fs::resize_file(layout.checkpointsDir("kai-run") / "step-000120" / "generator.zt", 64);
+    for (const char *which : {"best", "last"}) {
+        try {
+            inference::Generator generator(m_alice, "kai-run", {which}, "cpu");
+            ADD_FAILURE() << "loaded a damaged checkpoint";
+        } catch (const inference::InferenceError &e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find("has no usable checkpoint"), std::string::npos) << message;
+            EXPECT_NE(message.find("step-000120"), std::string::npos) << message;
+            EXPECT_NE(message.find("generator.zt"), std::string::npos) << message;
+        }
+    }
+}
+
+TEST_F(ModelSharing, CliInspectEscapesTheNamesAFileCarries)
+{
+    ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
+    const auto hostile = tampered("hostile.zsm", [](auto &a) {
+        a.metadata["source"]["project"] = "evil\x1b]0;owned\x07\r\nstyle 0: fake";
+        a.metadata["styles"][0]["name"] = "Kai\x1b[2J\xe2\x80\xae";
+    });
+    const auto result = runShell(std::string(ZISTUDIO_CLI) + " model inspect " + hostile.string() + " 2>&1");
+    EXPECT_EQ(result.exitCode, 0) << result.output;
+    EXPECT_EQ(result.output.find('\x1b'), std::string::npos) << "no raw ESC reaches the terminal";
+    EXPECT_EQ(result.output.find('\r'), std::string::npos);
+    EXPECT_NE(result.output.find("evil\\x1b]0;owned\\x07\\r\\nstyle 0: fake"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("Kai\\x1b[2J\\u{202e}"), std::string::npos) << result.output;
 }
 
 } // namespace zistudio::test

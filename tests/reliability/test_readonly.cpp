@@ -5,10 +5,14 @@
 #include "checkpointfixture.h"
 #include "scratchmount.h"
 #include "tempdir.h"
+#include "tinyproject.h"
 
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "project/project.h"
+#include "project/projecterror.h"
+#include "project/projectlayout.h"
+#include "project/runstore.h"
 #include "training/checkpointstore.h"
 #include "training/tensorarchive.h"
 
@@ -134,6 +138,113 @@ TEST(ReadOnlyFolder, ProjectAndArchiveSavesFailAndTheOldFilesStay)
     EXPECT_TRUE(torch::equal(training::readTensorArchive(archive).at("w"), torch::ones({2})));
     EXPECT_THROW(writeFileAtomically(folder.path() / "new.txt", "x"), IoError);
     EXPECT_FALSE(fs::exists(folder.path() / "new.txt"));
+}
+
+} // namespace zistudio::test
+
+namespace zistudio::test
+{
+namespace
+{
+
+/** A project file with one run (a row in runs.sqlite, a folder with run.json and a checkpoint folder). */
+project::ProjectLayout projectWithARun(const fs::path &folder, bool withStore)
+{
+    const project::Project p = tinyProject();
+    const fs::path file = folder / "ro.zistudio";
+    project::saveProject(p, file);
+    const auto layout = project::ProjectLayout::of(file);
+    fs::create_directories(layout.checkpointsDir("r1") / "step-000500");
+    writeFileAtomically(layout.runDir("r1") / "run.json", project::projectToJson(p).dump());
+    writeFileAtomically(layout.checkpointsDir("r1") / "step-000500" / "manifest.json", std::string("{}"));
+    if (withStore) {
+        project::RunStore store(layout.runStore);
+        store.createRun({.name = "r1",
+            .created = "",
+            .status = "completed",
+            .configJson = project::projectToJson(p).dump(),
+            .attention = "none",
+            .seed = 1,
+            .versions = "{}",
+            .parent = "",
+            .lastStep = 0});
+    }
+    return layout;
+}
+
+} // namespace
+
+TEST(ReadOnlyFolder, RunsAreListedFromReadOnlyMedia)
+{
+    for (const bool withStore : {true, false}) {
+        ReadOnlyFolder folder;
+        if (!folder.usable())
+            GTEST_SKIP() << folder.skipReason();
+        const auto layout = projectWithARun(folder.path(), withStore);
+        folder.makeReadOnly();
+        const auto store = project::openRunStore(layout);
+        const auto runs = store.listRuns();
+        ASSERT_EQ(runs.size(), 1u) << (withStore ? "with" : "without") << " runs.sqlite";
+        EXPECT_EQ(runs[0].name, "r1");
+        EXPECT_EQ(runs[0].status, withStore ? "completed" : "recovered");
+        EXPECT_EQ(fs::exists(layout.runStore), withStore) << "reading never creates a file";
+        // Writing on read-only media is an error with the system's reason, not "is it a runs.sqlite?".
+        try {
+            project::openRunStore(layout, true)
+                .createRun({.name = "r2",
+                    .created = "",
+                    .status = "created",
+                    .configJson = "{}",
+                    .attention = "none",
+                    .seed = 1,
+                    .versions = "{}",
+                    .parent = "",
+                    .lastStep = 0});
+            ADD_FAILURE() << "a run was recorded on read-only media";
+        } catch (const project::ProjectError &e) {
+            EXPECT_EQ(std::string(e.what()).find("is it a ZiStudio"), std::string::npos) << e.what();
+            const std::string message = e.what();
+            EXPECT_TRUE(message.find("eadonly") != std::string::npos || message.find("ead-only") != std::string::npos)
+                << message;
+        }
+    }
+}
+
+TEST(RunStoreRecovery, ADeletedRunStoreIsRebuiltFromTheRunFolders)
+{
+    TempDir dir;
+    const auto layout = projectWithARun(dir.path(), true);
+    fs::remove(layout.runStore);
+    const auto runs = project::openRunStore(layout).listRuns();
+    ASSERT_EQ(runs.size(), 1u);
+    EXPECT_EQ(runs[0].name, "r1");
+    EXPECT_EQ(runs[0].status, "recovered");
+    const auto checkpoints = project::RunStore(layout.runStore).checkpoints("r1");
+    ASSERT_EQ(checkpoints.size(), 1u);
+    EXPECT_EQ(checkpoints[0].step, 500);
+    // A damaged run folder is left out, not a reason to fail the listing.
+    fs::create_directories(layout.runDir("broken"));
+    writeFileAtomically(layout.runDir("broken") / "run.json", std::string("{\"format\": 1e400}"));
+    EXPECT_EQ(project::openRunStore(layout).listRuns().size(), 1u);
+}
+
+TEST(ProjectLayout, TwoProjectsInOneFolderKeepTheirDataApart)
+{
+    TempDir dir;
+    const auto a = project::ProjectLayout::of(dir / "a.zistudio");
+    writeFileAtomically(dir / "a.zistudio", std::string("{}"));
+    writeFileAtomically(dir / "b.zistudio", std::string("{}"));
+    const auto b = project::ProjectLayout::of(dir / "b.zistudio");
+    EXPECT_EQ(a.runStore, dir / "runs.sqlite") << "the first project keeps the folder's own layout";
+    EXPECT_NE(a.runsDir, b.runsDir);
+    EXPECT_NE(a.datasetStore, b.datasetStore);
+    EXPECT_NE(a.runStore, b.runStore);
+    EXPECT_EQ(b.dataFolder, dir / "b.zistudio-data");
+    EXPECT_EQ(project::ProjectLayout::of(dir / "a.zistudio").runsDir, a.runsDir) << "stable";
+    // The owner renamed: the next project opened there takes the folder's data over (it was the owner's).
+    fs::rename(dir / "a.zistudio", dir / "c.zistudio");
+    EXPECT_EQ(project::ProjectLayout::of(dir / "c.zistudio").runsDir, a.runsDir);
+    EXPECT_EQ(project::ProjectLayout::of(dir / "b.zistudio").runsDir, b.runsDir);
 }
 
 } // namespace zistudio::test

@@ -236,6 +236,86 @@ TEST(Trainer, OutOfMemoryHalvesTheBatchOnceThenStops)
     EXPECT_EQ(latestState(file, "oom2")["step"], 5);
 }
 
+TEST(Trainer, DamagedNewestCheckpointIsSetAsideNotOverwritten)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    ASSERT_EQ(train(file, "keep", rec).outcome, RunOutcome::Completed);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("keep");
+    fs::resize_file(ck / "step-000008" / "generator.zt", 100);
+    Recorded resumed;
+    ASSERT_EQ(train(file, "keep", resumed, true, 12).outcome, RunOutcome::Completed);
+    // The damaged step 8 is kept for inspection under another name; training saved a new step 8.
+    EXPECT_EQ(fs::file_size(ck / "step-000008.damaged" / "generator.zt"), 100u);
+    EXPECT_TRUE(resumed.has("warning"));
+    EXPECT_NE(resumed.last("warning").message.find("step-000008"), std::string::npos);
+    CheckpointStore store(ck);
+    ASSERT_TRUE(store.loadLatest());
+    EXPECT_EQ(store.loadLatest()->info.step, 12);
+    EXPECT_TRUE(store.loadLatest()->skipped.empty());
+}
+
+/** Resumes with RunRequest::startOver. */
+RunResult resumeStartingOver(const fs::path &project, const std::string &run, Recorded &rec, long long steps)
+{
+    Trainer trainer(RunRequest {.projectFile = project,
+        .runName = run,
+        .steps = steps,
+        .resume = true,
+        .progressIntervalMs = 0,
+        .attention = {},
+        .seed = {},
+        .distributed = {},
+        .reportStateDigest = false,
+        .startOver = true});
+    std::atomic<bool> cancel {false};
+    return trainer.run([&](const ProgressRecord &r) { rec.records.push_back(r); }, cancel);
+}
+
+TEST(Trainer, ResumeWithEveryCheckpointDamagedIsRefusedUnlessStartingOver)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    ASSERT_EQ(train(file, "all", rec).outcome, RunOutcome::Completed);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("all");
+    fs::resize_file(ck / "step-000004" / "generator.zt", 10);
+    writeFileAtomically(ck / "step-000008" / "manifest.json", std::string("{ damaged"));
+    Recorded refused;
+    const auto result = train(file, "all", refused, true, 8);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    for (const char *expected : {"step-000004", "step-000008", "damaged", "--start-over", "truncated"})
+        EXPECT_NE(result.message.find(expected), std::string::npos) << expected << " in: " << result.message;
+    EXPECT_EQ(fs::file_size(ck / "step-000004" / "generator.zt"), 10u) << "nothing was touched";
+    EXPECT_EQ(readFile(ck / "step-000008" / "manifest.json"), "{ damaged");
+
+    Recorded again;
+    const auto over = resumeStartingOver(file, "all", again, 8);
+    ASSERT_EQ(over.outcome, RunOutcome::Completed) << over.message;
+    EXPECT_NE(again.last("started").message.find("starting from step 0"), std::string::npos);
+    EXPECT_EQ(fs::file_size(ck / "step-000004.damaged" / "generator.zt"), 10u);
+    EXPECT_EQ(readFile(ck / "step-000008.damaged" / "manifest.json"), "{ damaged");
+    ASSERT_TRUE(CheckpointStore(ck).loadLatest());
+    EXPECT_EQ(CheckpointStore(ck).loadLatest()->info.step, 8);
+}
+
+TEST(Trainer, ResumeWhenTheCheckpointsAreGoneIsRefusedUnlessStartingOver)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded rec;
+    ASSERT_EQ(train(file, "gone", rec, false, 4).outcome, RunOutcome::Completed);
+    const auto ck = project::ProjectLayout::of(file).checkpointsDir("gone");
+    fs::remove_all(ck);
+    Recorded refused;
+    const auto result = train(file, "gone", refused, true, 4);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    EXPECT_NE(result.message.find("holds none now"), std::string::npos) << result.message;
+    Recorded again;
+    EXPECT_EQ(resumeStartingOver(file, "gone", again, 4).outcome, RunOutcome::Completed);
+}
+
 TEST(Trainer, UnwritableCheckpointFolderFailsAndKeepsThePrevious)
 {
     test::TempDir dir;

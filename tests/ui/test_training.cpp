@@ -2,10 +2,12 @@
 // The Training panel end to end on the offscreen platform: a tiny real run (32 px) feeds the plot,
 // Stop saves a checkpoint that the list shows, a new window offers to resume the interrupted run,
 // and resuming continues from the saved step.
+#include "common/atomicfile.h"
 #include "mainwindow.h"
 #include "models/checkpointmodel.h"
 #include "panels/logpanel.h"
 #include "panels/trainingpanel.h"
+#include "project/projectlayout.h"
 #include "projectcontroller.h"
 #include "session/trainingsession.h"
 #include "uitestsupport.h"
@@ -13,8 +15,11 @@
 #include "widgets/metricsplot.h"
 #include "widgets/sampleviewer.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 using namespace zistudio;
 using namespace zistudio::ui;
@@ -141,4 +146,44 @@ TEST(TrainingPanel, PauseHoldsTheRunAndContinueResumesIt)
     ASSERT_TRUE(QTest::qWaitFor([&] { return lastStep() > paused + 1; }, kTrainTimeoutMs));
     session->stop();
     waitFinished(session, finished);
+}
+
+TEST(TrainingPanel, AResumeWithNoUsableCheckpointOffersToStartOverAndNeverDoesItUnasked)
+{
+    test::TempDir dir;
+    const project::Project p = test::tinyUiProject();
+    const QString file = test::writeProject(dir, p);
+    // A run whose only checkpoint is damaged (its manifest is not JSON).
+    const auto layout = project::ProjectLayout::of(test::toPath(file));
+    std::filesystem::create_directories(layout.checkpointsDir("hurt") / "step-000004");
+    writeFileAtomically(layout.runDir("hurt") / "run.json", project::projectToJson(p).dump(2));
+    writeFileAtomically(layout.checkpointsDir("hurt") / "step-000004" / "manifest.json", std::string("{ cut"));
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(window.projectController()->openFile(file));
+    TrainingPanel *panel = window.trainingPanel();
+    TrainingSession *session = window.trainingSession();
+    QSignalSpy finished(session, &TrainingSession::finished);
+    ASSERT_TRUE(panel->resumeRun(QStringLiteral("hurt")));
+    const training::RunResult refused = waitFinished(session, finished);
+    EXPECT_EQ(refused.outcome, training::RunOutcome::Failed);
+    EXPECT_TRUE(refused.canStartOver) << refused.message;
+    EXPECT_EQ(panel->refusedRun(), QStringLiteral("hurt"));
+    auto *startOver = panel->findChild<QPushButton *>(QStringLiteral("StartOverButton"));
+    ASSERT_NE(startOver, nullptr);
+    EXPECT_TRUE(startOver->isVisible());
+    EXPECT_TRUE(window.logPanel()->plainText().contains(QStringLiteral("step-000004")))
+        << window.logPanel()->plainText().toStdString();
+    EXPECT_EQ(readFile(layout.checkpointsDir("hurt") / "step-000004" / "manifest.json"), "{ cut");
+    if (const char *shot = std::getenv("ZISTUDIO_SCREENSHOT_DIR"))
+        window.grab().save(QString::fromLocal8Bit(shot) + QStringLiteral("/start-over.png"));
+
+    // Asked: it trains again from step 0 and keeps the damaged checkpoint beside the new ones.
+    startOver->click();
+    const training::RunResult over = waitFinished(session, finished);
+    EXPECT_EQ(over.outcome, training::RunOutcome::Completed) << over.message;
+    EXPECT_EQ(readFile(layout.checkpointsDir("hurt") / "step-000004.damaged" / "manifest.json"), "{ cut");
+    EXPECT_FALSE(startOver->isVisible());
 }

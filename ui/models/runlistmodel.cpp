@@ -50,6 +50,8 @@ QString RunListModel::statusText(const std::string &status)
         return tr("interrupted");
     if (status == "failed")
         return tr("failed");
+    if (status == "recovered")
+        return tr("recovered"); // listed again from its folder after runs.sqlite was lost
     return qs(status);
 }
 

@@ -178,13 +178,10 @@ void ProjectPanel::refreshRuns()
     std::vector<project::RunRecord> runs;
     if (m_document->hasFile()) {
         const auto layout = project::ProjectLayout::of(toPath(m_document->filePath()));
-        std::error_code ec;
-        if (std::filesystem::exists(layout.runStore, ec)) {
-            try {
-                runs = project::RunStore(layout.runStore).listRuns();
-            } catch (const std::exception &e) {
-                emit message(tr("Cannot read the runs: %1").arg(qs(e.what())), true);
-            }
+        try {
+            runs = project::openRunStore(layout).listRuns();
+        } catch (const std::exception &e) {
+            emit message(tr("Cannot read the runs: %1").arg(qs(e.what())), true);
         }
     }
     m_runs->setRuns(runs);

@@ -87,14 +87,20 @@ QWidget *TrainingPanel::createControls()
     auto *barLayout = new QHBoxLayout(m_resumeBar);
     m_resumeText = new QLabel(m_resumeBar);
     m_resumeText->setWordWrap(true);
-    auto *resumeNow = new QPushButton(tr("Resume"), m_resumeBar);
+    m_resumeNow = new QPushButton(tr("Resume"), m_resumeBar);
+    m_startOver = new QPushButton(tr("Start Over"), m_resumeBar);
+    m_startOver->setObjectName(QStringLiteral("StartOverButton"));
+    m_startOver->setToolTip(tr("Train the run again from step 0; its damaged checkpoints are kept for inspection"));
+    m_startOver->hide();
     auto *dismiss = new QPushButton(tr("Dismiss"), m_resumeBar);
     barLayout->addWidget(m_resumeText, 1);
-    barLayout->addWidget(resumeNow);
+    barLayout->addWidget(m_resumeNow);
+    barLayout->addWidget(m_startOver);
     barLayout->addWidget(dismiss);
     m_resumeBar->hide();
     layout->addWidget(m_resumeBar);
-    connect(resumeNow, &QPushButton::clicked, this, [this] { resumeRun(m_interrupted); });
+    connect(m_resumeNow, &QPushButton::clicked, this, [this] { resumeRun(m_interrupted); });
+    connect(m_startOver, &QPushButton::clicked, this, [this] { resumeRun(m_refused, true); });
     connect(dismiss, &QPushButton::clicked, m_resumeBar, &QWidget::hide);
 
     auto *runRow = new QHBoxLayout;
@@ -177,6 +183,8 @@ void TrainingPanel::refreshRuns()
         if ((run.status == "interrupted" || run.status == "running") && !active)
             m_interrupted = qs(run.name);
     }
+    m_resumeNow->show();
+    m_startOver->hide();
     if (!m_interrupted.isEmpty()) {
         m_resumeText->setText(
             tr("The run “%1” stopped before it finished. Resume it from its last checkpoint?").arg(m_interrupted));
@@ -278,7 +286,7 @@ bool TrainingPanel::startNewRun(long long steps)
     return startRequest(request);
 }
 
-bool TrainingPanel::resumeRun(const QString &run)
+bool TrainingPanel::resumeRun(const QString &run, bool startOver)
 {
     if (run.isEmpty() || m_session->isActive() || !ensureSaved())
         return false;
@@ -286,6 +294,7 @@ bool TrainingPanel::resumeRun(const QString &run)
     request.projectFile = toPath(m_document->filePath());
     request.runName = utf8(run);
     request.resume = true;
+    request.startOver = startOver; // only ever from the Start Over button, after a refused resume
     m_resumeBar->hide();
     return startRequest(request);
 }
@@ -320,7 +329,8 @@ void TrainingPanel::onProgress(const training::ProgressRecord &record)
         return;
     }
     if (!record.message.empty())
-        emit message(qs(record.message), record.event == "rollback" || record.event == "skipped");
+        emit message(
+            qs(record.message), record.event == "rollback" || record.event == "skipped" || record.event == "warning");
     if (m_shownRun != m_session->runName())
         return;
     const int total = static_cast<int>(std::min<long long>(std::max<long long>(1, record.totalSteps), INT_MAX));
@@ -372,6 +382,16 @@ void TrainingPanel::onFinished(const training::RunResult &result)
     refreshRuns();
     if (result.outcome == training::RunOutcome::Cancelled)
         m_resumeBar->hide(); // the user stopped it on purpose
+    if (result.outcome == training::RunOutcome::Failed && result.canStartOver) {
+        // Nothing usable to resume from: offer to start over, never do it unasked.
+        m_refused = run;
+        m_resumeText->setText(tr("The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). "
+                                 "Start it over from step 0? Its damaged checkpoints are kept for inspection.")
+                                  .arg(run));
+        m_resumeNow->hide();
+        m_startOver->show();
+        m_resumeBar->show();
+    }
     emit runsChanged();
 }
 

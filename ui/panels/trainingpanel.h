@@ -44,11 +44,13 @@ public:
     QString shownRun() const { return m_shownRun; }
     /** The run offered for resuming, or "" when none was interrupted. */
     QString interruptedRun() const { return m_interrupted; }
+    /** The run whose resume was refused (no usable checkpoint) and that the bar offers to start over, or "". */
+    QString refusedRun() const { return m_refused; }
 
     /** Starts a new run of the current project (saving it first). Returns false when it could not start. */
     bool startNewRun(long long steps = 0);
     /** Continues `run` from its newest complete checkpoint. */
-    bool resumeRun(const QString &run);
+    bool resumeRun(const QString &run, bool startOver = false);
     /** Shows a run's curves, samples and checkpoints (from the run store). */
     void showRun(const QString &run);
     /** Re-reads the runs; shows the resume bar when one was interrupted. */
@@ -73,6 +75,9 @@ private:
     TrainingSession *m_session;
     QString m_shownRun;
     QString m_interrupted;
+    QString m_refused; ///< a run whose resume was refused (every checkpoint damaged or gone): it can start over
+    QPushButton *m_resumeNow = nullptr;
+    QPushButton *m_startOver = nullptr;
     int m_historyGeneration = 0;
 
     QFrame *m_resumeBar = nullptr;

@@ -52,6 +52,7 @@ struct GeneratorInfo
     std::u32string probeChars;      ///< the run's sample-grid characters
     std::vector<model::AttentionSite> attention;
     QStringList skippedCheckpoints; ///< damaged checkpoints passed over
+    QStringList checkpointReport;   ///< which checkpoint and why, then each damaged one skipped (for the log)
 };
 
 /** A probe: one character in one style (or a blend), where the user pointed (normalised 0..1). */

@@ -91,6 +91,8 @@ GeneratorInfo GeneratorWorker::describe() const
     info.attention = config.model.attention.sites;
     for (const auto &s : m_generator->skippedCheckpoints())
         info.skippedCheckpoints << qs(s);
+    for (const auto &line : m_generator->checkpointReport())
+        info.checkpointReport << qs(line);
     return info;
 }
 

@@ -19,10 +19,7 @@ namespace
 std::optional<project::RunStore> openStore(const QString &projectFile)
 {
     const auto layout = project::ProjectLayout::of(toPath(projectFile));
-    std::error_code ec;
-    if (!fs::exists(layout.runStore, ec))
-        return std::nullopt;
-    return project::RunStore(layout.runStore);
+    return project::openRunStore(layout);
 }
 
 /** Mirrors the checkpoint folder into the run store (what the trainer does after each commit). */

@@ -278,6 +278,8 @@ void AttentionView::onLoaded(const GeneratorInfo &info)
         emit message(tr("Attention: %1").arg(info.error), true);
         return;
     }
+    for (qsizetype i = 0; i < info.checkpointReport.size(); ++i) // which checkpoint, and every damaged one skipped
+        emit message(tr("Attention: %1").arg(info.checkpointReport[i]), i > 0);
     if (!m_character)
         m_character = !seen.empty() ? seen.front() : firstCodePoint(typed);
     if (!m_character)

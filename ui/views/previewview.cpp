@@ -228,6 +228,8 @@ void PreviewView::onLoaded(const GeneratorInfo &info)
             emit message(tr("Preview: %1").arg(info.error), true);
         return;
     }
+    for (qsizetype i = 0; i < info.checkpointReport.size(); ++i) // which checkpoint, and every damaged one skipped
+        emit message(tr("Preview: %1").arg(info.checkpointReport[i]), i > 0);
     m_status->setText(tr("Run “%1”, checkpoint step %2 · %3").arg(info.key.run).arg(info.step).arg(info.device));
     m_text->setModel(info.key, info.styles);
     if (m_generateWhenLoaded || m_model->rowCount() > 0)
