@@ -43,7 +43,7 @@ struct TrainingConfig
     /// "auto" (bf16 autocast on a CUDA GPU of compute capability 8.0+, fp32 elsewhere), "fp32" (TF32 matrix
     /// products on such GPUs) or "bf16" (a GPU that has it, else an error)
     std::string precision = "auto";
-    int threads = 0;                   ///< LibTorch CPU threads (0 = the process setting: all cores by default)
+    int threads = 0; ///< LibTorch CPU threads (0 = the process setting: all cores by default)
     int loaderThreads = 1;
     bool deterministic = true;           ///< CPU: bit-exact resume
     std::string fineTuneFrom;            ///< run name to initialise from ("" = fresh)

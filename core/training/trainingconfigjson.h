@@ -152,8 +152,8 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     static const std::set<std::string> kKnown = {"batchSize", "steps", "learningRate", "beta1", "beta2",
         "decayEverySteps", "decayFactor", "minLearningRate", "l1Weight", "constWeight", "categoryWeight", "ganWeight",
         "tvWeight", "generatorStepsPerDiscriminatorStep", "labelShuffling", "freezeEncoder", "augment", "validateEvery",
-        "checkpointEvery", "keepLast", "bestMetric", "seed", "device", "precision", "threads", "loaderThreads", "deterministic",
-        "fineTuneFrom", "fineTuneStyles", "probeChars"};
+        "checkpointEvery", "keepLast", "bestMetric", "seed", "device", "precision", "threads", "loaderThreads",
+        "deterministic", "fineTuneFrom", "fineTuneStyles", "probeChars"};
     for (const auto &[key, value] : j.items())
         if (!kKnown.count(key))
             throw TrainingError(where + "." + key + ": unknown setting");
