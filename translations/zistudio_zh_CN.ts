@@ -1800,6 +1800,10 @@ Qt %5
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
+    <message>
+        <source>recovered</source>
+        <translation>已恢复</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::SampleViewer</name>
@@ -2031,6 +2035,18 @@ Qt %5
     <message>
         <source>No runs yet: press Start New Run.</source>
         <translation>尚无训练：请按“开始新的训练”。</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
+        <translation>从第 0 步重新训练；损坏的检查点会保留以供检查</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
+        <translation>无法继续训练“%1”：它的检查点都无法使用（请查看日志）。要从第 0 步重新开始吗？损坏的检查点会保留以供检查。</translation>
     </message>
 </context>
 <context>
