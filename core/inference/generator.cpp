@@ -14,6 +14,7 @@
 #include "model/unetgenerator.h"
 #include "project/projectlayout.h"
 #include "training/checkpointstore.h"
+#include "training/runrecords.h"
 #include "training/tensorarchive.h"
 
 #include <algorithm>
@@ -100,18 +101,8 @@ Generator::Generator(
 {
     auto &m = *m_impl;
     const auto layout = project::ProjectLayout::of(projectFile);
-    const fs::path runFile = layout.runDir(runName) / "run.json";
-    if (runName.empty() || !fs::exists(runFile))
-        throw InferenceError("no run named \"" + runName + "\" in " + layout.folder.string());
-    try {
-        m.config = project::projectFromJson(nlohmann::json::parse(readFile(runFile, 16 << 20)), {}, runFile.string());
-    } catch (const nlohmann::json::exception &e) {
-        throw InferenceError(runFile.string() + ": not valid JSON: " + e.what());
-    }
-    training::CheckpointStore store(layout.checkpointsDir(runName),
-        training::CheckpointPolicy {.keepLast = 1,
-            .bestMetric = m.config.training.bestMetric,
-            .lowerIsBetter = m.config.training.bestMetric != "val_ssim"},
+    m.config = project::loadRunConfig(layout, runName);
+    training::CheckpointStore store(layout.checkpointsDir(runName), training::checkpointPolicyFor(m.config.training),
         training::CheckpointStore::Mode::ReadOnly);
     std::optional<training::LoadedCheckpoint> chosen;
     if (checkpoint.which == "best")
@@ -187,6 +178,16 @@ std::vector<GrayImage> Generator::generate(const std::u32string &chars, const St
     }
     flush();
     return out;
+}
+
+std::vector<float> Generator::styleEmbedding(const StyleMix &style) const
+{
+    const auto &m = *m_impl;
+    torch::NoGradGuard noGrad;
+    const auto table = m.net->embedding->weight.to(torch::kCPU, torch::kFloat);
+    const auto mixed = m.styleWeights(style, 1).to(torch::kCPU).matmul(table).contiguous();
+    const float *data = mixed.data_ptr<float>();
+    return {data, data + mixed.numel()};
 }
 
 std::vector<model::AttentionProbe> Generator::probe(

@@ -2,10 +2,12 @@
 #include "project/project.h"
 
 #include "common/atomicfile.h"
+#include "common/utf8.h"
 #include "data/datasetspecjson.h"
 #include "model/modelconfigjson.h"
 #include "project/projecterror.h"
-#include "training/trainingconfigjson.h"
+#include "project/runstore.h"
+#include "project/trainingconfigjson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,41 +25,6 @@ namespace
 constexpr std::uintmax_t kMaxProjectBytes = 16 << 20;
 /// Deeper JSON is refused while parsing: error messages dump() values, and dump() recurses.
 constexpr int kMaxJsonDepth = 64;
-
-std::string encodeUtf8(char32_t cp)
-{
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
-
-/** The single code point of a one-character UTF-8 string, or nullopt. */
-std::optional<char32_t> singleChar(const std::string &s)
-{
-    if (training::detail::utf8Length(s) != 1)
-        return std::nullopt;
-    const auto c0 = static_cast<unsigned char>(s[0]);
-    char32_t cp = c0 < 0x80 ? c0 : (c0 >> 5) == 6 ? (c0 & 0x1F) : (c0 >> 4) == 14 ? (c0 & 0x0F) : (c0 & 0x07);
-    for (std::size_t i = 1; i < s.size(); ++i)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || encodeUtf8(cp) != s)
-        return std::nullopt; // surrogates and overlong forms
-    return cp;
-}
 
 /** Relative paths resolve against the project folder. */
 std::string absoluteIn(const fs::path &folder, const std::string &path)
@@ -216,7 +183,7 @@ Project projectFromJson(const json &j, const fs::path &folder, const std::string
         if (!j["reviews"].is_object())
             fail("reviews: must be an object mapping characters to accepted/rejected/flagged");
         for (const auto &[key, value] : j["reviews"].items()) {
-            const auto cp = singleChar(key);
+            const auto cp = singleCodePoint(key);
             if (!cp)
                 fail("reviews: key \"" + key + "\" is not exactly one character");
             if (!value.is_string())
@@ -232,18 +199,20 @@ Project projectFromJson(const json &j, const fs::path &folder, const std::string
     return p;
 }
 
-Project loadProject(const fs::path &file)
+namespace
 {
-    const std::string where = "project " + file.string();
+
+/** Reads and parses a project-format JSON file (a project or a run's settings); errors start with `where`. */
+json readProjectJson(const fs::path &file, const std::string &where)
+{
     std::string text;
     try {
         text = readFile(file, kMaxProjectBytes);
     } catch (const IoError &e) {
         throw ProjectError(std::string("cannot read ") + where + ": " + e.what());
     }
-    json j;
     try {
-        j = json::parse(text, [&](int depth, json::parse_event_t, json &) {
+        return json::parse(text, [&](int depth, json::parse_event_t, json &) {
             if (depth > kMaxJsonDepth)
                 throw ProjectError(where + ": JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
             return true;
@@ -251,8 +220,31 @@ Project loadProject(const fs::path &file)
     } catch (const json::parse_error &e) {
         throw ProjectError(where + ": not valid JSON (" + e.what() + ")");
     }
+}
+
+} // namespace
+
+Project loadProject(const fs::path &file)
+{
+    const std::string where = "project " + file.string();
+    const json j = readProjectJson(file, where);
     const fs::path folder = fs::absolute(file).parent_path();
     return projectFromJson(j, folder, where);
+}
+
+Project loadRunConfig(const ProjectLayout &layout, const std::string &run)
+{
+    const fs::path runFile = layout.runDir(run) / kRunConfigFile;
+    std::error_code ec;
+    if (!isValidRunName(run) || !fs::exists(runFile, ec))
+        throw ProjectError("no run named \"" + run + "\" in " + layout.folder.string());
+    const std::string where = "run " + runFile.string();
+    return projectFromJson(readProjectJson(runFile, where), {}, where);
+}
+
+void saveRunConfig(const ProjectLayout &layout, const std::string &run, const Project &config)
+{
+    writeFileAtomically(layout.runDir(run) / kRunConfigFile, projectToJson(config).dump(2));
 }
 
 void saveProject(const Project &project, const fs::path &file)

@@ -28,7 +28,6 @@ using nlohmann::json;
 namespace
 {
 
-constexpr std::uintmax_t kMaxRunFileBytes = 16 << 20;
 constexpr std::size_t kMaxStyleName = 256;
 
 /** What a shared model may hold: a 512 px attention generator is well under a GiB. */
@@ -158,19 +157,6 @@ json metadataOf(const SharedModelInfo &info)
         {"created", info.created}, {"zistudio", info.zistudioVersion}};
 }
 
-/** A run's configuration snapshot (runs/<run>/run.json). */
-project::Project runConfig(const project::ProjectLayout &layout, const std::string &run)
-{
-    const fs::path runFile = layout.runDir(run) / "run.json";
-    if (!project::isValidRunName(run) || !fs::exists(runFile))
-        throw TrainingError("no run named \"" + run + "\" in " + layout.folder.string());
-    try {
-        return project::projectFromJson(json::parse(readFile(runFile, kMaxRunFileBytes)), {}, runFile.string());
-    } catch (const json::exception &e) {
-        throw TrainingError(runFile.string() + ": not valid JSON: " + e.what());
-    }
-}
-
 } // namespace
 
 SharedModelInfo ModelShare::exportModel(
@@ -178,7 +164,7 @@ SharedModelInfo ModelShare::exportModel(
 {
     const project::Project projectData = project::loadProject(projectFile);
     const auto layout = project::ProjectLayout::of(projectFile);
-    const project::Project config = runConfig(layout, run);
+    const project::Project config = project::loadRunConfig(layout, run);
     const std::string &metric = config.training.bestMetric;
     const CheckpointStore store(layout.checkpointsDir(run),
         CheckpointPolicy {.keepLast = 1, .bestMetric = metric, .lowerIsBetter = metric != "val_ssim"},

@@ -7,6 +7,10 @@
 namespace zistudio::training
 {
 
+// The training layer's settings live in the project layer because the project file holds them and
+// project sits below training (training trains a project's run). The namespace stays the training
+// layer's: this is the type training::Trainer reads.
+
 /** Every training setting; recorded with each run. Defaults follow zi2zi. */
 struct TrainingConfig
 {
