@@ -159,3 +159,24 @@ TEST(CompareView, AProjectWithoutRunsShowsTheHint)
     EXPECT_EQ(view->curveCount(), 0);
     EXPECT_EQ(view->glyphGrid()->rowCount(), 0);
 }
+
+TEST(CompareView, LongRunNamesSharingAPrefixStayDistinct)
+{
+    const QStringList runs {QStringLiteral("attention-placement-sweep-enc2-seed42"),
+        QStringLiteral("attention-placement-sweep-enc3-seed42"), QStringLiteral("attention-placement-sweep-none")};
+    const QStringList labels = CompareView::distinctRunLabels(runs);
+    EXPECT_EQ(labels,
+        (QStringList {QStringLiteral("…enc2-seed42"), QStringLiteral("…enc3-seed42"), QStringLiteral("…none")}));
+    const QStringList shortNames {QStringLiteral("ui-none"), QStringLiteral("ui-enc2")};
+    EXPECT_EQ(CompareView::distinctRunLabels(shortNames), shortNames);
+
+    GlyphGridWidget grid; // as drawn, the shortened labels stay distinct; the full names were not
+    QList<GlyphGridWidget::Row> rows;
+    for (const QString &label : labels)
+        rows << GlyphGridWidget::Row {label, {QImage()}};
+    for (const QString &run : runs)
+        rows << GlyphGridWidget::Row {run, {QImage()}};
+    grid.setContent({QStringLiteral("x")}, rows);
+    EXPECT_NE(grid.drawnLabel(0), grid.drawnLabel(1));
+    EXPECT_EQ(grid.drawnLabel(3), grid.drawnLabel(4)) << grid.drawnLabel(3).toStdString(); // why it was needed
+}

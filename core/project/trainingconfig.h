@@ -7,6 +7,10 @@
 namespace zistudio::training
 {
 
+// The training layer's settings live in the project layer because the project file holds them and
+// project sits below training (training trains a project's run). The namespace stays the training
+// layer's: this is the type training::Trainer reads.
+
 /**
  * The largest step count anything accepts (a run's steps, a checkpoint's step, an imported model's step):
  * far beyond any real run (a million steps a day for 2,700 years) and small enough that step folder
@@ -43,7 +47,7 @@ struct TrainingConfig
     /// "auto" (bf16 autocast on a CUDA GPU of compute capability 8.0+, fp32 elsewhere), "fp32" (TF32 matrix
     /// products on such GPUs) or "bf16" (a GPU that has it, else an error)
     std::string precision = "auto";
-    int threads = 0;                   ///< LibTorch CPU threads (0 = the process setting: all cores by default)
+    int threads = 0; ///< LibTorch CPU threads (0 = the process setting: all cores by default)
     int loaderThreads = 1;
     bool deterministic = true;           ///< CPU: bit-exact resume
     std::string fineTuneFrom;            ///< run name to initialise from ("" = fresh)
