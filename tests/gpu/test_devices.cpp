@@ -4,6 +4,7 @@
 // same body everywhere, so a skip can never hide a failure of the code itself (DeviceSkip checks that).
 // scripts/gpu-check runs these on the device machine (ctest -L gpu).
 #include "common/computedevice.h"
+#include "data/dataset.h"
 #include "inference/generator.h"
 #include "tempdir.h"
 #include "tinyproject.h"
@@ -89,8 +90,9 @@ TEST(DeviceSkip, OnlyAMissingGpuSkips)
     EXPECT_EQ(skipReason("cpu"), "");
     // The CUDA instance skips exactly when no GPU is usable, and then says why.
     EXPECT_EQ(skipReason("cuda").empty(), cudaAvailable());
-    if (!cudaAvailable())
+    if (!cudaAvailable()) {
         EXPECT_NE(skipReason("cuda").find("CUDA"), std::string::npos) << skipReason("cuda");
+    }
     // A CUDA build on a machine with a GPU must use it: "auto" resolves to the GPU there.
     EXPECT_EQ(describeComputeDevice("auto").cuda, cudaAvailable());
 }
@@ -114,10 +116,11 @@ TEST_P(OnDevice, TrainingStepsAtEverySizeWithAndWithoutAttention)
             }
             EXPECT_TRUE(s.weightsFinite());
             // GPU memory is reported on the GPU and only there.
-            if (s.cuda())
+            if (s.cuda()) {
                 EXPECT_GT(s.deviceMemoryPeak(), 0.0);
-            else
+            } else {
                 EXPECT_EQ(s.deviceMemoryPeak(), 0.0);
+            }
         }
 }
 
@@ -152,10 +155,11 @@ TEST_P(OnDevice, CuDnnBenchmarkModeFollowsDeterminism)
     for (const bool deterministic : {false, true}) {
         p.training.deterministic = deterministic;
         TrainingSession s(p, dataset);
-        if (device() == "cpu")
+        if (device() == "cpu") {
             EXPECT_EQ(at::globalContext().benchmarkCuDNN(), before); // the CPU leaves cuDNN alone
-        else
+        } else {
             EXPECT_EQ(at::globalContext().benchmarkCuDNN(), !deterministic);
+        }
     }
 }
 
