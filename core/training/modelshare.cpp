@@ -10,6 +10,7 @@
 #include "project/projectlayout.h"
 #include "project/runstore.h"
 #include "training/checkpointstore.h"
+#include "training/runrecords.h"
 #include "training/tensorarchive.h"
 #include "training/trainingerror.h"
 
@@ -165,10 +166,8 @@ SharedModelInfo ModelShare::exportModel(
     const project::Project projectData = project::loadProject(projectFile);
     const auto layout = project::ProjectLayout::of(projectFile);
     const project::Project config = project::loadRunConfig(layout, run);
-    const std::string &metric = config.training.bestMetric;
-    const CheckpointStore store(layout.checkpointsDir(run),
-        CheckpointPolicy {.keepLast = 1, .bestMetric = metric, .lowerIsBetter = metric != "val_ssim"},
-        CheckpointStore::Mode::ReadOnly);
+    const CheckpointStore store(
+        layout.checkpointsDir(run), checkpointPolicyFor(config.training), CheckpointStore::Mode::ReadOnly);
     std::optional<LoadedCheckpoint> chosen;
     if (checkpoint == "best")
         chosen = store.loadBest();

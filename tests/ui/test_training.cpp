@@ -170,6 +170,7 @@ TEST(TrainingPanel, ContinuesAFinishedRunThenFineTunesFromIt)
 
     // Continue…: a finished run trains on to a higher total, from where it finished.
     QSignalSpy progress(session, &TrainingSession::progress);
+    finished.clear();
     ASSERT_TRUE(panel->continueRun(run, 8));
     const auto continued = waitFinished(session, finished);
     ASSERT_EQ(continued.outcome, training::RunOutcome::Completed) << continued.message;
@@ -184,6 +185,7 @@ TEST(TrainingPanel, ContinuesAFinishedRunThenFineTunesFromIt)
         window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/continued-run.png"));
 
     // Fine-tune…: a new run starts from the finished run's best checkpoint with the chosen options.
+    finished.clear();
     ASSERT_TRUE(panel->startFineTune(run, true, {0}, 2));
     const QString tuned = session->runName();
     EXPECT_NE(tuned, run);
