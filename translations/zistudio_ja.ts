@@ -162,8 +162,8 @@
         <translation>ダークパレットを使います。</translation>
     </message>
     <message>
-        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
-        <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare（複数指定可）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, compare, or export (the Export dialog; may be repeated).</source>
+        <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare、export（書き出しダイアログ；複数指定可）。</translation>
     </message>
     <message>
         <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>

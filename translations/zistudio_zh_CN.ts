@@ -162,8 +162,8 @@
         <translation>使用深色配色。</translation>
     </message>
     <message>
-        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
-        <translation>先显示此面板或视图：project、fonts、dataset、model、training、log、attention、preview 或 compare（可重复）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, compare, or export (the Export dialog; may be repeated).</source>
+        <translation>先显示此面板或视图：project、fonts、dataset、model、training、log、attention、preview、compare 或 export（导出对话框；可重复）。</translation>
     </message>
     <message>
         <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>

@@ -12,6 +12,7 @@
 #include "projectcontroller.h"
 #include "uitestsupport.h"
 #include "views/compareview.h"
+#include "widgets/comparisonplot.h"
 #include "widgets/comparisontable.h"
 #include "widgets/glyphgridwidget.h"
 
@@ -96,6 +97,10 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     EXPECT_EQ(view->glyphGrid()->rows()[2].label, QStringLiteral("ui-enc2"));
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("ui-none"))) << view->verdictText().toStdString();
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("2"))) << view->verdictText().toStdString();
+    if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QTest::qWait(300); // the queued replot
+        window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/compare-test.png"));
+    }
 
     QString error;
     const QString csv = QString::fromStdString((dir / "compare.csv").string());
@@ -179,4 +184,19 @@ TEST(CompareView, LongRunNamesSharingAPrefixStayDistinct)
     grid.setContent({QStringLiteral("x")}, rows);
     EXPECT_NE(grid.drawnLabel(0), grid.drawnLabel(1));
     EXPECT_EQ(grid.drawnLabel(3), grid.drawnLabel(4)) << grid.drawnLabel(3).toStdString(); // why it was needed
+}
+
+TEST(ComparisonPlot, FewerTicksOnASmallPlotSoLabelsDoNotOverlap)
+{
+    ComparisonPlot plot;
+    plot.resize(700, 400);
+    plot.show();
+    QCoreApplication::processEvents();
+    const int wideX = plot.tickCount(Qt::Horizontal);
+    const int tallY = plot.tickCount(Qt::Vertical);
+    plot.resize(200, 100);
+    QCoreApplication::processEvents();
+    EXPECT_LT(plot.tickCount(Qt::Horizontal), wideX);
+    EXPECT_LT(plot.tickCount(Qt::Vertical), tallY);
+    EXPECT_LE(plot.tickCount(Qt::Vertical) * 45, plot.height()); // one label per 45 px at most
 }

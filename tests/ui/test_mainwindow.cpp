@@ -6,6 +6,7 @@
 #include "projectcontroller.h"
 #include "projectdocument.h"
 #include "tempdir.h"
+#include "tinyproject.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -104,6 +105,7 @@ TEST(MainWindow, SaveAsNamesTheProjectAndOpenRecentWakesUp)
     window.show();
     window.projectController()->setPromptAnswer(QMessageBox::Discard);
     window.document()->newProject();
+    window.document()->setDataset(zistudio::test::tinyProject().dataset); // fonts chosen, not saved yet
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("Untitled")));
     QMenu *recent = window.projectController()->recentMenu();
     EXPECT_FALSE(recent->isEnabled());
@@ -111,7 +113,7 @@ TEST(MainWindow, SaveAsNamesTheProjectAndOpenRecentWakesUp)
     const QString file = QString::fromStdString((dir / "my glyphs.zistudio").string());
     window.projectController()->setSaveAsPath(file);
     window.datasetPanel()->build();
-    ASSERT_TRUE(window.document()->hasFile());
+    ASSERT_TRUE(window.document()->hasFile()) << window.logPanel()->plainText().toStdString();
     EXPECT_EQ(window.document()->filePath(), file);
     EXPECT_EQ(window.document()->displayName(), QStringLiteral("my glyphs"));
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("my glyphs"))) << window.windowTitle().toStdString();
