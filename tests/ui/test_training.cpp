@@ -188,6 +188,7 @@ TEST(TrainingPanel, AResumeWithNoUsableCheckpointOffersToStartOverAndNeverDoesIt
         window.grab().save(QString::fromLocal8Bit(shot) + QStringLiteral("/start-over.png"));
 
     // Asked: it trains again from step 0 and keeps the damaged checkpoint beside the new ones.
+    finished.clear();
     startOver->click();
     const training::RunResult over = waitFinished(session, finished);
     EXPECT_EQ(over.outcome, training::RunOutcome::Completed) << over.message;
