@@ -2107,6 +2107,10 @@ Qt %5
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
+    <message>
+        <source>recovered</source>
+        <translation>復元済み</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::SampleViewer</name>
@@ -2408,6 +2412,22 @@ Train it on up to step:</source>
     <message>
         <source>Starting the run “%1”, fine-tuned from “%2”</source>
         <translation>実行「%1」を開始（「%2」からファインチューニング）</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
+        <translation>ステップ 0 から学習をやり直します。破損したチェックポイントは調査用に残されます</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU メモリ %1</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
+        <translation>実行「%1」は再開できません：使えるチェックポイントがありません（ログを参照）。ステップ 0 からやり直しますか？破損したチェックポイントは調査用に残されます。</translation>
     </message>
 </context>
 <context>

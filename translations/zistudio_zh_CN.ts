@@ -2107,6 +2107,10 @@ Qt %5
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
+    <message>
+        <source>recovered</source>
+        <translation>已恢复</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::SampleViewer</name>
@@ -2408,6 +2412,22 @@ Train it on up to step:</source>
     <message>
         <source>Starting the run “%1”, fine-tuned from “%2”</source>
         <translation>开始训练“%1”，从“%2”微调</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
+        <translation>从第 0 步重新训练；损坏的检查点会保留以供检查</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU 内存 %1</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
+        <translation>无法继续训练“%1”：它的检查点都无法使用（请查看日志）。要从第 0 步重新开始吗？损坏的检查点会保留以供检查。</translation>
     </message>
 </context>
 <context>

@@ -2107,6 +2107,10 @@ Qt %5
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
+    <message>
+        <source>recovered</source>
+        <translation>已復原</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::SampleViewer</name>
@@ -2408,6 +2412,22 @@ Train it on up to step:</source>
     <message>
         <source>Starting the run “%1”, fine-tuned from “%2”</source>
         <translation>開始訓練「%1」，從「%2」微調</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>重新開始</translation>
+    </message>
+    <message>
+        <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
+        <translation>從第 0 步重新訓練；損壞的檢查點會保留供檢查</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU 記憶體 %1</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
+        <translation>無法繼續訓練「%1」：它的檢查點都無法使用（請看記錄）。要從第 0 步重新開始嗎？損壞的檢查點會保留供檢查。</translation>
     </message>
 </context>
 <context>
