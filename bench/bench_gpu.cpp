@@ -161,19 +161,21 @@ nlohmann::json measureStep(const Args &args, const std::string &config, int batc
         std::printf("  %-20s %-5s b%-3d %8.4f s %8.4f-%-8.4f %8.0f img/s %9s %7.1f TFLOP/s %5.1f %% of peak\n", label,
             precision.c_str(), batch, s.median, s.min, s.max, batch / s.median, mib(memory).c_str(), tflops,
             100.0 * tflops / args.peakTflops);
-        return nlohmann::json {{"contender", label}, {"step_seconds", s.json()}, {"images_per_second", batch / s.median},
-            {"peak_device_bytes", memory}, {"achieved_tflops", tflops}, {"fraction_of_bf16_peak", tflops / args.peakTflops}};
+        return nlohmann::json {{"contender", label}, {"step_seconds", s.json()},
+            {"images_per_second", batch / s.median}, {"peak_device_bytes", memory}, {"achieved_tflops", tflops},
+            {"fraction_of_bf16_peak", tflops / args.peakTflops}};
     };
     nlohmann::json rows = nlohmann::json::array();
     rows.push_back(row("zistudio", o, oursMemory));
     if (q.n > 0) {
         rows.push_back(row("pytorch zi2zi step", q, peerMemory));
-        std::printf("  %-20s ratio ZiStudio / peer: %.2f (target <= 0.8 for classic-256 bf16)\n", "", o.median / q.median);
+        std::printf(
+            "  %-20s ratio ZiStudio / peer: %.2f (target <= 0.8 for classic-256 bf16)\n", "", o.median / q.median);
     } else if (args.peer) {
         std::printf("  pytorch zi2zi step failed: %s\n", peerError.c_str());
     }
-    return {{"config", config}, {"batch", batch}, {"precision", precision}, {"step_flops", flops},
-        {"contenders", rows}, {"zistudio_time_ratio", q.n > 0 ? o.median / q.median : 0.0}, {"peer_error", peerError}};
+    return {{"config", config}, {"batch", batch}, {"precision", precision}, {"step_flops", flops}, {"contenders", rows},
+        {"zistudio_time_ratio", q.n > 0 ? o.median / q.median : 0.0}, {"peer_error", peerError}};
 }
 
 /** Every GB2312 glyph (or the first `count`) at 256 px from a one-step run, through inference::Generator. */
@@ -238,8 +240,8 @@ int main(int argc, char **argv)
                         steps.push_back(measureStep(args, config, batch, precision));
                     } catch (const std::exception &e) {
                         std::printf("  %s b%d %s failed: %s\n", config.c_str(), batch, precision.c_str(), e.what());
-                        steps.push_back({{"config", config}, {"batch", batch}, {"precision", precision},
-                            {"error", e.what()}});
+                        steps.push_back(
+                            {{"config", config}, {"batch", batch}, {"precision", precision}, {"error", e.what()}});
                     }
                 }
         }

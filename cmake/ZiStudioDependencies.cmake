@@ -60,9 +60,15 @@ foreach(_lib IN ITEMS c10 kineto)
     endif()
 endforeach()
 message(STATUS "ZiStudio: LibTorch ${Torch_VERSION} from ${TORCH_INSTALL_PREFIX}")
+
 add_library(zistudio_torch INTERFACE)
 target_link_libraries(zistudio_torch INTERFACE ${TORCH_LIBRARIES})
 target_include_directories(zistudio_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+# PyTorch's wheels (LibTorch 2.x) export copies of libstdc++'s std::filesystem from libtorch.so; a program that
+# lists libtorch before libstdc++ binds std::filesystem::remove_all & co. to them, and they crash. libstdc++ first:
+if(Torch_VERSION VERSION_GREATER_EQUAL 2)
+    target_link_options(zistudio_torch INTERFACE "LINKER:--push-state,--no-as-needed,-lstdc++,--pop-state")
+endif()
 # Official CUDA archives define the torch_cuda target; Debian's CPU build does not.
 if(TARGET torch_cuda OR CAFFE2_USE_CUDA)
     target_compile_definitions(zistudio_torch INTERFACE ZISTUDIO_WITH_CUDA=1)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CharsetChooser</name>
@@ -242,15 +243,15 @@ Qt %5
         <translation>通道</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
         <translation>在此深度编码器下采样之后的自注意力</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
         <translation>在此深度解码器跳跃连接融合之后的自注意力</translation>
     </message>
     <message>
-        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
         <translation>此深度注意力层在一次批次前向传播中的 FLOPs</translation>
     </message>
     <message>
@@ -258,7 +259,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth's attention matrices for the batch</source>
+        <source>Memory of this depth&apos;s attention matrices for the batch</source>
         <translation>此深度注意力矩阵在整个批次所需的内存</translation>
     </message>
     <message>
@@ -281,7 +282,7 @@ Qt %5
         <translation>先训练一次，才能看到其注意力层关注之处。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run's sample or validation characters.</source>
+        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
         <translation>输入一个字符，或从此训练的样本字符或验证字符中挑选。</translation>
     </message>
     <message>
@@ -325,7 +326,7 @@ Qt %5
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <source>Save the selected layer's heatmap as a PNG image</source>
+        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
         <translation>将所选层的热图保存为 PNG 图像</translation>
     </message>
     <message>
@@ -689,8 +690,8 @@ Qt %5
         <translation>研究 %1：已保存的结果，不需要检查点。勾选训练来比较。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
-        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
+        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -2252,7 +2253,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
         <translation>以项目设置开始新的训练（Ctrl+R）</translation>
     </message>
     <message>
@@ -2382,7 +2383,7 @@ Train it on up to step:</source>
         <translation>所有风格</translation>
     </message>
     <message>
-        <source>Style ids, separated by commas: only these styles' examples are trained</source>
+        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
         <translation>风格编号，以逗号分隔：只训练这些风格的样本</translation>
     </message>
     <message>

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <streambuf>
 #include <unistd.h>
 
 namespace zistudio::cli
@@ -28,7 +30,65 @@ std::size_t displayWidth(const std::string &s)
     return width;
 }
 
+/** A streambuf that passes text on and escapes control bytes (not '\n' or '\t'). */
+class TerminalSafeBuffer : public std::streambuf
+{
+public:
+    explicit TerminalSafeBuffer(std::streambuf *target)
+        : m_target(target)
+    { }
+    std::streambuf *target() const { return m_target; }
+
+protected:
+    int_type overflow(int_type ch) override
+    {
+        if (traits_type::eq_int_type(ch, traits_type::eof()))
+            return traits_type::not_eof(ch);
+        const auto byte = static_cast<unsigned char>(traits_type::to_char_type(ch));
+        if ((byte >= 0x20 && byte != 0x7f) || byte == '\n' || byte == '\t')
+            return m_target->sputc(static_cast<char>(byte));
+        char escaped[8];
+        const int n = byte == '\r' ? std::snprintf(escaped, sizeof escaped, "\\r")
+                                   : std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned>(byte));
+        return m_target->sputn(escaped, n) == n ? ch : traits_type::eof();
+    }
+    int sync() override { return m_target->pubsync(); }
+
+private:
+    std::streambuf *m_target;
+};
+
+std::streambuf *g_rawStdout = nullptr;
+std::streambuf *g_rawStderr = nullptr;
+
 } // namespace
+
+void installTerminalSafeOutput()
+{
+    if (g_rawStdout)
+        return;
+    // Function-local statics with an atexit() registered after them: the streams get their own buffers
+    // back before these are destroyed, and before the final flush of std::cout.
+    static TerminalSafeBuffer out(std::cout.rdbuf());
+    static TerminalSafeBuffer err(std::cerr.rdbuf());
+    g_rawStdout = out.target();
+    g_rawStderr = err.target();
+    std::cout.rdbuf(&out);
+    std::cerr.rdbuf(&err);
+    std::atexit([] {
+        std::cout.flush();
+        std::cerr.flush();
+        std::cout.rdbuf(g_rawStdout);
+        std::cerr.rdbuf(g_rawStderr);
+    });
+}
+
+std::ostream &rawOut()
+{
+    static std::ostream raw(nullptr);
+    raw.rdbuf(g_rawStdout ? g_rawStdout : std::cout.rdbuf());
+    return raw;
+}
 
 std::string safeLines(const std::string &text)
 {
@@ -90,7 +150,8 @@ void ProgressLine::update(double fraction, const std::string &text)
     std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] " + text;
     if (m_tty) {
         const std::size_t width = displayWidth(line);
-        std::cout << '\r' << line << std::string(m_lastWidth > width ? m_lastWidth - width : 0, ' ') << std::flush;
+        std::cout << std::flush; // what went through the escaping buffer first, then the redraw
+        rawOut() << '\r' << line << std::string(m_lastWidth > width ? m_lastWidth - width : 0, ' ') << std::flush;
         m_lastWidth = width;
     } else {
         const int decile = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 10);

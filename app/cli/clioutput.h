@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
 namespace zistudio::cli
 {
+
+/**
+ * Makes std::cout and std::cerr terminal-safe for the whole process: every control byte written to
+ * them (ESC, CR, BEL, backspace, DEL...; not newline or tab) comes out escaped ("\\x1b"), so no name
+ * or message from a file can drive the terminal, whichever command prints it. JSON output is
+ * unchanged (a JSON dump never holds a raw control byte). ProgressLine redraws through rawOut().
+ */
+void installTerminalSafeOutput();
+/** stdout without the escaping (only for the progress line's carriage return). */
+std::ostream &rawOut();
 
 /** `text` safe for a terminal with its line breaks kept: printable() (common/printable.h) on each line. */
 std::string safeLines(const std::string &text);

@@ -156,7 +156,8 @@ void runTrain(const TrainOptions &o)
                         + lossText(r, "d", "d") + lossText(r, "g", "g") + lossText(r, "l1", "l1") + "| lr "
                         + format("%.2e", r.learningRate) + " | " + format("%.1f", r.imagesPerSecond) + " img/s | ETA "
                         + duration(r.etaSeconds) + " | " + format("%.0f", r.residentBytes / (1024.0 * 1024.0)) + " MiB"
-                        + (r.deviceBytes > 0 ? " | GPU " + format("%.0f", r.deviceBytes / (1024.0 * 1024.0)) + " MiB" : "");
+                        + (r.deviceBytes > 0 ? " | GPU " + format("%.0f", r.deviceBytes / (1024.0 * 1024.0)) + " MiB"
+                                             : "");
                 line.update(fraction, text);
                 return;
             }

@@ -13,6 +13,7 @@
 int main(int argc, char **argv)
 {
     using namespace zistudio;
+    cli::installTerminalSafeOutput(); // no control byte from a file reaches the terminal, whatever prints it
     CLI::App app {"ZiStudio: train a neural network to draw the CJK glyphs you have not drawn yet", "zistudio-cli"};
     app.require_subcommand(0, 1);
     bool showVersion = false;

@@ -59,8 +59,8 @@ std::string gibibytes(double bytes)
 std::string ComputeDeviceInfo::description() const
 {
     if (cuda)
-        return "CUDA: " + name + " (GPU " + std::to_string(deviceIndex) + " of " + std::to_string(gpus)
-            + ", " + gibibytes(gpuMemoryBytes) + ", compute " + gpuCapability + ")";
+        return "CUDA: " + name + " (GPU " + std::to_string(deviceIndex) + " of " + std::to_string(gpus) + ", "
+            + gibibytes(gpuMemoryBytes) + ", compute " + gpuCapability + ")";
     const std::string cpu
         = "CPU, " + std::to_string(threads) + (threads == 1 ? " thread" : " threads") + ", BLAS: " + blas;
     return cudaCompiled && gpus == 0 ? "no GPU found: " + cpu : cpu;
@@ -126,8 +126,7 @@ ComputeDeviceInfo describeComputeDevice(const std::string &preference)
         const long v = at::detail::getCUDAHooks().versionCuDNN();
         const long major = v >= 90000 ? v / 10000 : v / 1000;
         const long rest = v >= 90000 ? v % 10000 : v % 1000;
-        info.cudnnVersion
-            = std::to_string(major) + "." + std::to_string(rest / 100) + "." + std::to_string(rest % 100);
+        info.cudnnVersion = std::to_string(major) + "." + std::to_string(rest / 100) + "." + std::to_string(rest % 100);
     }
     info.gpus = cudaAvailable() ? static_cast<int>(torch::cuda::device_count()) : 0;
     if (info.cuda) {

@@ -9,10 +9,10 @@ namespace zistudio
 /** Torch-free description of the device the engine computes on (chosen once, ARCHITECTURE rule 6). */
 struct ComputeDeviceInfo
 {
-    bool cuda = false;        ///< the engine computes on a CUDA GPU
-    std::string name;         ///< GPU name, or "CPU"
-    int threads = 1;          ///< LibTorch intra-op threads (CPU)
-    std::string blas;         ///< the BLAS library LibTorch resolved at run time
+    bool cuda = false; ///< the engine computes on a CUDA GPU
+    std::string name;  ///< GPU name, or "CPU"
+    int threads = 1;   ///< LibTorch intra-op threads (CPU)
+    std::string blas;  ///< the BLAS library LibTorch resolved at run time
     std::string libtorchVersion;
     bool cudaCompiled = false; ///< this LibTorch build has CUDA (false: Debian's CPU build)
     std::string cudaVersion;   ///< CUDA runtime compiled in ("13.0"), empty without CUDA

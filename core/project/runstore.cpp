@@ -10,7 +10,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <string_view>
 #include <unistd.h>
@@ -140,15 +142,35 @@ struct RunStore::Impl
     bool readOnly = false;
     bool inMemory = false;
 
+    /**
+     * SQLite's reason, with the system's. When a file cannot be opened or written, the errno SQLite
+     * saw last is often that of a fallback (ENOENT after EROFS): ask the folder and the file instead.
+     */
+    std::string reason() const
+    {
+        const int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_CANTOPEN;
+        if (!readOnly
+            && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_PERM)) {
+            const std::filesystem::path dir
+                = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+            const std::string message = db ? sqlite3_errmsg(db) : "cannot open";
+            if (::access(dir.c_str(), W_OK) != 0)
+                return message + " (" + std::strerror(errno) + ": " + dir.string() + ")";
+            if (::access(file.c_str(), F_OK) == 0 && ::access(file.c_str(), W_OK) != 0)
+                return message + " (" + std::strerror(errno) + ")";
+        }
+        return sqliteReason(db);
+    }
+
     [[noreturn]] void fail(const std::string &what) const
     {
-        throw ProjectError("run store " + where + ": " + what + ": " + sqliteReason(db));
+        throw ProjectError("run store " + where + ": " + what + ": " + reason());
     }
 
     void exec(const char *sql) const
     {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-            throw ProjectError("run store " + where + ": " + sqliteReason(db));
+            throw ProjectError("run store " + where + ": " + reason());
     }
 
     /** Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it throws. */

@@ -38,6 +38,9 @@ constexpr std::size_t kMaxTextField = 1024;
 /// The largest generator a shared model may declare: 256 M parameters (1 GiB of float32). The
 /// biggest reference configuration (512 px, ngf 64, attention) has well under a tenth of that.
 constexpr std::int64_t kMaxSharedGeneratorParams = std::int64_t(256) << 20;
+/// Attention matrices of one glyph (batch 1): 4 GiB allows 128x128 maps (a 512 px model at depth 2)
+/// but not the 16 GiB of a 256x256 map that would exhaust memory at the first generate.
+constexpr std::int64_t kMaxSharedAttentionBytes = std::int64_t(4) << 30;
 
 /** What a shared model may hold: a 512 px attention generator is well under a GiB. */
 const ArchiveLimits kShareLimits {
@@ -82,6 +85,12 @@ void checkDeclaredSize(const model::ModelConfig &config, const NamedTensors &ten
             "the declared model (" + std::to_string(config.imageSize) + " px, ngf " + std::to_string(config.ngf)
                 + ") would have " + std::to_string(cost.generatorParams)
                 + " parameters; shared models may have at most " + std::to_string(kMaxSharedGeneratorParams));
+    if (cost.attentionMatrixBytes > kMaxSharedAttentionBytes)
+        bad(where,
+            "the declared attention (" + config.attention.toString() + " at " + std::to_string(config.imageSize)
+                + " px) needs " + std::to_string(cost.attentionMatrixBytes >> 20)
+                + " MiB of attention matrices for a single glyph; shared models may need at most "
+                + std::to_string(kMaxSharedAttentionBytes >> 20) + " MiB");
     std::int64_t values = 0;
     for (const auto &[name, t] : tensors)
         values += t.numel();

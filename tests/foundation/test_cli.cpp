@@ -87,3 +87,28 @@ TEST(Cli, DevicesAndPipesAreRefusedNotRead)
     ::unlink(fifo.c_str());
     ::rmdir(dir);
 }
+
+// Names from files reach the terminal escaped, whichever command prints them (here a project's name,
+// a title sequence and a fake line in JSON escapes, shown by `project show`).
+TEST(Cli, NamesFromFilesCannotDriveTheTerminal)
+{
+    char dir[] = "/tmp/zistudio-cli-esc-XXXXXX";
+    ASSERT_NE(::mkdtemp(dir), nullptr);
+    const std::string project = std::string(dir) + "/p.zistudio";
+    const std::string font = zistudio::test::TestFonts::kaiGb().string();
+    Result r = run("project new " + project + " --source " + font + " --target " + font + " --charset gb2312-1");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = run("project show " + project);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto edited = zistudio::test::runShell(
+        "sed -i 's/\"name\": \"p\"/\"name\": \"evil\\\\u001b]0;owned\\\\u0007\\\\r\\\\nfake\"/' " + project
+        + " && grep -c u001b " + project);
+    ASSERT_EQ(edited.output, "1\n") << "the test's sed did not plant the name";
+    r = run("project show " + project);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find('\x1b'), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find('\x07'), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find('\r'), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("evil\\x1b]0;owned\\x07\\r\\nfake"), std::string::npos) << r.output;
+    zistudio::test::runShell(std::string("rm -rf ") + dir);
+}

@@ -238,6 +238,13 @@ TEST_F(ModelSharing, ATinyFileDeclaringAHugeModelIsRefusedWithoutBuildingIt)
         expectRefused(file, "parameters");
         EXPECT_THROW(ModelShare::inspect(file), training::TrainingError);
     }
+    // Few parameters, but attention over a 256x256 map: 16 GiB of attention matrices per glyph.
+    expectRefused(tampered("attention.zsm",
+                      [](auto &a) {
+                          a.metadata["model"]["imageSize"] = 512;
+                          a.metadata["model"]["attention"] = "enc:1";
+                      }),
+        "attention matrices");
     // A declared size that would be allowed but is not backed by the file's tensors is refused too.
     expectRefused(tampered("bigger.zsm", [](auto &a) { a.metadata["model"]["ngf"] = 64; }), "holds only");
     const long grownMiB = (peakResidentKiB() - before) / 1024;

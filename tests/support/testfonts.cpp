@@ -11,7 +11,8 @@ namespace zistudio::test
 std::filesystem::path requireFont(const std::filesystem::path &debianPath, const char *package)
 {
     // scripts/gpu-check unpacks the font packages into a prefix of its own on a machine without them.
-    const std::filesystem::path path = debianPath.string().starts_with("/usr/share/fonts/") && std::getenv("ZISTUDIO_FONT_ROOT")
+    const std::filesystem::path path
+        = debianPath.string().starts_with("/usr/share/fonts/") && std::getenv("ZISTUDIO_FONT_ROOT")
         ? std::filesystem::path(std::getenv("ZISTUDIO_FONT_ROOT")) / debianPath.string().substr(17)
         : debianPath;
     if (!std::filesystem::exists(path))

@@ -42,6 +42,12 @@ QString number(double v)
     return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("–");
 }
 
+/** A run in the list: its name, placement and steps done. */
+QString runItemText(const std::string &name, const std::string &attention, long long lastStep)
+{
+    return QStringLiteral("%1  (%2, %3)").arg(qs(name), qs(attention), QString::number(lastStep));
+}
+
 /** What the worker thread hands back: the comparison or why there is none. */
 struct CompareJob
 {
@@ -197,8 +203,7 @@ void CompareView::refreshRuns()
     QList<std::pair<QString, QString>> items;
     QStringList toCheck;
     for (const auto &r : runs) {
-        items.append(
-            {qs(r.name), QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep))});
+        items.append({qs(r.name), runItemText(r.name, r.attention, r.lastStep)});
         if (checkAll || checked.contains(qs(r.name)))
             toCheck << qs(r.name);
     }
@@ -253,8 +258,7 @@ void CompareView::openStudy(const QString &path)
             QList<std::pair<QString, QString>> items;
             QStringList names;
             for (const auto &r : m_studyAll.runs) {
-                items.append({qs(r.name),
-                    QStringLiteral("%1  (%2, %3)").arg(qs(r.name), qs(r.attention), QString::number(r.lastStep))});
+                items.append({qs(r.name), runItemText(r.name, r.attention, r.lastStep)});
                 names << qs(r.name);
             }
             fillRunList(items, names);
