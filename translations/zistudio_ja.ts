@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
     <name>CharsetChooser</name>
@@ -162,8 +163,8 @@
         <translation>ダークパレットを使います。</translation>
     </message>
     <message>
-        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
-        <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare（複数指定可）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, compare, or export (the Export dialog; may be repeated).</source>
+        <translation>最初に表示するパネルまたはビュー：project、fonts、dataset、model、training、log、attention、preview、compare、export（書き出しダイアログ；複数指定可）。</translation>
     </message>
     <message>
         <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
@@ -242,15 +243,15 @@ Qt %5
         <translation>チャンネル</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
         <translation>この深さのエンコーダのダウンサンプリング後の自己注意</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
         <translation>この深さのデコーダのスキップ結合後の自己注意</translation>
     </message>
     <message>
-        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
         <translation>バッチ 1 回の順伝播におけるこの深さの注意層の FLOPs</translation>
     </message>
     <message>
@@ -258,7 +259,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth's attention matrices for the batch</source>
+        <source>Memory of this depth&apos;s attention matrices for the batch</source>
         <translation>バッチ全体でのこの深さの注意行列のメモリ</translation>
     </message>
     <message>
@@ -281,7 +282,7 @@ Qt %5
         <translation>学習を実行すると、アテンション層がどこを見ているかを確認できます。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run's sample or validation characters.</source>
+        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
         <translation>文字を入力するか、この実行のサンプル文字または検証文字から選びます。</translation>
     </message>
     <message>
@@ -325,7 +326,7 @@ Qt %5
         <translation>PNG を保存…</translation>
     </message>
     <message>
-        <source>Save the selected layer's heatmap as a PNG image</source>
+        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
         <translation>選択した層のヒートマップを PNG 画像として保存</translation>
     </message>
     <message>
@@ -689,8 +690,8 @@ Qt %5
         <translation>研究 %1：保存済みの結果で、チェックポイントは不要です。比較する実行をチェックしてください。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
-        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
+        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -892,6 +893,301 @@ Qt %5
     <message>
         <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
         <translation>同じビットマップやグリフが多くの文字に使われているグリフを除外します。フォントが持たない文字に描く代替の四角形です。</translation>
+    </message>
+    <message>
+        <source>The dataset is stored beside the project file: save the project first.</source>
+        <translation>データセットはプロジェクトファイルの隣に保存されます：先にプロジェクトを保存してください。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ExportDialog</name>
+    <message>
+        <source>Export Glyphs</source>
+        <translation>グリフの書き出し</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>実行：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>チェックポイント：</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>The run’s characters</source>
+        <translation>この実行で学習した文字</translation>
+    </message>
+    <message>
+        <source>The reviewed characters</source>
+        <translation>レビュー済みの文字</translation>
+    </message>
+    <message>
+        <source>A built-in charset</source>
+        <translation>組み込みの文字セット</translation>
+    </message>
+    <message>
+        <source>A charset file</source>
+        <translation>文字セットファイル</translation>
+    </message>
+    <message>
+        <source>Typed characters</source>
+        <translation>入力した文字</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Also glyphs nobody has reviewed</source>
+        <translation>未レビューのグリフも含める</translation>
+    </message>
+    <message>
+        <source>Rejected glyphs are always left out. Once some of the chosen glyphs have been reviewed, the unreviewed ones wait unless this is ticked.</source>
+        <translation>却下したグリフは常に除外されます。選んだグリフの一部をレビュー済みなら、このチェックがない限り未レビューのグリフは保留されます。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>書き出し：</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>PNG per glyph</source>
+        <translation>グリフごとの PNG</translation>
+    </message>
+    <message>
+        <source>Contact sheets</source>
+        <translation>一覧シート</translation>
+    </message>
+    <message>
+        <source>SVG per glyph</source>
+        <translation>グリフごとの SVG</translation>
+    </message>
+    <message>
+        <source>UFO 3</source>
+        <translation>UFO 3</translation>
+    </message>
+    <message>
+        <source>with the bitmaps as background images</source>
+        <translation>ビットマップを背景画像として含める</translation>
+    </message>
+    <message>
+        <source>TrueType (.ttf)</source>
+        <translation>TrueType（.ttf）</translation>
+    </message>
+    <message>
+        <source>OpenType CFF (.otf)</source>
+        <translation>OpenType CFF（.otf）</translation>
+    </message>
+    <message>
+        <source>Merge into a TrueType font:</source>
+        <translation>TrueType フォントに統合：</translation>
+    </message>
+    <message>
+        <source>Writes &lt;font&gt;-merged.ttf: the font with the generated glyphs it lacks added.</source>
+        <translation>&lt;フォント&gt;-merged.ttf を書き出します：フォントにない生成グリフを追加したものです。</translation>
+    </message>
+    <message>
+        <source>Font Names</source>
+        <translation>フォント名</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>ファミリー：</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>スタイル：</translation>
+    </message>
+    <message>
+        <source>Outlines (potrace)</source>
+        <translation>アウトライン（potrace）</translation>
+    </message>
+    <message>
+        <source>Specks of at most this many pixels are dropped.</source>
+        <translation>このピクセル数以下の小さな点を取り除きます。</translation>
+    </message>
+    <message>
+        <source>Corner threshold: 0 draws a polygon, higher values round more corners.</source>
+        <translation>角のしきい値：0 で多角形、値が大きいほど角が丸くなります。</translation>
+    </message>
+    <message>
+        <source>Curve optimisation: higher values join more curves (fewer points, less exact).</source>
+        <translation>曲線の最適化：値が大きいほど曲線をまとめます（点が少なく、精度は下がります）。</translation>
+    </message>
+    <message>
+        <source>Speck size:</source>
+        <translation>点のサイズ：</translation>
+    </message>
+    <message>
+        <source>Corners:</source>
+        <translation>角：</translation>
+    </message>
+    <message>
+        <source>Curve tolerance:</source>
+        <translation>曲線の許容差：</translation>
+    </message>
+    <message>
+        <source>Preview character:</source>
+        <translation>プレビュー文字：</translation>
+    </message>
+    <message>
+        <source>Generated bitmap</source>
+        <translation>生成されたビットマップ</translation>
+    </message>
+    <message>
+        <source>Traced outline</source>
+        <translation>トレースしたアウトライン</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダー：</translation>
+    </message>
+    <message>
+        <source>What the export wrote and what it left out appears here.</source>
+        <translation>書き出した内容と除外した内容がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>書き出しをキャンセル</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>文字セットファイルを選択</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Font to Merge Into</source>
+        <translation>統合先のフォントを選択</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf)</source>
+        <translation>TrueType フォント (*.ttf)</translation>
+    </message>
+    <message>
+        <source>Export Into</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最良</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation>（最良）</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file of characters</source>
+        <translation>書き出す文字を記した UTF-8 テキストファイル</translation>
+    </message>
+    <message>
+        <source>The characters to export, e.g. 永和九年</source>
+        <translation>書き出す文字（例：永和九年）</translation>
+    </message>
+    <message>
+        <source>Save the project first: runs live beside the project file.</source>
+        <translation>先にプロジェクトを保存してください：実行はプロジェクトファイルの隣に保存されます。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>書き出し先のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose the TrueType font to merge into.</source>
+        <translation>統合先の TrueType フォントを選んでください。</translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation>実行 %1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the folder is as it was.</source>
+        <translation>書き出しをキャンセルしました。フォルダーは元のままです。</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>書き出しに失敗しました。</translation>
+    </message>
+    <message>
+        <source>Exported %1 glyphs from step %2.</source>
+        <translation>ステップ %2 の %1 グリフを書き出しました。</translation>
+    </message>
+    <message>
+        <source>%1 glyphs written, %2 with outlines, into %3:</source>
+        <translation>%1 グリフ（うちアウトライン付き %2）を %3 に書き出しました：</translation>
+    </message>
+    <message>
+        <source>Left out: %1 rejected, %2 not reviewed yet.</source>
+        <translation>除外：却下 %1、未レビュー %2。</translation>
+    </message>
+    <message>
+        <source>Skipped %1 %2: %3</source>
+        <translation>スキップ %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注記：%1</translation>
+    </message>
+    <message>
+        <source>Merged: added %1 glyphs, kept %2 the font already had.</source>
+        <translation>統合：%1 グリフを追加し、フォントにあった %2 グリフはそのままにしました。</translation>
+    </message>
+    <message>
+        <source>Train a run first: there is nothing to export yet.</source>
+        <translation>先に学習を実行してください：書き出すものがまだありません。</translation>
+    </message>
+    <message>
+        <source>Type a character to preview.</source>
+        <translation>プレビューする文字を入力してください。</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>%1 を生成中…</translation>
+    </message>
+    <message>
+        <source>The source font has no glyph for %1.</source>
+        <translation>ソースフォントに %1 のグリフがありません。</translation>
+    </message>
+    <message>
+        <source>Outline: %1 segments in %2 contours</source>
+        <translation>アウトライン：%2 輪郭、%1 セグメント</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1478,14 @@ Qt %5
         <source>Stopping the run before quitting…</source>
         <translation>終了する前に実行を停止しています…</translation>
     </message>
+    <message>
+        <source>&amp;Export Glyphs…</source>
+        <translation>グリフの書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the project first: its runs, and so what there is to export, live beside the project file.</source>
+        <translation>先にプロジェクトを保存してください：実行と書き出せる内容はプロジェクトファイルの隣にあります。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::MetricsPlot</name>
@@ -1455,12 +1759,16 @@ Qt %5
         <translation>SSIM</translation>
     </message>
     <message>
-        <source>Generated %1</source>
-        <translation>生成 %1</translation>
+        <source>Generated
+%1</source>
+        <translation>生成
+%1</translation>
     </message>
     <message>
-        <source>Target %1</source>
-        <translation>ターゲット %1</translation>
+        <source>Target
+%1</source>
+        <translation>ターゲット
+%1</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2209,10 @@ Qt %5
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
         <translation>印の付いた文字はターゲットフォントにありません（%1）：モデルだけが描けます。</translation>
     </message>
+    <message>
+        <source>Not drawn: the source font lacks %1 too, so the model has nothing to start from.</source>
+        <translation>描画なし：ソースフォントにも %1 がないため、モデルには元になる字がありません。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::TrainingPanel</name>
@@ -1933,10 +2245,6 @@ Qt %5
         <translation>新しい実行を開始</translation>
     </message>
     <message>
-        <source>Resume Run</source>
-        <translation>実行を再開</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -1945,7 +2253,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
         <translation>プロジェクトの設定で新しい実行を開始（Ctrl+R）</translation>
     </message>
     <message>
@@ -2037,12 +2345,86 @@ Qt %5
         <translation>まだ実行がありません：「新しい実行を開始」を押してください。</translation>
     </message>
     <message>
+        <source>Continue…</source>
+        <translation>続行…</translation>
+    </message>
+    <message>
+        <source>Fine-tune…</source>
+        <translation>ファインチューニング…</translation>
+    </message>
+    <message>
+        <source>Resume the chosen run where it stopped, or train a finished run for more steps</source>
+        <translation>選んだ実行を停止位置から再開するか、完了した実行をさらに学習させます</translation>
+    </message>
+    <message>
+        <source>Start a new run from the best checkpoint of a trained run</source>
+        <translation>学習済みの実行の最良チェックポイントから新しい実行を始めます</translation>
+    </message>
+    <message>
+        <source>Continue Run</source>
+        <translation>実行を続行</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.
+Train it on up to step:</source>
+        <translation>実行「%1」はステップ %2 で完了しました。
+学習を続けるステップ数：</translation>
+    </message>
+    <message>
+        <source>Fine-tune From a Run</source>
+        <translation>実行からファインチューニング</translation>
+    </message>
+    <message>
+        <source>Freeze the encoder (train the decoder and the style embedding)</source>
+        <translation>エンコーダーを固定（デコーダーとスタイル埋め込みのみ学習）</translation>
+    </message>
+    <message>
+        <source>all styles</source>
+        <translation>すべてのスタイル</translation>
+    </message>
+    <message>
+        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <translation>スタイル ID（カンマ区切り）：これらのスタイルの例だけを学習します</translation>
+    </message>
+    <message>
+        <source>Start from the best checkpoint of:</source>
+        <translation>次の実行の最良チェックポイントから開始：</translation>
+    </message>
+    <message>
+        <source>Train only styles:</source>
+        <translation>学習するスタイル：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>ステップ数：</translation>
+    </message>
+    <message>
+        <source>Start Fine-tuning</source>
+        <translation>ファインチューニング開始</translation>
+    </message>
+    <message>
+        <source>“%1” is not a style id: use numbers separated by commas.</source>
+        <translation>「%1」はスタイル ID ではありません：カンマ区切りの数字を使ってください。</translation>
+    </message>
+    <message>
+        <source>Continuing the run “%1” up to step %2</source>
+        <translation>実行「%1」をステップ %2 まで続行</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”, fine-tuned from “%2”</source>
+        <translation>実行「%1」を開始（「%2」からファインチューニング）</translation>
+    </message>
+    <message>
         <source>Start Over</source>
         <translation>最初からやり直す</translation>
     </message>
     <message>
         <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
         <translation>ステップ 0 から学習をやり直します。破損したチェックポイントは調査用に残されます</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU メモリ %1</translation>
     </message>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CharsetChooser</name>
@@ -162,8 +163,8 @@
         <translation>使用深色配色。</translation>
     </message>
     <message>
-        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
-        <translation>先显示此面板或视图：project、fonts、dataset、model、training、log、attention、preview 或 compare（可重复）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, compare, or export (the Export dialog; may be repeated).</source>
+        <translation>先显示此面板或视图：project、fonts、dataset、model、training、log、attention、preview、compare 或 export（导出对话框；可重复）。</translation>
     </message>
     <message>
         <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
@@ -242,15 +243,15 @@ Qt %5
         <translation>通道</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
         <translation>在此深度编码器下采样之后的自注意力</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
         <translation>在此深度解码器跳跃连接融合之后的自注意力</translation>
     </message>
     <message>
-        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
         <translation>此深度注意力层在一次批次前向传播中的 FLOPs</translation>
     </message>
     <message>
@@ -258,7 +259,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth's attention matrices for the batch</source>
+        <source>Memory of this depth&apos;s attention matrices for the batch</source>
         <translation>此深度注意力矩阵在整个批次所需的内存</translation>
     </message>
     <message>
@@ -281,7 +282,7 @@ Qt %5
         <translation>先训练一次，才能看到其注意力层关注之处。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run's sample or validation characters.</source>
+        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
         <translation>输入一个字符，或从此训练的样本字符或验证字符中挑选。</translation>
     </message>
     <message>
@@ -325,7 +326,7 @@ Qt %5
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <source>Save the selected layer's heatmap as a PNG image</source>
+        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
         <translation>将所选层的热图保存为 PNG 图像</translation>
     </message>
     <message>
@@ -689,8 +690,8 @@ Qt %5
         <translation>研究 %1：已保存的结果，不需要检查点。勾选训练来比较。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
-        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
+        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -892,6 +893,301 @@ Qt %5
     <message>
         <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
         <translation>略去同一位图或字形用于许多字的字形：这是某些字体为缺字所画的占位方框。</translation>
+    </message>
+    <message>
+        <source>The dataset is stored beside the project file: save the project first.</source>
+        <translation>数据集存储在项目文件旁：请先保存项目。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ExportDialog</name>
+    <message>
+        <source>Export Glyphs</source>
+        <translation>导出字形</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>训练：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>The run’s characters</source>
+        <translation>此训练所用的字</translation>
+    </message>
+    <message>
+        <source>The reviewed characters</source>
+        <translation>已审阅的字</translation>
+    </message>
+    <message>
+        <source>A built-in charset</source>
+        <translation>内置字符集</translation>
+    </message>
+    <message>
+        <source>A charset file</source>
+        <translation>字符集文件</translation>
+    </message>
+    <message>
+        <source>Typed characters</source>
+        <translation>输入的字</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Also glyphs nobody has reviewed</source>
+        <translation>也包含尚未审阅的字形</translation>
+    </message>
+    <message>
+        <source>Rejected glyphs are always left out. Once some of the chosen glyphs have been reviewed, the unreviewed ones wait unless this is ticked.</source>
+        <translation>被拒绝的字形一律略去。只要所选字形中有任何已审阅，未审阅的字形就会暂缓导出，除非勾选此项。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>PNG per glyph</source>
+        <translation>每字一个 PNG</translation>
+    </message>
+    <message>
+        <source>Contact sheets</source>
+        <translation>总览图</translation>
+    </message>
+    <message>
+        <source>SVG per glyph</source>
+        <translation>每字一个 SVG</translation>
+    </message>
+    <message>
+        <source>UFO 3</source>
+        <translation>UFO 3</translation>
+    </message>
+    <message>
+        <source>with the bitmaps as background images</source>
+        <translation>以位图作为背景图</translation>
+    </message>
+    <message>
+        <source>TrueType (.ttf)</source>
+        <translation>TrueType（.ttf）</translation>
+    </message>
+    <message>
+        <source>OpenType CFF (.otf)</source>
+        <translation>OpenType CFF（.otf）</translation>
+    </message>
+    <message>
+        <source>Merge into a TrueType font:</source>
+        <translation>合并到 TrueType 字体：</translation>
+    </message>
+    <message>
+        <source>Writes &lt;font&gt;-merged.ttf: the font with the generated glyphs it lacks added.</source>
+        <translation>写出 &lt;字体&gt;-merged.ttf：补上该字体所缺的生成字形。</translation>
+    </message>
+    <message>
+        <source>Font Names</source>
+        <translation>字体名称</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>字族：</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>样式：</translation>
+    </message>
+    <message>
+        <source>Outlines (potrace)</source>
+        <translation>轮廓（potrace）</translation>
+    </message>
+    <message>
+        <source>Specks of at most this many pixels are dropped.</source>
+        <translation>移除不超过此像素数的杂点。</translation>
+    </message>
+    <message>
+        <source>Corner threshold: 0 draws a polygon, higher values round more corners.</source>
+        <translation>转角阈值：0 画出多边形，数值越高圆角越多。</translation>
+    </message>
+    <message>
+        <source>Curve optimisation: higher values join more curves (fewer points, less exact).</source>
+        <translation>曲线优化：数值越高合并越多曲线（点较少、较不精确）。</translation>
+    </message>
+    <message>
+        <source>Speck size:</source>
+        <translation>杂点大小：</translation>
+    </message>
+    <message>
+        <source>Corners:</source>
+        <translation>转角：</translation>
+    </message>
+    <message>
+        <source>Curve tolerance:</source>
+        <translation>曲线容差：</translation>
+    </message>
+    <message>
+        <source>Preview character:</source>
+        <translation>预览字：</translation>
+    </message>
+    <message>
+        <source>Generated bitmap</source>
+        <translation>生成的位图</translation>
+    </message>
+    <message>
+        <source>Traced outline</source>
+        <translation>描绘的轮廓</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>What the export wrote and what it left out appears here.</source>
+        <translation>导出写了什么、略去了什么，会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>选择字符集文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Font to Merge Into</source>
+        <translation>选择要合并的字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf)</source>
+        <translation>TrueType 字体（*.ttf）</translation>
+    </message>
+    <message>
+        <source>Export Into</source>
+        <translation>导出至</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最后</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation>（最佳）</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file of characters</source>
+        <translation>UTF-8 文本文件，内含要导出的字</translation>
+    </message>
+    <message>
+        <source>The characters to export, e.g. 永和九年</source>
+        <translation>要导出的字，例如 永和九年</translation>
+    </message>
+    <message>
+        <source>Save the project first: runs live beside the project file.</source>
+        <translation>请先保存项目：训练记录存放在项目文件旁。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>请选择导出的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the TrueType font to merge into.</source>
+        <translation>请选择要合并的 TrueType 字体。</translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation>正在加载训练 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the folder is as it was.</source>
+        <translation>已取消导出；文件夹保持原状。</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>导出失败。</translation>
+    </message>
+    <message>
+        <source>Exported %1 glyphs from step %2.</source>
+        <translation>已导出第 %2 步的 %1 个字形。</translation>
+    </message>
+    <message>
+        <source>%1 glyphs written, %2 with outlines, into %3:</source>
+        <translation>已写入 %1 个字形（%2 个含轮廓）到 %3：</translation>
+    </message>
+    <message>
+        <source>Left out: %1 rejected, %2 not reviewed yet.</source>
+        <translation>已略去：%1 个被拒绝，%2 个尚未审阅。</translation>
+    </message>
+    <message>
+        <source>Skipped %1 %2: %3</source>
+        <translation>已跳过 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Merged: added %1 glyphs, kept %2 the font already had.</source>
+        <translation>已合并：新增 %1 个字形，保留字体原有的 %2 个。</translation>
+    </message>
+    <message>
+        <source>Train a run first: there is nothing to export yet.</source>
+        <translation>请先训练：目前还没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Type a character to preview.</source>
+        <translation>输入一个字以预览。</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <source>The source font has no glyph for %1.</source>
+        <translation>源字体没有 %1 的字形。</translation>
+    </message>
+    <message>
+        <source>Outline: %1 segments in %2 contours</source>
+        <translation>轮廓：%2 条路径共 %1 段</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1478,14 @@ Qt %5
         <source>Stopping the run before quitting…</source>
         <translation>退出前正在停止训练…</translation>
     </message>
+    <message>
+        <source>&amp;Export Glyphs…</source>
+        <translation>导出字形(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the project first: its runs, and so what there is to export, live beside the project file.</source>
+        <translation>请先保存项目：训练记录以及可导出的内容都存放在项目文件旁。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::MetricsPlot</name>
@@ -1455,12 +1759,16 @@ Qt %5
         <translation>SSIM</translation>
     </message>
     <message>
-        <source>Generated %1</source>
-        <translation>生成 %1</translation>
+        <source>Generated
+%1</source>
+        <translation>生成
+%1</translation>
     </message>
     <message>
-        <source>Target %1</source>
-        <translation>目标 %1</translation>
+        <source>Target
+%1</source>
+        <translation>目标
+%1</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2209,10 @@ Qt %5
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
         <translation>已标示：目标字体缺少的字符（%1）：只有模型能画出它们。</translation>
     </message>
+    <message>
+        <source>Not drawn: the source font lacks %1 too, so the model has nothing to start from.</source>
+        <translation>未绘制：源字体也没有 %1，模型无从生成。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::TrainingPanel</name>
@@ -1933,10 +2245,6 @@ Qt %5
         <translation>开始新的训练</translation>
     </message>
     <message>
-        <source>Resume Run</source>
-        <translation>继续此训练</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1945,7 +2253,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
         <translation>以项目设置开始新的训练（Ctrl+R）</translation>
     </message>
     <message>
@@ -2037,12 +2345,86 @@ Qt %5
         <translation>尚无训练：请按“开始新的训练”。</translation>
     </message>
     <message>
+        <source>Continue…</source>
+        <translation>继续…</translation>
+    </message>
+    <message>
+        <source>Fine-tune…</source>
+        <translation>微调…</translation>
+    </message>
+    <message>
+        <source>Resume the chosen run where it stopped, or train a finished run for more steps</source>
+        <translation>从中断处恢复所选训练，或让已完成的训练再多训练几步</translation>
+    </message>
+    <message>
+        <source>Start a new run from the best checkpoint of a trained run</source>
+        <translation>以某次训练的最佳检查点开始新的训练</translation>
+    </message>
+    <message>
+        <source>Continue Run</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.
+Train it on up to step:</source>
+        <translation>训练“%1”已在第 %2 步完成。
+继续训练至第几步：</translation>
+    </message>
+    <message>
+        <source>Fine-tune From a Run</source>
+        <translation>从某次训练微调</translation>
+    </message>
+    <message>
+        <source>Freeze the encoder (train the decoder and the style embedding)</source>
+        <translation>冻结编码器（只训练解码器与风格嵌入）</translation>
+    </message>
+    <message>
+        <source>all styles</source>
+        <translation>所有风格</translation>
+    </message>
+    <message>
+        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <translation>风格编号，以逗号分隔：只训练这些风格的样本</translation>
+    </message>
+    <message>
+        <source>Start from the best checkpoint of:</source>
+        <translation>从此训练的最佳检查点开始：</translation>
+    </message>
+    <message>
+        <source>Train only styles:</source>
+        <translation>只训练风格：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>Start Fine-tuning</source>
+        <translation>开始微调</translation>
+    </message>
+    <message>
+        <source>“%1” is not a style id: use numbers separated by commas.</source>
+        <translation>“%1”不是风格编号：请用逗号分隔的数字。</translation>
+    </message>
+    <message>
+        <source>Continuing the run “%1” up to step %2</source>
+        <translation>继续训练“%1”至第 %2 步</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”, fine-tuned from “%2”</source>
+        <translation>开始训练“%1”，从“%2”微调</translation>
+    </message>
+    <message>
         <source>Start Over</source>
         <translation>重新开始</translation>
     </message>
     <message>
         <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
         <translation>从第 0 步重新训练；损坏的检查点会保留以供检查</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU 内存 %1</translation>
     </message>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>CharsetChooser</name>
@@ -162,8 +163,8 @@
         <translation>使用深色配色。</translation>
     </message>
     <message>
-        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or compare (may be repeated).</source>
-        <translation>先顯示此面板或檢視：project、fonts、dataset、model、training、log、attention、preview 或 compare（可重複）。</translation>
+        <source>Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, compare, or export (the Export dialog; may be repeated).</source>
+        <translation>先顯示此面板或檢視：project、fonts、dataset、model、training、log、attention、preview、compare 或 export（匯出對話框；可重複）。</translation>
     </message>
     <message>
         <source>Open a saved study (zistudio-cli compare --save) in the Compare tab.</source>
@@ -242,15 +243,15 @@ Qt %5
         <translation>通道</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder's down-sampling at this depth</source>
+        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
         <translation>在此深度編碼器降採樣之後的自注意力</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder's skip fusion at this depth</source>
+        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
         <translation>在此深度解碼器跳接融合之後的自注意力</translation>
     </message>
     <message>
-        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
         <translation>此深度注意力層在一次批次前向傳遞中的 FLOPs</translation>
     </message>
     <message>
@@ -258,7 +259,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth's attention matrices for the batch</source>
+        <source>Memory of this depth&apos;s attention matrices for the batch</source>
         <translation>此深度注意力矩陣在整個批次所需的記憶體</translation>
     </message>
     <message>
@@ -281,7 +282,7 @@ Qt %5
         <translation>先訓練一次，才能看到其注意力層關注之處。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run's sample or validation characters.</source>
+        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
         <translation>輸入一個字元，或從此訓練的樣本字元或驗證字元中挑選。</translation>
     </message>
     <message>
@@ -325,7 +326,7 @@ Qt %5
         <translation>儲存 PNG…</translation>
     </message>
     <message>
-        <source>Save the selected layer's heatmap as a PNG image</source>
+        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
         <translation>將所選層的熱圖儲存為 PNG 圖像</translation>
     </message>
     <message>
@@ -689,8 +690,8 @@ Qt %5
         <translation>研究 %1：已儲存的結果，不需要檢查點。勾選訓練來比較。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
-        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
+        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -892,6 +893,301 @@ Qt %5
     <message>
         <source>Leave out glyphs whose bitmap or glyph serves many characters: the placeholder boxes some fonts draw for characters they do not have.</source>
         <translation>略去同一點陣圖或字符用於許多字的字形：這是某些字型為缺字所畫的佔位方框。</translation>
+    </message>
+    <message>
+        <source>The dataset is stored beside the project file: save the project first.</source>
+        <translation>資料集儲存在專案檔旁：請先儲存專案。</translation>
+    </message>
+</context>
+<context>
+    <name>zistudio::ui::ExportDialog</name>
+    <message>
+        <source>Export Glyphs</source>
+        <translation>匯出字符</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>訓練：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>檢查點：</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字元</translation>
+    </message>
+    <message>
+        <source>The run’s characters</source>
+        <translation>此訓練所用的字</translation>
+    </message>
+    <message>
+        <source>The reviewed characters</source>
+        <translation>已審閱的字</translation>
+    </message>
+    <message>
+        <source>A built-in charset</source>
+        <translation>內建字集</translation>
+    </message>
+    <message>
+        <source>A charset file</source>
+        <translation>字集檔案</translation>
+    </message>
+    <message>
+        <source>Typed characters</source>
+        <translation>輸入的字</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Also glyphs nobody has reviewed</source>
+        <translation>也包含尚未審閱的字符</translation>
+    </message>
+    <message>
+        <source>Rejected glyphs are always left out. Once some of the chosen glyphs have been reviewed, the unreviewed ones wait unless this is ticked.</source>
+        <translation>被拒絕的字符一律略去。只要所選字符中有任何已審閱，未審閱的字符就會暫緩匯出，除非勾選此項。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>匯出：</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>PNG per glyph</source>
+        <translation>每字一個 PNG</translation>
+    </message>
+    <message>
+        <source>Contact sheets</source>
+        <translation>總覽圖</translation>
+    </message>
+    <message>
+        <source>SVG per glyph</source>
+        <translation>每字一個 SVG</translation>
+    </message>
+    <message>
+        <source>UFO 3</source>
+        <translation>UFO 3</translation>
+    </message>
+    <message>
+        <source>with the bitmaps as background images</source>
+        <translation>以點陣圖作為背景圖</translation>
+    </message>
+    <message>
+        <source>TrueType (.ttf)</source>
+        <translation>TrueType（.ttf）</translation>
+    </message>
+    <message>
+        <source>OpenType CFF (.otf)</source>
+        <translation>OpenType CFF（.otf）</translation>
+    </message>
+    <message>
+        <source>Merge into a TrueType font:</source>
+        <translation>合併到 TrueType 字型：</translation>
+    </message>
+    <message>
+        <source>Writes &lt;font&gt;-merged.ttf: the font with the generated glyphs it lacks added.</source>
+        <translation>寫出 &lt;字型&gt;-merged.ttf：補上該字型所缺的生成字符。</translation>
+    </message>
+    <message>
+        <source>Font Names</source>
+        <translation>字型名稱</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>字族：</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>樣式：</translation>
+    </message>
+    <message>
+        <source>Outlines (potrace)</source>
+        <translation>輪廓（potrace）</translation>
+    </message>
+    <message>
+        <source>Specks of at most this many pixels are dropped.</source>
+        <translation>移除不超過此像素數的雜點。</translation>
+    </message>
+    <message>
+        <source>Corner threshold: 0 draws a polygon, higher values round more corners.</source>
+        <translation>轉角門檻：0 畫出多邊形，數值越高圓角越多。</translation>
+    </message>
+    <message>
+        <source>Curve optimisation: higher values join more curves (fewer points, less exact).</source>
+        <translation>曲線最佳化：數值越高合併越多曲線（點較少、較不精確）。</translation>
+    </message>
+    <message>
+        <source>Speck size:</source>
+        <translation>雜點大小：</translation>
+    </message>
+    <message>
+        <source>Corners:</source>
+        <translation>轉角：</translation>
+    </message>
+    <message>
+        <source>Curve tolerance:</source>
+        <translation>曲線容差：</translation>
+    </message>
+    <message>
+        <source>Preview character:</source>
+        <translation>預覽字：</translation>
+    </message>
+    <message>
+        <source>Generated bitmap</source>
+        <translation>生成的點陣圖</translation>
+    </message>
+    <message>
+        <source>Traced outline</source>
+        <translation>描繪的輪廓</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>資料夾：</translation>
+    </message>
+    <message>
+        <source>What the export wrote and what it left out appears here.</source>
+        <translation>匯出寫了什麼、略去了什麼，會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>取消匯出</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <source>Choose a Charset File</source>
+        <translation>選擇字集檔案</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Font to Merge Into</source>
+        <translation>選擇要合併的字型</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf)</source>
+        <translation>TrueType 字型（*.ttf）</translation>
+    </message>
+    <message>
+        <source>Export Into</source>
+        <translation>匯出至</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最後</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation>（最佳）</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file of characters</source>
+        <translation>UTF-8 文字檔，內含要匯出的字</translation>
+    </message>
+    <message>
+        <source>The characters to export, e.g. 永和九年</source>
+        <translation>要匯出的字，例如 永和九年</translation>
+    </message>
+    <message>
+        <source>Save the project first: runs live beside the project file.</source>
+        <translation>請先儲存專案：訓練紀錄存放在專案檔旁。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>請選擇匯出的資料夾。</translation>
+    </message>
+    <message>
+        <source>Choose the TrueType font to merge into.</source>
+        <translation>請選擇要合併的 TrueType 字型。</translation>
+    </message>
+    <message>
+        <source>Loading run %1…</source>
+        <translation>正在載入訓練 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the folder is as it was.</source>
+        <translation>已取消匯出；資料夾維持原狀。</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>匯出失敗。</translation>
+    </message>
+    <message>
+        <source>Exported %1 glyphs from step %2.</source>
+        <translation>已匯出第 %2 步的 %1 個字符。</translation>
+    </message>
+    <message>
+        <source>%1 glyphs written, %2 with outlines, into %3:</source>
+        <translation>已寫入 %1 個字符（%2 個含輪廓）至 %3：</translation>
+    </message>
+    <message>
+        <source>Left out: %1 rejected, %2 not reviewed yet.</source>
+        <translation>已略去：%1 個被拒絕，%2 個尚未審閱。</translation>
+    </message>
+    <message>
+        <source>Skipped %1 %2: %3</source>
+        <translation>已略過 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Merged: added %1 glyphs, kept %2 the font already had.</source>
+        <translation>已合併：新增 %1 個字符，保留字型原有的 %2 個。</translation>
+    </message>
+    <message>
+        <source>Train a run first: there is nothing to export yet.</source>
+        <translation>請先訓練：目前還沒有可匯出的內容。</translation>
+    </message>
+    <message>
+        <source>Type a character to preview.</source>
+        <translation>輸入一個字以預覽。</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <source>The source font has no glyph for %1.</source>
+        <translation>來源字型沒有 %1 的字符。</translation>
+    </message>
+    <message>
+        <source>Outline: %1 segments in %2 contours</source>
+        <translation>輪廓：%2 條路徑共 %1 段</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1478,14 @@ Qt %5
         <source>Stopping the run before quitting…</source>
         <translation>結束前正在停止訓練…</translation>
     </message>
+    <message>
+        <source>&amp;Export Glyphs…</source>
+        <translation>匯出字符(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the project first: its runs, and so what there is to export, live beside the project file.</source>
+        <translation>請先儲存專案：訓練紀錄以及可匯出的內容都存放在專案檔旁。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::MetricsPlot</name>
@@ -1455,12 +1759,16 @@ Qt %5
         <translation>SSIM</translation>
     </message>
     <message>
-        <source>Generated %1</source>
-        <translation>生成 %1</translation>
+        <source>Generated
+%1</source>
+        <translation>生成
+%1</translation>
     </message>
     <message>
-        <source>Target %1</source>
-        <translation>目標 %1</translation>
+        <source>Target
+%1</source>
+        <translation>目標
+%1</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +2209,10 @@ Qt %5
         <source>Marked: characters the target font lacks (%1): only the model can draw them.</source>
         <translation>已標示：目標字型缺少的字元（%1）：只有模型能畫出它們。</translation>
     </message>
+    <message>
+        <source>Not drawn: the source font lacks %1 too, so the model has nothing to start from.</source>
+        <translation>未繪製：來源字型也沒有 %1，模型無從生成。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::TrainingPanel</name>
@@ -1933,10 +2245,6 @@ Qt %5
         <translation>開始新的訓練</translation>
     </message>
     <message>
-        <source>Resume Run</source>
-        <translation>繼續此訓練</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
@@ -1945,7 +2253,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project's settings (Ctrl+R)</source>
+        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
         <translation>以專案設定開始新的訓練（Ctrl+R）</translation>
     </message>
     <message>
@@ -2037,12 +2345,86 @@ Qt %5
         <translation>尚無訓練：請按「開始新的訓練」。</translation>
     </message>
     <message>
+        <source>Continue…</source>
+        <translation>繼續…</translation>
+    </message>
+    <message>
+        <source>Fine-tune…</source>
+        <translation>微調…</translation>
+    </message>
+    <message>
+        <source>Resume the chosen run where it stopped, or train a finished run for more steps</source>
+        <translation>從中斷處恢復所選訓練，或讓已完成的訓練再多訓練幾步</translation>
+    </message>
+    <message>
+        <source>Start a new run from the best checkpoint of a trained run</source>
+        <translation>以某次訓練的最佳檢查點開始新的訓練</translation>
+    </message>
+    <message>
+        <source>Continue Run</source>
+        <translation>繼續訓練</translation>
+    </message>
+    <message>
+        <source>The run “%1” finished at step %2.
+Train it on up to step:</source>
+        <translation>訓練「%1」已在第 %2 步完成。
+繼續訓練至第幾步：</translation>
+    </message>
+    <message>
+        <source>Fine-tune From a Run</source>
+        <translation>從某次訓練微調</translation>
+    </message>
+    <message>
+        <source>Freeze the encoder (train the decoder and the style embedding)</source>
+        <translation>凍結編碼器（只訓練解碼器與風格嵌入）</translation>
+    </message>
+    <message>
+        <source>all styles</source>
+        <translation>所有風格</translation>
+    </message>
+    <message>
+        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <translation>風格編號，以逗號分隔：只訓練這些風格的樣本</translation>
+    </message>
+    <message>
+        <source>Start from the best checkpoint of:</source>
+        <translation>從此訓練的最佳檢查點開始：</translation>
+    </message>
+    <message>
+        <source>Train only styles:</source>
+        <translation>只訓練風格：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步數：</translation>
+    </message>
+    <message>
+        <source>Start Fine-tuning</source>
+        <translation>開始微調</translation>
+    </message>
+    <message>
+        <source>“%1” is not a style id: use numbers separated by commas.</source>
+        <translation>「%1」不是風格編號：請用逗號分隔的數字。</translation>
+    </message>
+    <message>
+        <source>Continuing the run “%1” up to step %2</source>
+        <translation>繼續訓練「%1」至第 %2 步</translation>
+    </message>
+    <message>
+        <source>Starting the run “%1”, fine-tuned from “%2”</source>
+        <translation>開始訓練「%1」，從「%2」微調</translation>
+    </message>
+    <message>
         <source>Start Over</source>
         <translation>重新開始</translation>
     </message>
     <message>
         <source>Train the run again from step 0; its damaged checkpoints are kept for inspection</source>
         <translation>從第 0 步重新訓練；損壞的檢查點會保留供檢查</translation>
+    </message>
+    <message>
+        <source> · GPU memory %1</source>
+        <translation> · GPU 記憶體 %1</translation>
     </message>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>

@@ -3,7 +3,9 @@
 
 #include "appsettings.h"
 #include "dialogs/aboutdialog.h"
+#include "dialogs/exportdialog.h"
 #include "i18n.h"
+#include "models/runlistmodel.h"
 #include "palette.h"
 #include "panels/datasetpanel.h"
 #include "panels/fontspanel.h"
@@ -86,6 +88,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ProjectDocument::nameChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::updateTitle);
     connect(m_session, &TrainingSession::stateChanged, this, &MainWindow::updateTrainingStatus);
+    connect(m_session, &TrainingSession::progress, this, [this](const training::ProgressRecord &record) {
+        if (record.step > 0)
+            m_projectPanel->runModel()->setLiveStep(m_session->runName(), record.step);
+    });
     connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
         // The Training panel has re-read the runs by now (it connected first).
         const QString run = m_trainingPanel->interruptedRun();
@@ -130,7 +136,7 @@ void MainWindow::createDocks()
 {
     m_projectPanel = new ProjectPanel(m_document, m_controller, this);
     m_fontsPanel = new FontsPanel(m_document, this);
-    m_datasetPanel = new DatasetPanel(m_document, this);
+    m_datasetPanel = new DatasetPanel(m_document, m_controller, this);
     m_modelPanel = new ModelPanel(m_document, this);
     m_trainingPanel = new TrainingPanel(m_document, m_controller, m_session, this);
     connect(m_projectPanel, &ProjectPanel::message, this, &MainWindow::report);
@@ -204,6 +210,10 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_controller->saveAction());
     m_fileMenu->addAction(m_controller->saveAsAction());
     m_fileMenu->addSeparator();
+    QAction *exportGlyphs = m_fileMenu->addAction(tr("&Export Glyphs…"), this, &MainWindow::showExportDialog);
+    exportGlyphs->setObjectName(QStringLiteral("exportAction"));
+    exportGlyphs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_fileMenu->addSeparator();
     QAction *quit = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -254,6 +264,24 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(tr("&About ZiStudio"), this, &MainWindow::showAbout);
+}
+
+ExportDialog *MainWindow::showExportDialog()
+{
+    if (!m_document->hasFile()) {
+        report(tr("Save the project first: its runs, and so what there is to export, live beside the project file."),
+            true);
+        return nullptr;
+    }
+    if (!m_exportDialog || m_exportDialog->property("projectFile").toString() != m_document->filePath()) {
+        delete m_exportDialog;
+        m_exportDialog = new ExportDialog(m_document, this);
+        m_exportDialog->setProperty("projectFile", m_document->filePath());
+    }
+    m_exportDialog->show();
+    m_exportDialog->raise();
+    m_exportDialog->activateWindow();
+    return m_exportDialog;
 }
 
 void MainWindow::createStatusBar()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QLabel;
@@ -13,6 +14,7 @@ namespace zistudio::ui
 
 class AttentionView;
 class CompareView;
+class ExportDialog;
 class DatasetPanel;
 class FontsPanel;
 class LogPanel;
@@ -61,6 +63,9 @@ public:
     /** The Training panel's tabs, in order: "curves", "samples", "checkpoints". */
     static QStringList tabPageNames();
 
+    /** File → Export…: opens (or raises) the export dialog of the open project; nullptr when it has no file. */
+    ExportDialog *showExportDialog();
+
     /** Writes a message to the Log dock and the status bar. */
     void report(const QString &text, bool error);
 
@@ -96,6 +101,7 @@ private:
     AttentionView *m_attentionView = nullptr;
     CompareView *m_compareView = nullptr;
     PreviewView *m_previewView = nullptr;
+    QPointer<ExportDialog> m_exportDialog;
     QLabel *m_trainingLabel = nullptr;
     QLabel *m_costLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;

@@ -102,6 +102,7 @@ bool ProjectController::openFile(const QString &path)
         return false;
     }
     AppSettings::addRecentProject(m_document->filePath());
+    updateRecentMenu(); // a disabled menu never shows, so it cannot refresh itself on aboutToShow
     emit message(tr("Opened %1").arg(m_document->filePath()), false);
     emit projectOpened(m_document->filePath());
     return true;
@@ -124,9 +125,11 @@ bool ProjectController::save()
 
 bool ProjectController::saveAs()
 {
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Project As"),
-        m_document->hasFile() ? m_document->filePath() : m_document->displayName() + QStringLiteral(".zistudio"),
-        tr("ZiStudio projects (*.zistudio)"));
+    QString path = !m_saveAsPath.isEmpty()
+        ? m_saveAsPath
+        : QFileDialog::getSaveFileName(m_window, tr("Save Project As"),
+            m_document->hasFile() ? m_document->filePath() : m_document->displayName() + QStringLiteral(".zistudio"),
+            tr("ZiStudio projects (*.zistudio)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".zistudio")))
@@ -134,10 +137,12 @@ bool ProjectController::saveAs()
     QString error;
     if (!m_document->saveAs(path, &error)) {
         emit message(tr("Cannot save the project: %1").arg(error), true);
-        QMessageBox::critical(m_window, tr("Save Project"), error);
+        if (m_promptAnswer == 0)
+            QMessageBox::critical(m_window, tr("Save Project"), error);
         return false;
     }
     AppSettings::addRecentProject(m_document->filePath());
+    updateRecentMenu();
     emit message(tr("Saved %1").arg(m_document->filePath()), false);
     emit projectOpened(m_document->filePath());
     return true;

@@ -39,6 +39,8 @@ public:
 
     /** When set, answers the unsaved-changes prompt without a dialog (tests, benchmarks). */
     void setPromptAnswer(int standardButton) { m_promptAnswer = standardButton; }
+    /** Tests: the file Save As writes instead of asking (empty = ask). */
+    void setSaveAsPath(const QString &path) { m_saveAsPath = path; }
 
 signals:
     void message(const QString &text, bool error);
@@ -59,6 +61,7 @@ private:
     QAction *m_saveAs;
     QMenu *m_recent;
     int m_promptAnswer = 0;
+    QString m_saveAsPath;
 };
 
 } // namespace zistudio::ui

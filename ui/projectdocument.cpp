@@ -117,15 +117,24 @@ bool ProjectDocument::save(QString *error)
 
 bool ProjectDocument::saveAs(const QString &path, QString *error)
 {
+    // A new project takes its name from the file it is first saved as ("Untitled" is no name).
+    project::Project saved = m_project;
+    const bool untitled = saved.name.empty() || saved.name == "Untitled" || qs(saved.name) == tr("Untitled");
+    if (!hasFile() && untitled)
+        saved.name = utf8(QFileInfo(path).completeBaseName());
     try {
-        project::saveProject(m_project, toPath(path));
+        project::saveProject(saved, toPath(path));
     } catch (const std::exception &e) {
         if (error)
             *error = qs(e.what());
         return false;
     }
+    const bool renamed = saved.name != m_project.name;
+    m_project.name = saved.name;
     setFilePath(QFileInfo(path).absoluteFilePath());
     setModified(false);
+    if (renamed)
+        emit nameChanged();
     return true;
 }
 

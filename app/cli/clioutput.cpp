@@ -2,6 +2,7 @@
 #include "clioutput.h"
 
 #include "common/printable.h"
+#include "common/utf8.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,10 +22,10 @@ std::size_t displayWidth(const std::string &s)
 {
     std::size_t width = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        width += len >= 3 ? 2 : 1;
-        i += len;
+        char32_t cp = 0;
+        const std::size_t len = decodeUtf8Sequence(s, i, cp);
+        width += len != 0 && cp >= 0x800 ? 2 : 1;
+        i += len == 0 ? 1 : len;
     }
     return width;
 }

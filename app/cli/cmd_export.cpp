@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// zistudio-cli export --project P --run NAME [--checkpoint …] (--charset C | --chars T | --charset-file F)
+// zistudio-cli export --project P --run NAME [--checkpoint …] (--charset C | --chars T | --charset-file F |
+// --run-charset | --reviewed)
 // --format png,svg,ufo,ttf[,otf] --out DIR [--merge-into FONT] [--family NAME]: a trained run's glyphs
 // as files a font editor and an operating system accept.
 #include "clicommand.h"
 #include "clioutput.h"
 
 #include "common/error.h"
-#include "export/glyphexporter.h"
-#include "glyphs/charsets.h"
-#include "glyphs/fontface.h"
-#include "glyphs/utf8.h"
-#include "inference/generator.h"
+#include "common/printable.h"
+#include "common/utf8.h"
+#include "workflow/exportrun.h"
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -22,12 +20,11 @@ namespace zistudio::cli
 namespace
 {
 
-namespace fs = std::filesystem;
-
 struct ExportCliOptions
 {
     std::string project, run, checkpoint = "best";
     std::string chars, charset, charsetFile;
+    bool runCharset = false, reviewed = false;
     std::string formats = "png,svg,ufo,ttf";
     std::string out;
     std::string mergeInto;
@@ -43,133 +40,65 @@ struct ExportCliOptions
     std::string device = "auto";
 };
 
-std::vector<char32_t> chosenChars(const ExportCliOptions &o)
+workflow::CharacterChoice chosenChars(const ExportCliOptions &o)
 {
+    using Kind = workflow::CharacterChoice::Kind;
     if (!o.chars.empty())
-        return glyphs::parseCharsetText(o.chars, "--chars");
+        return {Kind::Text, o.chars};
     if (!o.charset.empty())
-        return glyphs::builtinCharset(o.charset);
+        return {Kind::Builtin, o.charset};
     if (!o.charsetFile.empty())
-        return glyphs::loadCharsetFile(o.charsetFile);
-    throw Error("no characters: use --chars TEXT, --charset NAME or --charset-file FILE");
-}
-
-/**
- * The em box of the output font: the first target font's ideographic em box (so generated glyphs
- * line up with the target's own), else the source font's, scaled to 1000 units per em.
- */
-fontexport::EmBox outputEmBox(const project::Project &config)
-{
-    std::string path = config.dataset.source.path;
-    int face = config.dataset.source.face;
-    for (const auto &target : config.dataset.targets) {
-        if (target.kind == data::TargetSpec::Kind::Font) {
-            path = target.path;
-            face = target.face;
-            break;
-        }
-    }
-    const glyphs::FontFace font(path, face);
-    const auto &info = font.info();
-    return fontexport::emBoxFromFont(info.unitsPerEm, info.emBoxTop, info.emBoxBottom);
+        return {Kind::File, o.charsetFile};
+    if (o.reviewed)
+        return {Kind::Reviewed, {}};
+    if (o.runCharset)
+        return {Kind::RunCharset, {}};
+    throw Error("no characters: use --chars TEXT, --charset NAME, --charset-file FILE, --run-charset or --reviewed");
 }
 
 void runExport(const ExportCliOptions &o)
 {
     installInterruptHandler();
-    fontexport::ExportOptions options;
-    options.formats = fontexport::parseExportFormats(o.formats);
-    options.trace.turdsize = o.turdsize;
-    options.trace.alphamax = o.alphamax;
-    options.trace.opttolerance = o.opttolerance;
-    options.backgroundImages = o.backgrounds;
-    options.mergeInto = o.mergeInto;
-    options.style = o.style;
-    options.overwrite = o.overwrite;
+    workflow::ExportRequest request {.projectFile = o.project,
+        .run = o.run,
+        .checkpoint = o.checkpoint,
+        .characters = chosenChars(o),
+        .styleId = o.styleId,
+        .includeUnreviewed = o.includeUnreviewed,
+        .formats = fontexport::parseExportFormats(o.formats),
+        .backgroundImages = o.backgrounds,
+        .mergeInto = o.mergeInto,
+        .family = o.family,
+        .style = o.style,
+        .trace = {},
+        .device = o.device,
+        .outDir = o.out,
+        .overwrite = o.overwrite};
+    request.trace.turdsize = o.turdsize;
+    request.trace.alphamax = o.alphamax;
+    request.trace.opttolerance = o.opttolerance;
 
-    inference::Generator generator(o.project, o.run, {o.checkpoint}, o.device);
-    printCheckpointReport(generator.checkpointReport());
-    const project::Project &config = generator.runConfig();
-    if (config.dataset.placement != data::Placement::EmBox)
-        std::cerr << "zistudio-cli: warning: the dataset uses fit-to-ink placement, so outlines fill the em box "
-                     "instead of keeping the target's size and position\n";
-    options.emBox = outputEmBox(config);
-    options.family = o.family.empty() ? config.name + " " + o.run : o.family;
-    const int styleId = o.styleId >= 0 ? o.styleId : config.dataset.targets.front().styleId;
-    options.metadata = {{"com.zistudio.project", fs::absolute(o.project).string()}, {"com.zistudio.run", o.run},
-        {"com.zistudio.checkpoint", generator.checkpointPath()},
-        {"com.zistudio.step", std::to_string(generator.checkpointStep())},
-        {"com.zistudio.style", std::to_string(styleId)}, {"com.zistudio.attention", config.model.attention.toString()}};
-
-    // Reviews decide when the designer has made them: rejected glyphs never ship; once any requested
-    // glyph has been reviewed, unreviewed ones wait (unless --include-unreviewed); flagged ones ship marked.
-    const auto &reviews = generator.runConfig().reviews; // snapshot; the live project may have newer ones
-    project::Project live;
-    bool haveLive = false;
-    try {
-        live = project::loadProject(o.project);
-        haveLive = true;
-    } catch (const Error &) { }
-    const auto &verdicts = haveLive ? live.reviews : reviews;
-    std::u32string chars;
-    std::vector<bool> flagged;
-    bool anyReviewed = false;
-    const auto requested = chosenChars(o);
-    for (char32_t cp : requested)
-        anyReviewed = anyReviewed || verdicts.count(cp) > 0;
-    int rejected = 0;
-    int unreviewed = 0;
-    for (char32_t cp : requested) {
-        const auto it = verdicts.find(cp);
-        if (it != verdicts.end() && it->second == project::Review::Rejected) {
-            ++rejected;
-            continue;
-        }
-        if (anyReviewed && it == verdicts.end() && !o.includeUnreviewed) {
-            ++unreviewed;
-            continue;
-        }
-        chars.push_back(cp);
-        flagged.push_back(it != verdicts.end() && it->second == project::Review::Flagged);
-    }
-    if (chars.empty())
-        throw Error("nothing to export: every requested character was rejected or not reviewed yet");
-
-    std::vector<fontexport::ExportGlyph> glyphsOut;
     ProgressLine line(ProgressLine::Log::Deciles);
-    constexpr std::size_t kChunk = 256;
-    for (std::size_t start = 0; start < chars.size(); start += kChunk) {
-        const auto part = chars.substr(start, kChunk);
-        auto images = generator.generate(part, inference::StyleMix::pure(styleId));
-        for (std::size_t i = 0; i < part.size(); ++i)
-            if (!images[i].isNull())
-                glyphsOut.push_back({part[i], std::move(images[i]), flagged[start + i]});
-        line.update(0.5 * static_cast<double>(start + part.size()) / static_cast<double>(chars.size()),
-            "generating " + std::to_string(start + part.size()) + "/" + std::to_string(chars.size()));
-    }
-    std::error_code ec;
-    fs::create_directories(o.out, ec);
-    if (ec)
-        throw IoError("cannot create " + o.out + ": " + ec.message());
-    const auto report = fontexport::exportGlyphSet(
-        glyphsOut, options, o.out,
-        [&line](int done, int total) {
-            line.update(0.5 + 0.5 * done / std::max(1, total),
-                "exporting " + std::to_string(done) + "/" + std::to_string(total));
-        },
-        interruptFlag());
+    const auto result = workflow::exportRun(
+        request, [&line](double fraction, const std::string &what) { line.update(fraction, what); }, interruptFlag());
     line.finish();
-    std::cout << "exported " << glyphsOut.size() << " glyphs (" << report.glyphsInFonts << " with outlines) from step "
-              << generator.checkpointStep() << " in " << report.elapsedSeconds << " s:\n";
+    const auto &report = result.report;
+    printCheckpointReport(result.checkpointReport);
+    for (const auto &w : result.warnings)
+        std::cerr << "zistudio-cli: warning: " << printable(w) << '\n';
+    std::cout << "exported " << result.glyphsExported << " glyphs (" << report.glyphsInFonts
+              << " with outlines) from step " << result.step << " in " << report.elapsedSeconds << " s:\n";
     for (const auto &path : report.outputs)
         std::cout << "  " << path.string() << '\n';
-    if (rejected > 0 || unreviewed > 0)
-        std::cout << "left out: " << rejected << " rejected, " << unreviewed
+    if (result.rejected > 0 || result.unreviewed > 0)
+        std::cout << "left out: " << result.rejected << " rejected, " << result.unreviewed
                   << " not reviewed yet (--include-unreviewed exports those)\n";
+    for (const auto &s : result.notGenerated)
+        std::cout << "skipped " << formatCodePoint(s.cp) << ": " << printable(s.reason) << '\n';
     for (const auto &s : report.skipped)
-        std::cout << "skipped " << glyphs::formatCodePoint(s.cp) << ": " << s.reason << '\n';
+        std::cout << "skipped " << formatCodePoint(s.cp) << ": " << printable(s.reason) << '\n';
     for (const auto &w : report.warnings)
-        std::cout << "warning: " << w << '\n';
+        std::cout << "warning: " << printable(w) << '\n';
     if (report.merge)
         std::cout << "merged: added " << report.merge->added.size() << " glyphs, kept "
                   << report.merge->alreadyPresent.size() << " the font already had\n";
@@ -186,8 +115,12 @@ void setupExport(CLI::App &root)
     auto *chars = cmd->add_option("--chars", o->chars, "Characters to export");
     auto *charset = cmd->add_option("--charset", o->charset, "Built-in charset to export");
     auto *file = cmd->add_option("--charset-file", o->charsetFile, "UTF-8 file of characters to export");
-    chars->excludes(charset)->excludes(file);
-    charset->excludes(file);
+    auto *runCharset = cmd->add_flag("--run-charset", o->runCharset, "Export the characters the run was trained on");
+    auto *reviewed = cmd->add_flag("--reviewed", o->reviewed, "Export the characters reviewed in the project");
+    chars->excludes(charset)->excludes(file)->excludes(runCharset)->excludes(reviewed);
+    charset->excludes(file)->excludes(runCharset)->excludes(reviewed);
+    file->excludes(runCharset)->excludes(reviewed);
+    runCharset->excludes(reviewed);
     cmd->add_option("--format", o->formats, "Comma-separated: png,sheet,svg,ufo,ttf,otf (default png,svg,ufo,ttf)");
     cmd->add_option("--out", o->out, "Output folder")->required();
     cmd->add_option("--merge-into", o->mergeInto, "A TrueType font to add the glyphs it lacks to");

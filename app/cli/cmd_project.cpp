@@ -14,7 +14,8 @@
 #include "project/projecterror.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
-#include "training/trainingconfigjson.h"
+#include "project/trainingconfigjson.h"
+#include "workflow/targets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -81,27 +82,17 @@ void runProjectNew(const ProjectNewOptions &o)
     auto p = project::defaultProject(o.name.empty() ? file.stem().string() : o.name);
     p.dataset.source = parseFontRef(o.source);
     glyphs::FontFace source(p.dataset.source.path, p.dataset.source.face); // a clear error now, not at training
-    for (std::size_t i = 0; i < o.targets.size(); ++i) {
-        data::TargetSpec t;
-        t.styleId = static_cast<int>(i);
-        std::error_code ec;
-        if (fs::is_directory(o.targets[i], ec)) {
-            t.kind = data::TargetSpec::Kind::ImageFolder;
-            t.path = fs::absolute(o.targets[i]).lexically_normal().string();
-            t.name = fs::path(t.path).filename().string();
+    for (const auto &target : o.targets) {
+        if (std::error_code ec; fs::is_directory(target, ec)) {
             // A clear error now (an empty folder, one named like a font), not at training.
             glyphs::RasterOptions raster;
             raster.size = o.size;
-            glyphs::HandDrawnSet::load(t.path, raster);
+            glyphs::HandDrawnSet::load(target, raster);
+            workflow::addTargets(p.dataset, target, 0);
         } else {
-            const auto ref = parseFontRef(o.targets[i]);
-            glyphs::FontFace face(ref.path, ref.face);
-            t.kind = data::TargetSpec::Kind::Font;
-            t.path = ref.path;
-            t.face = ref.face;
-            t.name = face.info().family;
+            const auto ref = parseFontRef(target);
+            workflow::addTargets(p.dataset, ref.path, ref.face);
         }
-        p.dataset.targets.push_back(std::move(t));
     }
     p.dataset.charset = {};
     if (!o.charset.empty()) {

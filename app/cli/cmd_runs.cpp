@@ -7,7 +7,7 @@
 #include "project/projecterror.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
-#include "training/checkpointstore.h"
+#include "workflow/runs.h"
 
 #include <nlohmann/json.hpp>
 
@@ -135,26 +135,7 @@ void runPin(const std::string &projectFile, const std::string &run, long long st
     auto store = openStore(projectFile);
     if (!store.run(run))
         throw project::ProjectError("no run named \"" + run + "\" in " + projectFile);
-    const auto config = project::loadProject(projectFile);
-    training::CheckpointStore checkpoints(project::ProjectLayout::of(projectFile).checkpointsDir(run),
-        training::CheckpointPolicy {.keepLast = config.training.keepLast,
-            .bestMetric = config.training.bestMetric,
-            .lowerIsBetter = config.training.bestMetric != "val_ssim"},
-        training::CheckpointStore::Mode::ReadOnly);
-    checkpoints.load(step); // a clear error when there is no such complete checkpoint
-    // Opening for writing never deletes anything (only the trainer's recover() does), so this is safe
-    // while the run trains; the trainer reads pins.json before each pruning.
-    training::CheckpointStore writable(checkpoints.dir(), checkpoints.policy());
-    writable.setPinned(step, pinned);
-    std::vector<project::CheckpointRecord> records;
-    for (const auto &c : writable.list())
-        records.push_back({.step = c.step,
-            .path = c.dir.string(),
-            .kind = c.kind,
-            .isBest = c.best,
-            .pinned = c.pinned,
-            .metrics = c.metrics});
-    store.syncCheckpoints(run, records);
+    workflow::setCheckpointPinned(projectFile, run, step, pinned);
     std::cout << (pinned ? "pinned " : "unpinned ") << run << " step " << step << '\n';
 }
 

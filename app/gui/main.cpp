@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "common/computedevice.h"
 #include "demoproject.h"
+#include "dialogs/exportdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "palette.h"
@@ -95,8 +96,8 @@ int main(int argc, char **argv)
         QApplication::translate("main", "Save a picture of the window and quit."), QStringLiteral("file.png"));
     const QCommandLineOption panel(QStringLiteral("panel"),
         QApplication::translate("main",
-            "Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview or "
-            "compare (may be repeated)."),
+            "Raise this panel or view first: project, fonts, dataset, model, training, log, attention, preview, "
+            "compare, or export (the Export dialog; may be repeated)."),
         QStringLiteral("name"));
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
         QApplication::translate("main", "Seconds to wait before the screenshot (default 1.5)."),
@@ -132,6 +133,11 @@ int main(int argc, char **argv)
 
     openStartupProject(window, parser.positionalArguments().value(0));
     for (const QString &name : parser.values(panel)) {
+        if (name == QLatin1String("export")) { // File → Export Glyphs… (its screenshot is the dialog's)
+            if (!window.showExportDialog())
+                return 1;
+            continue;
+        }
         if (!window.raisePanel(name)) {
             std::fprintf(stderr,
                 "zistudio: unknown panel '%s' (known: %s; training/curves, training/samples, "
@@ -149,7 +155,8 @@ int main(int argc, char **argv)
         const QString path = parser.value(screenshot);
         const int ms = static_cast<int>(parser.value(delay).toDouble() * 1000);
         QTimer::singleShot(ms, &window, [&window, path] {
-            window.grab().save(path);
+            auto *dialog = window.findChild<ExportDialog *>();
+            (dialog && dialog->isVisible() ? dialog->grab() : window.grab()).save(path);
             QApplication::quit();
         });
     }

@@ -61,7 +61,7 @@ void StallBenchmark::start()
     model::ModelConfig cpu64 = model::cpu64();
     document->setModelConfig(cpu64);
     training::TrainingConfig training = document->trainingConfig();
-    training.batchSize = 16; // BENCHMARKS.md: cpu-64 trains at batch 16
+    training.batchSize = 16; // docs/performance.md: cpu-64 trains at batch 16
     document->setTrainingConfig(training);
     ui::TrainingSession *session = m_window->trainingSession();
     connect(session, &ui::TrainingSession::progress, this, [this](const training::ProgressRecord &record) {

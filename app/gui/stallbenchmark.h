@@ -20,7 +20,7 @@ namespace zistudio::gui
 /**
  * `zistudio --measure-stalls SECONDS`: opens a copy of the demo project, starts a cpu-64 training run,
  * records the largest event-loop stall for SECONDS while it trains, stops the run, prints the result
- * and writes it as JSON. The target (BENCHMARKS.md) is ≤ 50 ms.
+ * and writes it as JSON. The target (docs/performance.md) is ≤ 50 ms.
  */
 class StallBenchmark : public QObject
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "glyphs/charsets.h"
+
 #include <string>
 #include <vector>
 
@@ -31,18 +33,8 @@ struct TargetSpec
     bool operator==(const TargetSpec &) const = default;
 };
 
-/** Which characters: a built-in charset, a UTF-8 text file, or literal text (all de-duplicated). */
-struct CharsetSpec
-{
-    std::string builtin; ///< "gb2312", "gb2312-1", "big5", "big5-common", "jis0208", "joyo", "ksx1001-hangul", or ""
-    std::string file;    ///< UTF-8 text file, one or more characters per line ("#" starts a comment)
-    std::string text;    ///< literal characters
-    int limit = 0;       ///< keep only the first N characters (0 = all), for quick experiments
-    /// keep only the characters that every chosen font covers (the source and each font target; an image
-    /// folder is not a font), before the limit: "covered by all chosen fonts"
-    bool coveredByAll = false;
-    bool operator==(const CharsetSpec &) const = default;
-};
+/** What characters a dataset uses (glyphs::resolveCharset turns it into a list). */
+using CharsetSpec = glyphs::CharsetSpec;
 
 enum class Placement
 {

@@ -2,6 +2,7 @@
 #include "experiments/figure.h"
 
 #include "common/imageio.h"
+#include "common/utf8.h"
 #include "experiments/canvas.h"
 
 #include <algorithm>
@@ -53,13 +54,6 @@ double niceStep(double range, int ticks)
 int digitsFor(double step)
 {
     return std::clamp(static_cast<int>(-std::floor(std::log10(step))), 0, 6);
-}
-
-std::string codePointLabel(char32_t cp)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 /** `text` cut to `width` pixels, ending in "..." when cut (long run names and placements). */
@@ -267,7 +261,7 @@ RgbaImage renderComparisonFigure(const Comparison &c)
             kInk);
         const int top = gridTop + 24;
         for (std::size_t col = 0; col < g.chars.size(); ++col) {
-            const std::string label = codePointLabel(g.chars[col]);
+            const std::string label = formatCodePoint(g.chars[col]);
             small.draw(img, kPad + labelWidth + static_cast<int>(col) * (cell + 6) + (cell - small.width(label)) / 2,
                 top, label, kAxis);
         }

@@ -116,7 +116,7 @@ std::vector<RgbaImage> renderContactSheets(const std::vector<SheetGlyph> &glyphs
             }
             if (g.flagged)
                 frame(sheet, cx + 1, cy + 1, cellW - 1, cellH - 1, 2, kFlag);
-            const std::string label = codePointLabel(g.codePoint);
+            const std::string label = formatCodePoint(g.codePoint);
             const int tx = cx + (cellW - font.width(label)) / 2;
             font.draw(sheet, std::max(cx + 2, tx), cy + 2 * kPadding + cell + labelHeight * 2 / 3, label, kLabel);
         }

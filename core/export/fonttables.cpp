@@ -305,7 +305,7 @@ std::string buildNameTable(const FontInfo &info)
     }
     for (const auto &[id, text] : names) {
         ByteWriter u;
-        appendUtf16Be(u, fromUtf8(text));
+        appendUtf16Be(u, decodeUtf8Lenient(text));
         records.push_back(Record {3, 1, 0x0409, id, u.take()});
     }
     ByteWriter w;
@@ -362,7 +362,7 @@ SfntFont buildSharedTables(const FontInfo &info, const std::vector<GlyphRecord> 
         hmetrics.emplace_back(g.advanceWidth, g.hasOutline ? g.xMin : 0);
         vmetrics.emplace_back(vertAdvance, g.hasOutline ? clamp16(vertOrigin - g.yMax) : 0);
         if (g.codePoint != 0 && !cmap.emplace(g.codePoint, static_cast<std::uint16_t>(i)).second)
-            throw ExportError("code point " + codePointLabel(g.codePoint) + " is given to two glyphs");
+            throw ExportError("code point " + formatCodePoint(g.codePoint) + " is given to two glyphs");
     }
     int numberOfHMetrics = 0, numOfLongVerMetrics = 0;
     SfntFont font;

@@ -213,7 +213,7 @@ private:
         if (has(ExportFormat::Png)) {
             writeNewFile(m_stage / "png" / (name + ".png"),
                 encodeGrayPng(g.image,
-                    {{"Software", "ZiStudio " ZISTUDIO_VERSION}, {"zistudio.codepoint", codePointLabel(g.cp)}}));
+                    {{"Software", "ZiStudio " ZISTUDIO_VERSION}, {"zistudio.codepoint", formatCodePoint(g.cp)}}));
             ++m_files;
         }
         if (!m_needOutlines)
@@ -226,7 +226,7 @@ private:
         }
         if (has(ExportFormat::Svg)) {
             writeNewFile(m_stage / "svg" / (name + ".svg"),
-                outlineToSvg(w.outline, m_o.emBox, codePointLabel(g.cp) + " " + toUtf8(g.cp)));
+                outlineToSvg(w.outline, m_o.emBox, formatCodePoint(g.cp) + " " + encodeUtf8(g.cp)));
             ++m_files;
         }
         const int advance = m_o.emBox.unitsPerEm;

@@ -35,11 +35,6 @@ bool isReserved(const std::string &part)
 
 } // namespace
 
-bool isUnicodeScalar(char32_t cp)
-{
-    return cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-}
-
 std::string glyphNameFor(char32_t cp)
 {
     char buf[16];
@@ -48,64 +43,6 @@ std::string glyphNameFor(char32_t cp)
     else
         std::snprintf(buf, sizeof buf, "u%05X", static_cast<unsigned>(cp));
     return buf;
-}
-
-std::string codePointLabel(char32_t cp)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
-}
-
-std::string toUtf8(char32_t cp)
-{
-    std::string s;
-    const auto u = static_cast<std::uint32_t>(cp);
-    if (u < 0x80) {
-        s += static_cast<char>(u);
-    } else if (u < 0x800) {
-        s += static_cast<char>(0xC0 | (u >> 6));
-        s += static_cast<char>(0x80 | (u & 0x3F));
-    } else if (u < 0x10000) {
-        s += static_cast<char>(0xE0 | (u >> 12));
-        s += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (u & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (u >> 18));
-        s += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (u & 0x3F));
-    }
-    return s;
-}
-
-std::u32string fromUtf8(std::string_view text)
-{
-    std::u32string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        std::size_t len = b0 < 0x80 ? 1
-            : (b0 & 0xE0) == 0xC0   ? 2
-            : (b0 & 0xF0) == 0xE0   ? 3
-            : (b0 & 0xF8) == 0xF0   ? 4
-                                    : 0;
-        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        bool ok = len != 0 && i + len <= text.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto b = static_cast<unsigned char>(text[i + k]);
-            ok = (b & 0xC0) == 0x80;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        const char32_t minimum = len == 2 ? 0x80 : len == 3 ? 0x800 : len == 4 ? 0x10000 : 0;
-        if (!ok || cp < minimum || !isUnicodeScalar(cp)) {
-            out += U'\uFFFD';
-            ++i;
-            continue;
-        }
-        out += cp;
-        i += len;
-    }
-    return out;
 }
 
 std::string ufoFileName(const std::string &userName, std::set<std::string> &taken, const std::string &suffix)

@@ -2,7 +2,6 @@
 #include "glyphs/charsets.h"
 
 #include "common/atomicfile.h"
-#include "data/datasetspec.h"
 #include "glyphs/charsetdata.h"
 #include "glyphs/coverage.h"
 #include "glyphs/fonterror.h"
@@ -133,7 +132,7 @@ std::vector<char32_t> loadCharsetFile(const std::filesystem::path &file)
 }
 
 std::vector<char32_t> resolveCharset(
-    const data::CharsetSpec &spec, const std::vector<const FontFace *> &fonts, int *notCovered)
+    const CharsetSpec &spec, const std::vector<const FontFace *> &fonts, int *notCovered)
 {
     std::vector<char32_t> chars;
     if (!spec.builtin.empty())

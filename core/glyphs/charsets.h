@@ -6,13 +6,21 @@
 #include <string_view>
 #include <vector>
 
-namespace zistudio::data
-{
-struct CharsetSpec;
-}
-
 namespace zistudio::glyphs
 {
+
+/** Which characters: a built-in charset, a UTF-8 text file, or literal text (all de-duplicated). */
+struct CharsetSpec
+{
+    std::string builtin; ///< "gb2312", "gb2312-1", "big5", "big5-common", "jis0208", "joyo", "ksx1001-hangul", or ""
+    std::string file;    ///< UTF-8 text file, one or more characters per line ("#" starts a comment)
+    std::string text;    ///< literal characters
+    int limit = 0;       ///< keep only the first N characters (0 = all), for quick experiments
+    /// keep only the characters that every chosen font covers (the source and each font target; an image
+    /// folder is not a font), before the limit: "covered by all chosen fonts"
+    bool coveredByAll = false;
+    bool operator==(const CharsetSpec &) const = default;
+};
 
 /**
  * A built-in character list, compiled into the program from resources/charsets (see its README):
@@ -45,7 +53,7 @@ class FontFace;
  * given, receives how many characters the filter removed.
  */
 std::vector<char32_t> resolveCharset(
-    const data::CharsetSpec &spec, const std::vector<const FontFace *> &fonts = {}, int *notCovered = nullptr);
+    const CharsetSpec &spec, const std::vector<const FontFace *> &fonts = {}, int *notCovered = nullptr);
 
 /** Removes duplicates keeping the first occurrence. */
 std::vector<char32_t> uniqueChars(const std::vector<char32_t> &chars);

@@ -13,13 +13,6 @@ namespace zistudio::glyphs
 namespace
 {
 
-constexpr char32_t kMaxCodePoint = 0x10FFFF;
-
-bool isSurrogate(char32_t cp)
-{
-    return cp >= 0xD800 && cp <= 0xDFFF;
-}
-
 std::optional<char32_t> parseHex(std::string_view digits)
 {
     if (digits.size() < 4 || digits.size() > 6)
@@ -29,69 +22,12 @@ std::optional<char32_t> parseHex(std::string_view digits)
     if (ec != std::errc() || end != digits.data() + digits.size())
         return std::nullopt;
     const auto cp = static_cast<char32_t>(value);
-    if (cp > kMaxCodePoint || isSurrogate(cp))
+    if (!isUnicodeScalar(cp))
         return std::nullopt;
     return cp;
 }
 
 } // namespace
-
-std::optional<std::u32string> decodeUtf8(std::string_view text, Utf8ErrorPosition *where)
-{
-    std::u32string out;
-    out.reserve(text.size());
-    int line = 1;
-    std::size_t lineStart = 0;
-    std::size_t i = 0;
-    const auto fail = [&](std::size_t at) -> std::optional<std::u32string> {
-        if (where)
-            *where = {line, at - lineStart + 1, at};
-        return std::nullopt;
-    };
-    while (i < text.size()) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        if (b0 < 0x80) {
-            out.push_back(b0);
-            ++i;
-            if (b0 == '\n') {
-                ++line;
-                lineStart = i;
-            }
-            continue;
-        }
-        int extra = 0;
-        char32_t cp = 0;
-        char32_t minimum = 0;
-        if ((b0 & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = b0 & 0x1F;
-            minimum = 0x80;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = b0 & 0x0F;
-            minimum = 0x800;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = b0 & 0x07;
-            minimum = 0x10000;
-        } else {
-            return fail(i);
-        }
-        for (int k = 1; k <= extra; ++k) {
-            if (i + k >= text.size())
-                return fail(i);
-            const auto b = static_cast<unsigned char>(text[i + k]);
-            if ((b & 0xC0) != 0x80)
-                return fail(i);
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (cp < minimum || cp > kMaxCodePoint || isSurrogate(cp))
-            return fail(i);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return out;
-}
 
 std::u32string decodeUtf8OrThrow(std::string_view text, const std::string &sourceName)
 {
@@ -101,45 +37,6 @@ std::u32string decodeUtf8OrThrow(std::string_view text, const std::string &sourc
         throw FontError(sourceName + ": invalid UTF-8 at line " + std::to_string(where.line) + ", byte "
             + std::to_string(where.byteInLine) + " (offset " + std::to_string(where.offset) + ")");
     return std::move(*decoded);
-}
-
-std::string encodeUtf8(char32_t cp)
-{
-    if (cp > kMaxCodePoint || isSurrogate(cp))
-        cp = 0xFFFD;
-    std::string out;
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-    return out;
-}
-
-std::string encodeUtf8(std::u32string_view text)
-{
-    std::string out;
-    out.reserve(text.size() * 3);
-    for (char32_t cp : text)
-        out += encodeUtf8(cp);
-    return out;
-}
-
-std::string formatCodePoint(char32_t cp)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 std::string glyphFileStem(char32_t cp)

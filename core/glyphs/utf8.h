@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/utf8.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -10,29 +12,15 @@
 namespace zistudio::glyphs
 {
 
-/** Where a UTF-8 decoder stopped: 1-based line, 1-based byte within that line, 0-based byte in the text. */
-struct Utf8ErrorPosition
-{
-    int line = 1;
-    std::size_t byteInLine = 1;
-    std::size_t offset = 0;
-};
-
-/**
- * Strict UTF-8 decoding (no overlong forms, no surrogates, nothing above U+10FFFF). Returns nullopt and
- * fills `where` at the first invalid byte.
- */
-std::optional<std::u32string> decodeUtf8(std::string_view text, Utf8ErrorPosition *where = nullptr);
+// The UTF-8 codec itself is common/utf8.h (one implementation for every layer); glyphs adds the
+// naming of code points as glyph files and the decoding that reports a font-layer error.
+using zistudio::decodeUtf8;
+using zistudio::encodeUtf8;
+using zistudio::formatCodePoint;
+using zistudio::Utf8ErrorPosition;
 
 /** Decodes UTF-8 or throws FontError("<sourceName>: invalid UTF-8 at line L, byte B (offset O)"). */
 std::u32string decodeUtf8OrThrow(std::string_view text, const std::string &sourceName);
-
-/** Encodes one code point (U+FFFD for a surrogate or a value above U+10FFFF). */
-std::string encodeUtf8(char32_t cp);
-std::string encodeUtf8(std::u32string_view text);
-
-/** "U+6C38", "U+20B9F": how code points are named in messages and reports. */
-std::string formatCodePoint(char32_t cp);
 
 /** Glyph-name style file stem: "uni6C38" in the BMP, "u20B9F" above it (Adobe Glyph List convention). */
 std::string glyphFileStem(char32_t cp);

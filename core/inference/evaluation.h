@@ -17,7 +17,7 @@ struct EvaluationRow
     double baselineL1 = 0, baselineSsim = 0;
 };
 
-/** Means over the characters that both fonts have (BENCHMARKS.md "Quality"), and the per-character rows. */
+/** Means over the characters that both fonts have (docs/performance.md), and the per-character rows. */
 struct EvaluationReport
 {
     int styleId = 0;

@@ -14,6 +14,7 @@
 #include "model/unetgenerator.h"
 #include "project/projectlayout.h"
 #include "training/checkpointstore.h"
+#include "training/runrecords.h"
 #include "training/tensorarchive.h"
 
 #include <algorithm>
@@ -101,18 +102,12 @@ Generator::Generator(
 {
     auto &m = *m_impl;
     const auto layout = project::ProjectLayout::of(projectFile);
-    const fs::path runFile = layout.runDir(runName) / "run.json";
-    if (runName.empty() || !fs::exists(runFile))
-        throw InferenceError("no run named \"" + runName + "\" in " + layout.folder.string());
     try {
-        m.config = project::loadRunConfig(runFile);
+        m.config = project::loadRunConfig(layout, runName);
     } catch (const Error &e) {
-        throw InferenceError(e.what());
+        throw InferenceError(e.what()); // the generator's callers see one error type
     }
-    training::CheckpointStore store(layout.checkpointsDir(runName),
-        training::CheckpointPolicy {.keepLast = 1,
-            .bestMetric = m.config.training.bestMetric,
-            .lowerIsBetter = m.config.training.bestMetric != "val_ssim"},
+    training::CheckpointStore store(layout.checkpointsDir(runName), training::checkpointPolicyFor(m.config.training),
         training::CheckpointStore::Mode::ReadOnly);
     if (checkpoint.which != "best" && checkpoint.which != "last" && checkpoint.which != "latest"
         && !allDigits(checkpoint.which))
@@ -187,6 +182,16 @@ std::vector<GrayImage> Generator::generate(const std::u32string &chars, const St
     }
     flush();
     return out;
+}
+
+std::vector<float> Generator::styleEmbedding(const StyleMix &style) const
+{
+    const auto &m = *m_impl;
+    torch::NoGradGuard noGrad;
+    const auto table = m.net->embedding->weight.to(torch::kCPU, torch::kFloat);
+    const auto mixed = m.styleWeights(style, 1).to(torch::kCPU).matmul(table).contiguous();
+    const float *data = mixed.data_ptr<float>();
+    return {data, data + mixed.numel()};
 }
 
 std::vector<model::AttentionProbe> Generator::probe(

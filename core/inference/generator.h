@@ -47,6 +47,12 @@ public:
     /** One image per character, in order; characters the source font lacks give a null image. */
     std::vector<GrayImage> generate(const std::u32string &chars, const StyleMix &style, int batchSize = 32);
 
+    /**
+     * The style vector the network is conditioned on for `style`: the weighted mean of the embedding
+     * table's rows (what generate() feeds the bottleneck). Validates `style` like generate().
+     */
+    std::vector<float> styleEmbedding(const StyleMix &style) const;
+
     /** Attention rows for query points (normalised 0..1) on one character. */
     std::vector<model::AttentionProbe> probe(
         char32_t character, const StyleMix &style, const std::vector<std::pair<float, float>> &points, bool strokeMean);

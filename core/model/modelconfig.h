@@ -101,7 +101,7 @@ inline constexpr int kMaxImageSize = 512;
  */
 void validate(const ModelConfig &config);
 
-/** The reference configurations of BENCHMARKS.md. */
+/** The reference configurations of docs/performance.md. */
 ModelConfig classic256();
 ModelConfig attn256();
 ModelConfig cpu64();

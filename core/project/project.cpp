@@ -4,11 +4,12 @@
 #include "common/atomicfile.h"
 #include "common/jsontext.h"
 #include "common/printable.h"
+#include "common/utf8.h"
 #include "data/datasetspecjson.h"
 #include "model/modelconfigjson.h"
 #include "project/projecterror.h"
 #include "project/runstore.h"
-#include "training/trainingconfigjson.h"
+#include "project/trainingconfigjson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,41 +25,6 @@ namespace
 {
 
 constexpr std::uintmax_t kMaxProjectBytes = 16 << 20;
-
-std::string encodeUtf8(char32_t cp)
-{
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
-
-/** The single code point of a one-character UTF-8 string, or nullopt. */
-std::optional<char32_t> singleChar(const std::string &s)
-{
-    if (training::detail::utf8Length(s) != 1)
-        return std::nullopt;
-    const auto c0 = static_cast<unsigned char>(s[0]);
-    char32_t cp = c0 < 0x80 ? c0 : (c0 >> 5) == 6 ? (c0 & 0x1F) : (c0 >> 4) == 14 ? (c0 & 0x0F) : (c0 & 0x07);
-    for (std::size_t i = 1; i < s.size(); ++i)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || encodeUtf8(cp) != s)
-        return std::nullopt; // surrogates and overlong forms
-    return cp;
-}
 
 /** Relative paths resolve against the project folder. */
 std::string absoluteIn(const fs::path &folder, const std::string &path)
@@ -224,15 +190,15 @@ Project readProjectJson(const json &j, const fs::path &folder, const std::string
         if (!j["reviews"].is_object())
             fail("reviews: must be an object mapping characters to accepted/rejected/flagged");
         for (const auto &[key, value] : j["reviews"].items()) {
-            const auto cp = singleChar(key);
+            const auto cp = singleCodePoint(key);
             if (!cp)
-                fail("reviews: key \"" + key + "\" is not exactly one character");
+                fail("reviews: key \"" + printable(key) + "\" is not exactly one character");
             if (!value.is_string())
-                fail("reviews." + key + ": must be a string");
+                fail("reviews." + printable(key) + ": must be a string");
             try {
                 p.reviews[*cp] = parseReview(value.get<std::string>());
             } catch (const ProjectError &e) {
-                fail("reviews." + key + ": " + e.what());
+                fail("reviews." + printable(key) + ": " + e.what());
             }
         }
     }
@@ -252,16 +218,27 @@ Project projectFromJson(const json &j, const fs::path &folder, const std::string
     }
 }
 
-Project loadProject(const fs::path &file)
+namespace
 {
-    const std::string where = "project " + file.string();
+
+/** Reads and parses a project-format JSON file (a project or a run's settings); errors start with `where`. */
+json readProjectFile(const fs::path &file, const std::string &where)
+{
     std::string text;
     try {
         text = readFile(file, kMaxProjectBytes);
     } catch (const IoError &e) {
         throw ProjectError(std::string("cannot read ") + where + ": " + e.what());
     }
-    const json j = parseJsonAs<ProjectError>(text, where);
+    return parseJsonAs<ProjectError>(text, where);
+}
+
+} // namespace
+
+Project loadProject(const fs::path &file)
+{
+    const std::string where = "project " + file.string();
+    const json j = readProjectFile(file, where);
     const fs::path folder = fs::absolute(file).parent_path();
     return projectFromJson(j, folder, where);
 }
@@ -274,13 +251,20 @@ Project runConfigFromText(std::string_view text, const std::string &where)
 Project loadRunConfig(const fs::path &runFile)
 {
     const std::string where = "run configuration " + runFile.string();
-    std::string text;
-    try {
-        text = readFile(runFile, kMaxProjectBytes);
-    } catch (const IoError &e) {
-        throw ProjectError(std::string("cannot read ") + where + ": " + e.what());
-    }
-    return runConfigFromText(text, where);
+    return projectFromJson(readProjectFile(runFile, where), {}, where);
+}
+
+Project loadRunConfig(const ProjectLayout &layout, const std::string &run)
+{
+    std::error_code ec;
+    if (!isValidRunName(run) || !fs::exists(layout.runDir(run) / kRunConfigFile, ec))
+        throw ProjectError("no run named \"" + printable(run) + "\" in " + layout.folder.string());
+    return loadRunConfig(layout.runDir(run) / kRunConfigFile);
+}
+
+void saveRunConfig(const ProjectLayout &layout, const std::string &run, const Project &config)
+{
+    writeFileAtomically(layout.runDir(run) / kRunConfigFile, projectToJson(config).dump(2));
 }
 
 void saveProject(const Project &project, const fs::path &file)

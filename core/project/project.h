@@ -3,7 +3,8 @@
 
 #include "data/datasetspec.h"
 #include "model/modelconfig.h"
-#include "training/trainingconfig.h"
+#include "project/projectlayout.h"
+#include "project/trainingconfig.h"
 
 #include <nlohmann/json.hpp>
 
@@ -73,6 +74,18 @@ nlohmann::json projectToJson(const Project &project, const std::filesystem::path
 
 /** Parses and validates project JSON; relative paths resolve against `folder`; errors start with `where`. */
 Project projectFromJson(const nlohmann::json &j, const std::filesystem::path &folder, const std::string &where);
+
+/** A run's settings snapshot, written when the run starts: `runs/<run>/run.json`. */
+inline constexpr const char *kRunConfigFile = "run.json";
+
+/**
+ * The settings run `run` was started with (dataset, model, training as they were then; absolute
+ * paths). Throws ProjectError("no run named ...") when there is none, or naming the file and field.
+ */
+Project loadRunConfig(const ProjectLayout &layout, const std::string &run);
+
+/** Writes a run's settings snapshot atomically (IoError when the folder is read-only or full). */
+void saveRunConfig(const ProjectLayout &layout, const std::string &run, const Project &config);
 
 /** Cross-field checks (sizes agree, style ids unique and inside the embedding table...). */
 void validateProject(const Project &project, const std::string &where);

@@ -69,7 +69,7 @@ struct CheckpointPolicy
 };
 
 /**
- * The checkpoints of one run, as folders `step-000500/` under one directory (RELIABILITY.md
+ * The checkpoints of one run, as folders `step-000500/` under one directory (docs/reliability.md
  * promise 1). A checkpoint is written part by part into `step-000500.partial/` (each part atomically),
  * then `manifest.json` with the size and SHA-256 of every part is written LAST, and the folder is
  * renamed to its final name and the parent fsynced: a folder without the `.partial` suffix and

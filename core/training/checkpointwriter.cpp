@@ -4,8 +4,8 @@
 #include "common/atomicfile.h"
 #include "common/error.h"
 #include "common/hashing.h"
+#include "project/trainingconfig.h"
 #include "training/checkpointstore.h"
-#include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
 #include <nlohmann/json.hpp>

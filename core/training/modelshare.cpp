@@ -10,9 +10,10 @@
 #include "project/project.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "project/trainingconfig.h"
 #include "training/checkpointstore.h"
+#include "training/runrecords.h"
 #include "training/tensorarchive.h"
-#include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
 #include <nlohmann/json.hpp>
@@ -208,14 +209,11 @@ json metadataOf(const SharedModelInfo &info)
         {"created", info.created}, {"zistudio", info.zistudioVersion}};
 }
 
-/** A run's configuration snapshot (runs/<run>/run.json). */
+/** A run's configuration snapshot; its failures are TrainingErrors like every other failure here. */
 project::Project runConfig(const project::ProjectLayout &layout, const std::string &run)
 {
-    const fs::path runFile = layout.runDir(run) / "run.json";
-    if (!project::isValidRunName(run) || !fs::exists(runFile))
-        throw TrainingError("no run named \"" + run + "\" in " + layout.folder.string());
     try {
-        return project::loadRunConfig(runFile);
+        return project::loadRunConfig(layout, run);
     } catch (const Error &e) {
         throw TrainingError(e.what());
     }
@@ -229,10 +227,8 @@ SharedModelInfo ModelShare::exportModel(
     const project::Project projectData = project::loadProject(projectFile);
     const auto layout = project::ProjectLayout::of(projectFile);
     const project::Project config = runConfig(layout, run);
-    const std::string &metric = config.training.bestMetric;
-    const CheckpointStore store(layout.checkpointsDir(run),
-        CheckpointPolicy {.keepLast = 1, .bestMetric = metric, .lowerIsBetter = metric != "val_ssim"},
-        CheckpointStore::Mode::ReadOnly);
+    const CheckpointStore store(
+        layout.checkpointsDir(run), checkpointPolicyFor(config.training), CheckpointStore::Mode::ReadOnly);
     DamagedCheckpoints damaged;
     const auto chosen = store.loadChoice(checkpoint, &damaged);
     if (!chosen)

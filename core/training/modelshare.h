@@ -42,7 +42,7 @@ struct SharedModelInfo
 };
 
 /**
- * Models shared between people (RELIABILITY.md promise 4): a trained generator as plain data, the tensor
+ * Models shared between people (docs/reliability.md): a trained generator as plain data, the tensor
  * archive format (tensorarchive.h: a JSON header and raw little-endian tensors behind a SHA-256 trailer)
  * with metadata {"format": "zistudio-model", "version": 1, "model": ModelConfig, "styles", "source", ...}.
  * Reading one never runs torch::load or any unpickler: our bounds-checked reader decodes it, the metadata

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "training/trainingconfig.h"
+#include "project/trainingconfig.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,9 +6,9 @@
 
 #include "common/image.h"
 #include "model/attentionprobe.h"
+#include "project/trainingconfig.h"
 #include "training/distributedconfig.h"
 #include "training/trainerhooks.h"
-#include "training/trainingconfig.h"
 #include "training/trainingerror.h"
 
 #include <atomic>
@@ -92,6 +92,15 @@ struct RunRequest
     std::string attention {};
     /** A new run only: training seed instead of the project's (experiments repeat a run with another seed). */
     std::optional<unsigned> seed {};
+    /**
+     * A new run only: start from the best checkpoint of this run instead of the project's
+     * training.fineTuneFrom ("" = the project's setting).
+     */
+    std::string fineTuneFrom {};
+    /** A new run only, with fineTuneFrom: freeze the encoder instead of the project's training.freezeEncoder. */
+    std::optional<bool> freezeEncoder {};
+    /** A new run only, with fineTuneFrom: the style ids to train (empty = all) instead of the project's. */
+    std::optional<std::vector<int>> fineTuneStyles {};
     /**
      * Data-parallel training (docs/distributed.md): this process's place in the job; nullopt or a
      * world of 1 trains alone. Rank 0 writes the run (store, checkpoints, samples); every rank runs

@@ -7,7 +7,7 @@ namespace zistudio::training
 {
 
 /**
- * Test hooks that exercise the recovery paths (RELIABILITY.md): make step N's generator loss
+ * Test hooks that exercise the recovery paths (docs/reliability.md): make step N's generator loss
  * non-finite, or make step N fail as if the device ran out of memory. Steps are 0-based.
  */
 struct TrainerHooks

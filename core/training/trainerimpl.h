@@ -80,6 +80,8 @@ struct Trainer::Impl
     /** The run's checkpoints (rank 0: read-write, other ranks: read-only, opened when first needed). */
     CheckpointStore &checkpointStore();
     void shareSetup();
+    /** How the run being fine-tuned from ranks its checkpoints (its own settings). */
+    CheckpointPolicy fineTunePolicy() const;
     void agreeOnStep(StepResult &r);
 
     RunResult runImpl();

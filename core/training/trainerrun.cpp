@@ -4,7 +4,9 @@
 #include "common/buildinfo.h"
 #include "common/computedevice.h"
 #include "common/imageio.h"
+#include "common/utf8.h"
 #include "glyphs/rasterizer.h"
+#include "training/runrecords.h"
 #include "training/trainerimpl.h"
 
 #include <ctime>
@@ -27,14 +29,20 @@ std::string defaultRunName()
     return buf;
 }
 
-char32_t firstCodePoint(const std::string &utf8)
+/** Opens the source font and every font target: a file that is not a usable font fails here, by name. */
+void requireFonts(const project::Project &config)
 {
-    const auto c0 = static_cast<unsigned char>(utf8.empty() ? 0 : utf8[0]);
-    const std::size_t n = c0 < 0x80 ? 1 : (c0 >> 5) == 6 ? 2 : (c0 >> 4) == 14 ? 3 : 4;
-    char32_t cp = n == 1 ? c0 : n == 2 ? (c0 & 0x1F) : n == 3 ? (c0 & 0x0F) : (c0 & 0x07);
-    for (std::size_t i = 1; i < n && i < utf8.size(); ++i)
-        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i]) & 0x3F);
-    return cp;
+    const auto open = [](const std::string &path, int face, const std::string &role) {
+        try {
+            glyphs::FontFace font(path, face);
+        } catch (const Error &e) {
+            throw TrainingError("cannot train: the " + role + " is not a usable font: " + e.what());
+        }
+    };
+    open(config.dataset.source.path, config.dataset.source.face, "source");
+    for (const auto &t : config.dataset.targets)
+        if (t.kind == data::TargetSpec::Kind::Font)
+            open(t.path, t.face, "target \"" + t.name + "\"");
 }
 
 std::string versionsJson()
@@ -63,14 +71,11 @@ void Trainer::Impl::prepareRun()
         throw IoError("cannot create " + layout.runsDir.string() + ": " + ec.message());
     store = std::make_unique<project::RunStore>(project::openRunStore(layout, true));
     const fs::path runDir = layout.runDir(runName);
-    const fs::path runFile = runDir / "run.json";
     if (request.resume) {
-        if (!fs::exists(runFile))
-            throw TrainingError("no run named \"" + runName + "\" in " + layout.folder.string());
-        config = project::loadRunConfig(runFile);
+        config = project::loadRunConfig(layout, runName);
         if (request.steps > 0 && request.steps != config.training.steps) {
             config.training.steps = request.steps;
-            writeFileAtomically(runFile, project::projectToJson(config).dump(2));
+            project::saveRunConfig(layout, runName, config);
         }
     } else {
         if (fs::exists(runDir) || store->run(runName))
@@ -87,12 +92,25 @@ void Trainer::Impl::prepareRun()
         }
         if (request.seed)
             config.training.seed = *request.seed;
-        if (!request.attention.empty() || request.seed)
+        if (!request.fineTuneFrom.empty()) {
+            if (request.fineTuneFrom == runName || !project::isValidRunName(request.fineTuneFrom)
+                || !store->run(request.fineTuneFrom))
+                throw TrainingError("cannot fine-tune from run \"" + request.fineTuneFrom + "\": no such run in "
+                    + layout.folder.string());
+            config.training.fineTuneFrom = request.fineTuneFrom;
+        }
+        if (request.freezeEncoder)
+            config.training.freezeEncoder = *request.freezeEncoder;
+        if (request.fineTuneStyles)
+            config.training.fineTuneStyles = *request.fineTuneStyles;
+        if (!request.attention.empty() || request.seed || !request.fineTuneFrom.empty() || request.freezeEncoder
+            || request.fineTuneStyles)
             project::validateProject(config, "run " + runName);
+        requireFonts(config); // before the run exists: a project that cannot train leaves no failed run behind
         fs::create_directories(runDir, ec);
         if (ec)
             throw IoError("cannot create " + runDir.string() + ": " + ec.message());
-        writeFileAtomically(runFile, project::projectToJson(config).dump(2));
+        project::saveRunConfig(layout, runName, config);
     }
     // A new run's row; or, for a resumed run whose store lost the row (e.g. a deleted runs.sqlite), again.
     if (!store->run(runName))
@@ -105,6 +123,15 @@ void Trainer::Impl::prepareRun()
             .versions = versionsJson(),
             .parent = config.training.fineTuneFrom,
             .lastStep = 0});
+}
+
+CheckpointPolicy Trainer::Impl::fineTunePolicy() const
+{
+    try {
+        return checkpointPolicyFor(project::loadRunConfig(layout, config.training.fineTuneFrom).training);
+    } catch (const Error &) {
+        return checkpointPolicyFor(config.training); // a run without its settings file: ours
+    }
 }
 
 void Trainer::Impl::shareSetup()
@@ -140,9 +167,10 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
     if (leader() && !latest && !config.training.fineTuneFrom.empty()) {
         if (!project::isValidRunName(config.training.fineTuneFrom))
             throw TrainingError("training.fineTuneFrom must name a run of this project, not a path");
-        CheckpointStore other(layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly);
+        CheckpointStore other(
+            layout.checkpointsDir(config.training.fineTuneFrom), fineTunePolicy(), CheckpointStore::Mode::ReadOnly);
         DamagedCheckpoints damaged;
-        fineTuneSource = other.loadBest(&damaged);
+        fineTuneSource = other.loadBest(&damaged); // "best" as the source run ranks its checkpoints
         if (!fineTuneSource)
             throw TrainingError("cannot fine-tune: " + describeNoCheckpoint(config.training.fineTuneFrom, damaged));
         for (const auto &line : skippedLines(*fineTuneSource))
@@ -189,7 +217,8 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
                 + comm->backendName() + ")");
     }
     for (const auto &c : config.training.probeChars)
-        probeChars.push_back(firstCodePoint(c));
+        if (const auto cp = singleCodePoint(c))
+            probeChars.push_back(*cp); // validateProject allows one character each
     if (probeChars.empty()) {
         for (char32_t cp : dataset.validationChars())
             if (probeChars.size() < kDefaultProbeChars)
@@ -200,10 +229,8 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
 
 void Trainer::Impl::openCheckpoints()
 {
-    checkpoints = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName),
-        CheckpointPolicy {.keepLast = config.training.keepLast,
-            .bestMetric = config.training.bestMetric,
-            .lowerIsBetter = config.training.bestMetric != "val_ssim"});
+    checkpoints
+        = std::make_unique<CheckpointStore>(layout.checkpointsDir(runName), checkpointPolicyFor(config.training));
     checkpoints->recover(); // this process holds the run lock: leftovers of a killed writer can go
 }
 
@@ -316,16 +343,8 @@ void Trainer::Impl::saveCheckpoint(const std::string &kind)
     session->save(writer, extraState());
     const auto info = writer.commit(metrics);
     lastCheckpoint = info.dir.string();
-    std::vector<project::CheckpointRecord> records;
-    for (const auto &c : checkpoints->list())
-        records.push_back({.step = c.step,
-            .path = c.dir.string(),
-            .kind = c.kind,
-            .isBest = c.best,
-            .pinned = c.pinned,
-            .metrics = c.metrics});
     flushMetrics();
-    store->syncCheckpoints(runName, records);
+    syncCheckpointRecords(*store, runName, *checkpoints);
     if (comm)
         comm->shareFromLeader(lastCheckpoint, kLeaderWorkWait, "sharing the checkpoint");
     emit("checkpoint", kind + " checkpoint at step " + std::to_string(step));
@@ -399,11 +418,14 @@ void Trainer::Impl::serveProbes()
 
 void Trainer::Impl::waitWhilePaused()
 {
-    for (;;) {
+    for (bool waited = false;; waited = true) {
         {
             std::unique_lock lock(mutex);
-            if (!paused || cancel->load())
+            if (!paused || cancel->load()) {
+                if (waited)
+                    window.clear(); // the pause is no training time: images/s and the ETA start afresh
                 return;
+            }
             wake.wait_for(lock, std::chrono::milliseconds(100));
         }
         serveProbes();

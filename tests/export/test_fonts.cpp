@@ -124,7 +124,7 @@ TEST_F(ExportedFonts, FreeTypeRerenderMatchesThePngs)
         for (const auto &g : s_glyphs) {
             const GrayImage png = readGrayPng(out("png") / (glyphNameFor(g.cp) + ".png"));
             const double iou = test::rerenderIou(out(file), g.cp, png);
-            EXPECT_GE(iou, 0.9) << file << " " << codePointLabel(g.cp);
+            EXPECT_GE(iou, 0.9) << file << " " << formatCodePoint(g.cp);
         }
         EXPECT_FALSE(test::fontHas(out(file), U'丁')) << "only exported characters are mapped";
     }

@@ -107,7 +107,7 @@ TEST(Merge, FiveCjkGlyphsIntoDejaVuSans)
     EXPECT_EQ(test::runPython(kCheckMerged, output, {dejavu.string(), merged.string(), hexList(chars)}), 0) << output;
     // Old glyphs render exactly as before; new ones where the images had them.
     for (const char32_t old : {U'A', U'g', U'&', U'é'})
-        EXPECT_EQ(test::renderEmBox(dejavu, old, 64), test::renderEmBox(merged, old, 64)) << codePointLabel(old);
+        EXPECT_EQ(test::renderEmBox(dejavu, old, 64), test::renderEmBox(merged, old, 64)) << formatCodePoint(old);
     // The new glyphs are our outlines, baseline-aligned in DejaVu's own em box (which the rasterizer
     // uses for it): compare FreeType's render of the merged font with the outline filled in that box.
     const EmBox dejavuBox = test::emBoxOf(dejavu);
@@ -115,7 +115,7 @@ TEST(Merge, FiveCjkGlyphsIntoDejaVuSans)
         EXPECT_GE(
             test::inkIou(test::renderEmBox(merged, g.codePoint, kSize), test::fillOutline(g.outline, kSize, dejavuBox)),
             0.9)
-            << codePointLabel(g.codePoint);
+            << formatCodePoint(g.codePoint);
 }
 
 TEST(Merge, IntoAKaiSubsetKeepsItsGlyphsAndSkipsPresentOnes)

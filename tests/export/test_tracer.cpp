@@ -163,13 +163,13 @@ TEST(Names, GlyphNamesFollowTheAglConvention)
     EXPECT_EQ(glyphNameFor(0x6C38), "uni6C38");
     EXPECT_EQ(glyphNameFor(0x41), "uni0041");
     EXPECT_EQ(glyphNameFor(0x20000), "u20000");
-    EXPECT_EQ(codePointLabel(0x4E00), "U+4E00");
-    EXPECT_EQ(codePointLabel(0x2A6D6), "U+2A6D6");
+    EXPECT_EQ(formatCodePoint(0x4E00), "U+4E00");
+    EXPECT_EQ(formatCodePoint(0x2A6D6), "U+2A6D6");
     EXPECT_TRUE(isUnicodeScalar(0x10FFFF));
     EXPECT_FALSE(isUnicodeScalar(0xD800));
     EXPECT_FALSE(isUnicodeScalar(0x110000));
-    EXPECT_EQ(toUtf8(U'永'), "永");
-    EXPECT_EQ(fromUtf8("a永\xff"), std::u32string(U"a永\uFFFD"));
+    EXPECT_EQ(encodeUtf8(U'永'), "永");
+    EXPECT_EQ(decodeUtf8Lenient("a永\xff"), std::u32string(U"a永\uFFFD"));
 }
 
 TEST(Names, UfoFileNamesFollowTheSpecConvention)

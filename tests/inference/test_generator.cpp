@@ -13,6 +13,7 @@
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/trainer.h"
+#include "trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -43,10 +44,7 @@ protected:
         p.model.attention = model::AttentionSpec::parse("dec:3");
         s_project = *s_dir / "tiny.zistudio";
         project::saveProject(p, s_project);
-        training::Trainer trainer(training::RunRequest {.projectFile = s_project, .runName = "r"});
-        std::atomic<bool> cancel {false};
-        const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
-        ASSERT_EQ(result.outcome, training::RunOutcome::Completed) << result.message;
+        test::trainToCompletion(s_project, "r");
     }
     static void TearDownTestSuite()
     {
@@ -87,8 +85,17 @@ TEST_F(GeneratorTest, BlendOfOneStyleIsThatStyle)
     const auto pure = g.generate(U"永和", StyleMix::pure(2));
     const auto blend = g.generate(U"永和", StyleMix {{{2, 3.0f}, {0, 0.0f}}});
     EXPECT_EQ(pure, blend);
-    const auto half = g.generate(U"永和", StyleMix {{{0, 1.0f}, {2, 1.0f}}});
-    EXPECT_NE(half, pure);
+    // What a blend means, on the vector the network is conditioned on (an 8-step model may draw two
+    // styles alike in 8 bits, so images cannot show that a half blend differs).
+    const auto e2 = g.styleEmbedding(StyleMix::pure(2));
+    EXPECT_EQ(g.styleEmbedding(StyleMix {{{2, 3.0f}, {0, 0.0f}}}), e2);
+    const auto e0 = g.styleEmbedding(StyleMix::pure(0));
+    const auto half = g.styleEmbedding(StyleMix {{{0, 1.0f}, {2, 1.0f}}});
+    ASSERT_EQ(half.size(), e2.size());
+    ASSERT_FALSE(e2.empty());
+    EXPECT_NE(e0, e2);
+    for (std::size_t i = 0; i < half.size(); ++i)
+        EXPECT_NEAR(half[i], 0.5f * (e0[i] + e2[i]), 1e-5f) << i;
     EXPECT_NE(errorOf<Error>([&] { g.generate(U"永", StyleMix::pure(4)); }).find("outside the model's style table"),
         std::string::npos);
     EXPECT_NE(errorOf<Error>([&] {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RELIABILITY.md promises 1 and 4: truncated and bit-flipped checkpoints, tensor archives and project
+// docs/reliability.md: truncated and bit-flipped checkpoints, tensor archives and project
 // files are refused with a message naming the file (and the part), and a damaged newest checkpoint
 // falls back to the previous one. Every truncation length and a flipped bit in every byte are tried.
 #include "checkpointfixture.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RELIABILITY.md promise 5, proven on a real full filesystem: a 2 MiB tmpfs (mounted by the test when it
+// docs/reliability.md, proven on a real full filesystem: a 2 MiB tmpfs (mounted by the test when it
 // runs as root, as CI does; skipped with a message otherwise). A save that runs out of space reports an
 // IoError naming the file and "No space left on device", and whatever was saved before stays intact.
 #include "checkpointfixture.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RELIABILITY.md promise 1, proven: a process killed (SIGKILL) at a random moment while it saves
+// docs/reliability.md, proven: a process killed (SIGKILL) at a random moment while it saves
 // checkpoints never costs the previous checkpoint. A forked child saves checkpoints in a loop with
 // CheckpointStore; the parent kills it after a random delay, reopens the store, recovers it (removes
 // what the killed writer left) and loads the latest checkpoint, byte for byte, 200 times. The store lives in

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Models shared between people (RELIABILITY.md promise 4): export a run's generator to a .zsm file,
+// Models shared between people (docs/reliability.md): export a run's generator to a .zsm file,
 // import it into another project as a run that generates the same glyphs, and refuse damaged or hostile
 // files (wrong format, foreign or missing tensors, wrong shapes, NaN, truncation) with an error naming the
 // file while the project stays untouched. No torch::load anywhere: our own archive reader decodes it all.

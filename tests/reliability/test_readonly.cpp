@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RELIABILITY.md promise 5: a read-only folder gives an error and never a false success, and what is
+// docs/reliability.md: a read-only folder gives an error and never a false success, and what is
 // there still loads. As root (CI) the folder is a tmpfs remounted read-only, because root ignores mode
 // bits; otherwise the test removes the write permission from a temp folder.
 #include "checkpointfixture.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TrainingSession: the exact-resume promise (RELIABILITY.md 2) and the never-save-NaN rule.
+// TrainingSession: the exact-resume promise (docs/reliability.md) and the never-save-NaN rule.
 #include "data/dataset.h"
 #include "model/modelstate.h"
 #include "tempdir.h"

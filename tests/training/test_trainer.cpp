@@ -15,6 +15,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <fstream>
 #include <linux/fs.h>
 #include <random>
 #include <sys/ioctl.h>
@@ -555,4 +556,71 @@ TEST(Trainer, StepRecordsArriveWhenCheckpointsAreFrequent)
     ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
     EXPECT_GE(forced, 4);
     EXPECT_EQ(steps, 1);
+}
+
+TEST(Trainer, AFinishedRunContinuesWithMoreSteps)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded first;
+    ASSERT_EQ(train(file, "r", first, false, 4).outcome, RunOutcome::Completed);
+    Recorded more;
+    const auto result = train(file, "r", more, true, 8); // what the studio's Continue… asks for
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_EQ(result.step, 8);
+    EXPECT_NE(more.last("started").message.find("resumed from"), std::string::npos);
+    EXPECT_EQ(more.last("started").totalSteps, 8);
+    const auto layout = project::ProjectLayout::of(file);
+    EXPECT_EQ(project::loadRunConfig(layout, "r").training.steps, 8); // the run remembers its new total
+    EXPECT_EQ(project::RunStore(layout.runStore).run("r")->lastStep, 8);
+}
+
+TEST(Trainer, FineTuneOverridesOfANewRun)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded base;
+    ASSERT_EQ(train(file, "base", base, false, 4).outcome, RunOutcome::Completed);
+    Trainer tuned(RunRequest {.projectFile = file,
+        .runName = "tuned",
+        .steps = 2,
+        .fineTuneFrom = "base",
+        .freezeEncoder = true,
+        .fineTuneStyles = std::vector<int> {0}});
+    Recorded rec;
+    std::atomic<bool> cancel {false};
+    const auto result = tuned.run([&](const ProgressRecord &r) { rec.records.push_back(r); }, cancel);
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    EXPECT_NE(rec.last("started").message.find("fine-tuning from"), std::string::npos);
+    const auto layout = project::ProjectLayout::of(file);
+    const auto settings = project::loadRunConfig(layout, "tuned").training;
+    EXPECT_EQ(settings.fineTuneFrom, "base");
+    EXPECT_TRUE(settings.freezeEncoder);
+    EXPECT_EQ(settings.fineTuneStyles, std::vector<int> {0});
+    EXPECT_EQ(project::RunStore(layout.runStore).run("tuned")->parent, "base");
+    EXPECT_TRUE(project::loadProject(file).training.fineTuneFrom.empty()); // the project is untouched
+
+    Trainer missing(RunRequest {.projectFile = file, .runName = "orphan", .fineTuneFrom = "nope"});
+    const auto refused = missing.run({}, cancel);
+    EXPECT_EQ(refused.outcome, RunOutcome::Failed);
+    EXPECT_NE(refused.message.find("cannot fine-tune from run \"nope\""), std::string::npos) << refused.message;
+    EXPECT_FALSE(project::RunStore(layout.runStore).run("orphan"));
+}
+
+TEST(Trainer, ASourceThatIsNotAFontLeavesNoFailedRun)
+{
+    test::TempDir dir;
+    {
+        std::ofstream(dir / "notes.ttf") << "these are notes, not a font";
+    }
+    auto p = test::tinyProject();
+    p.dataset.source = {(dir / "notes.ttf").string(), 0};
+    const auto file = writeProject(dir, p);
+    Recorded rec;
+    const auto result = train(file, "r", rec);
+    EXPECT_EQ(result.outcome, RunOutcome::Failed);
+    EXPECT_NE(result.message.find("the source is not a usable font"), std::string::npos) << result.message;
+    const auto layout = project::ProjectLayout::of(file);
+    EXPECT_FALSE(fs::exists(layout.runDir("r")));
+    EXPECT_TRUE(project::RunStore(layout.runStore).listRuns().empty());
 }

@@ -12,6 +12,7 @@
 #include "projectcontroller.h"
 #include "uitestsupport.h"
 #include "views/compareview.h"
+#include "widgets/comparisonplot.h"
 #include "widgets/comparisontable.h"
 #include "widgets/glyphgridwidget.h"
 
@@ -96,6 +97,10 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     EXPECT_EQ(view->glyphGrid()->rows()[2].label, QStringLiteral("ui-enc2"));
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("ui-none"))) << view->verdictText().toStdString();
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("2"))) << view->verdictText().toStdString();
+    if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QTest::qWait(300); // the queued replot
+        window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/compare-test.png"));
+    }
 
     QString error;
     const QString csv = QString::fromStdString((dir / "compare.csv").string());
@@ -158,4 +163,40 @@ TEST(CompareView, AProjectWithoutRunsShowsTheHint)
     EXPECT_EQ(view->table()->rowCount(), 0);
     EXPECT_EQ(view->curveCount(), 0);
     EXPECT_EQ(view->glyphGrid()->rowCount(), 0);
+}
+
+TEST(CompareView, LongRunNamesSharingAPrefixStayDistinct)
+{
+    const QStringList runs {QStringLiteral("attention-placement-sweep-enc2-seed42"),
+        QStringLiteral("attention-placement-sweep-enc3-seed42"), QStringLiteral("attention-placement-sweep-none")};
+    const QStringList labels = CompareView::distinctRunLabels(runs);
+    EXPECT_EQ(labels,
+        (QStringList {QStringLiteral("…enc2-seed42"), QStringLiteral("…enc3-seed42"), QStringLiteral("…none")}));
+    const QStringList shortNames {QStringLiteral("ui-none"), QStringLiteral("ui-enc2")};
+    EXPECT_EQ(CompareView::distinctRunLabels(shortNames), shortNames);
+
+    GlyphGridWidget grid; // as drawn, the shortened labels stay distinct; the full names were not
+    QList<GlyphGridWidget::Row> rows;
+    for (const QString &label : labels)
+        rows << GlyphGridWidget::Row {label, {QImage()}};
+    for (const QString &run : runs)
+        rows << GlyphGridWidget::Row {run, {QImage()}};
+    grid.setContent({QStringLiteral("x")}, rows);
+    EXPECT_NE(grid.drawnLabel(0), grid.drawnLabel(1));
+    EXPECT_EQ(grid.drawnLabel(3), grid.drawnLabel(4)) << grid.drawnLabel(3).toStdString(); // why it was needed
+}
+
+TEST(ComparisonPlot, FewerTicksOnASmallPlotSoLabelsDoNotOverlap)
+{
+    ComparisonPlot plot;
+    plot.resize(700, 400);
+    plot.show();
+    QCoreApplication::processEvents();
+    const int wideX = plot.tickCount(Qt::Horizontal);
+    const int tallY = plot.tickCount(Qt::Vertical);
+    plot.resize(200, 100);
+    QCoreApplication::processEvents();
+    EXPECT_LT(plot.tickCount(Qt::Horizontal), wideX);
+    EXPECT_LT(plot.tickCount(Qt::Vertical), tallY);
+    EXPECT_LE(plot.tickCount(Qt::Vertical) * 45, plot.height()); // one label per 45 px at most
 }

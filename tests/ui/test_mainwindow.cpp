@@ -1,10 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/aboutdialog.h"
 #include "mainwindow.h"
+#include "panels/datasetpanel.h"
 #include "panels/logpanel.h"
+#include "projectcontroller.h"
+#include "projectdocument.h"
+#include "tempdir.h"
+#include "tinyproject.h"
 
+#include <QAbstractButton>
+#include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <gtest/gtest.h>
 
@@ -39,4 +52,73 @@ TEST(LogPanel, KeepsMessagesInOrder)
     log.append(LogPanel::Level::Error, QStringLiteral("second <b>"));
     const QString text = log.plainText();
     EXPECT_LT(text.indexOf(QStringLiteral("first")), text.indexOf(QStringLiteral("second <b>")));
+}
+
+TEST(LogPanel, FollowsNewLinesUnlessScrolledUp)
+{
+    LogPanel log;
+    log.resize(300, 120);
+    log.show();
+    auto *bar = log.findChild<QPlainTextEdit *>()->verticalScrollBar();
+    for (int i = 0; i < 100; ++i)
+        log.append(LogPanel::Level::Info, QStringLiteral("line %1").arg(i));
+    QCoreApplication::processEvents();
+    ASSERT_GT(bar->maximum(), 0);
+    EXPECT_EQ(bar->value(), bar->maximum());
+    bar->setValue(0); // the user reads older lines: they stay put
+    log.append(LogPanel::Level::Info, QStringLiteral("more"));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(bar->value(), 0);
+    bar->setValue(bar->maximum()); // back at the bottom: following again
+    log.append(LogPanel::Level::Info, QStringLiteral("and more"));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(bar->value(), bar->maximum());
+    log.hide(); // a hidden dock keeps following too
+    for (int i = 0; i < 20; ++i)
+        log.append(LogPanel::Level::Info, QStringLiteral("hidden %1").arg(i));
+    log.show();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(bar->value(), bar->maximum());
+}
+
+TEST(MainWindow, EveryShortcutHasOneOwner)
+{
+    MainWindow window;
+    window.show();
+    QMap<QString, QStringList> owners; // Ctrl+R on a menu action and a button is "ambiguous": it does nothing
+    for (const QAction *action : window.findChildren<QAction *>())
+        for (const QKeySequence &key : action->shortcuts())
+            owners[key.toString()] << action->text();
+    for (const QAbstractButton *button : window.findChildren<QAbstractButton *>())
+        if (!button->shortcut().isEmpty())
+            owners[button->shortcut().toString()] << button->text();
+    for (auto it = owners.begin(); it != owners.end(); ++it)
+        EXPECT_EQ(it.value().size(), 1) << it.key().toStdString() << ": " << it.value().join(u", ").toStdString();
+    EXPECT_EQ(owners.value(QKeySequence(Qt::CTRL | Qt::Key_R).toString()).size(), 1);
+}
+
+TEST(MainWindow, SaveAsNamesTheProjectAndOpenRecentWakesUp)
+{
+    zistudio::test::TempDir dir;
+    QSettings().remove(QStringLiteral("project/recent")); // a first session: nothing recent yet
+    MainWindow window;
+    window.show();
+    window.projectController()->setPromptAnswer(QMessageBox::Discard);
+    window.document()->newProject();
+    window.document()->setDataset(zistudio::test::tinyProject().dataset); // fonts chosen, not saved yet
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("Untitled")));
+    QMenu *recent = window.projectController()->recentMenu();
+    EXPECT_FALSE(recent->isEnabled());
+    // Build Dataset on an unsaved project offers Save As (here: a path the test gives instead of a dialog).
+    const QString file = QString::fromStdString((dir / "my glyphs.zistudio").string());
+    window.projectController()->setSaveAsPath(file);
+    window.datasetPanel()->build();
+    ASSERT_TRUE(window.document()->hasFile()) << window.logPanel()->plainText().toStdString();
+    EXPECT_EQ(window.document()->filePath(), file);
+    EXPECT_EQ(window.document()->displayName(), QStringLiteral("my glyphs"));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("my glyphs"))) << window.windowTitle().toStdString();
+    EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("Untitled")));
+    EXPECT_TRUE(recent->isEnabled()); // in this very session
+    ASSERT_FALSE(recent->actions().isEmpty());
+    EXPECT_EQ(recent->actions().front()->toolTip(), file);
 }

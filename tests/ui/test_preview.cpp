@@ -72,7 +72,7 @@ TEST(PreviewModel, ColumnsScoresAndTheWorstGlyphsProxy)
     EXPECT_EQ(model.data(model.index(0, PreviewModel::CharacterColumn)).toString(), QStringLiteral("永"));
     EXPECT_FALSE(model.data(model.index(0, model.generatedColumn(0)), Qt::DecorationRole).value<QImage>().isNull());
     EXPECT_FALSE(model.data(model.index(1, model.targetColumn(0)), Qt::DecorationRole).isValid()); // no target
-    EXPECT_EQ(model.headerData(model.targetColumn(0), Qt::Horizontal).toString(), QStringLiteral("Target Kai"));
+    EXPECT_EQ(model.headerData(model.targetColumn(0), Qt::Horizontal).toString(), QStringLiteral("Target\nKai"));
 
     // The proxy keeps scored rows and the text columns, worst L1 first.
     EXPECT_EQ(worst.columnCount(), 4);
@@ -129,6 +129,10 @@ TEST(PreviewView, GridFillsWithTheValidationSetAndScores)
     EXPECT_TRUE(model->data(model->index(1, model->generatedColumn(0)), Qt::DecorationRole).isNull());
     EXPECT_FALSE(model->l1At(1).has_value());
     EXPECT_EQ(worst->rowCount(), 1);
+
+    // A new project has no runs: the previous project's glyphs leave the grid.
+    document.newProject();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return model->rowCount() == 0; }, test::kViewTimeoutMs));
 }
 
 TEST(PreviewView, CancelStopsALongGrid)
@@ -247,6 +251,16 @@ TEST(TextPreview, MarksACharacterTheTargetFontLacks)
     ASSERT_TRUE(QTest::qWaitFor([&] { return shown.count() > 0; }, test::kViewTimeoutMs));
     for (const auto &c : text->preview().cells)
         EXPECT_TRUE(c.inTarget);
+    EXPECT_FALSE(text->noteText().contains(QStringLiteral("only the model"))) << text->noteText().toStdString();
+
+    // A character neither the target nor the source has: the model drew nothing, and the note says so.
+    shown.clear();
+    text->showText(QStringLiteral("永\U000F0000"));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return shown.count() > 0 && text->preview().cells.size() == 2; }, test::kViewTimeoutMs));
+    EXPECT_FALSE(text->preview().cells[1].generated);
+    EXPECT_FALSE(text->noteText().contains(QStringLiteral("only the model"))) << text->noteText().toStdString();
+    EXPECT_TRUE(text->noteText().contains(QStringLiteral("Not drawn"))) << text->noteText().toStdString();
 }
 
 TEST(TextComposer, PlacesGlyphsAtShapedAdvances)

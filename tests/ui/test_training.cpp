@@ -5,9 +5,12 @@
 #include "common/atomicfile.h"
 #include "mainwindow.h"
 #include "models/checkpointmodel.h"
+#include "models/runlistmodel.h"
 #include "panels/logpanel.h"
+#include "panels/projectpanel.h"
 #include "panels/trainingpanel.h"
 #include "project/projectlayout.h"
+#include "project/runstore.h"
 #include "projectcontroller.h"
 #include "session/trainingsession.h"
 #include "uitestsupport.h"
@@ -15,6 +18,7 @@
 #include "widgets/metricsplot.h"
 #include "widgets/sampleviewer.h"
 
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -35,6 +39,17 @@ training::RunResult waitFinished(TrainingSession *session, QSignalSpy &finished)
     EXPECT_TRUE(QTest::qWaitFor([&] { return finished.count() > 0; }, kTrainTimeoutMs));
     EXPECT_FALSE(session->isActive());
     return finished.isEmpty() ? training::RunResult {} : finished.back().front().value<training::RunResult>();
+}
+
+/** The step of the first "step" record the spy saw (-1 when none). */
+long long firstStep(const QSignalSpy &progress)
+{
+    for (const QList<QVariant> &args : progress) {
+        const auto record = args.front().value<training::ProgressRecord>();
+        if (record.event == "step")
+            return record.step;
+    }
+    return -1;
 }
 
 } // namespace
@@ -105,15 +120,7 @@ TEST(TrainingPanel, TinyRunPlotsStopsAndListsACheckpointThenResumes)
             << window.logPanel()->plainText().toStdString();
         session->stop();
         waitFinished(session, finished);
-        long long firstStep = -1;
-        for (const QList<QVariant> &args : progress) {
-            const auto record = args.front().value<training::ProgressRecord>();
-            if (record.event == "step") {
-                firstStep = record.step;
-                break;
-            }
-        }
-        EXPECT_GT(firstStep, stoppedAt); // continued, not restarted
+        EXPECT_GT(firstStep(progress), stoppedAt); // continued, not restarted
         // The resumed curves continue the stored ones.
         EXPECT_GE(panel->plot()->pointCount(MetricsPlot::Chart::Losses, QStringLiteral("G")), stoppedAt);
     }
@@ -181,9 +188,89 @@ TEST(TrainingPanel, AResumeWithNoUsableCheckpointOffersToStartOverAndNeverDoesIt
         window.grab().save(QString::fromLocal8Bit(shot) + QStringLiteral("/start-over.png"));
 
     // Asked: it trains again from step 0 and keeps the damaged checkpoint beside the new ones.
+    finished.clear();
     startOver->click();
     const training::RunResult over = waitFinished(session, finished);
     EXPECT_EQ(over.outcome, training::RunOutcome::Completed) << over.message;
     EXPECT_EQ(readFile(layout.checkpointsDir("hurt") / "step-000004.damaged" / "manifest.json"), "{ cut");
     EXPECT_FALSE(startOver->isVisible());
+}
+
+TEST(TrainingPanel, ContinuesAFinishedRunThenFineTunesFromIt)
+{
+    test::TempDir dir;
+    auto p = test::tinyUiProject();
+    p.training.steps = 4;
+    const QString file = test::writeProject(dir, p);
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.projectController()->openFile(file));
+    TrainingPanel *panel = window.trainingPanel();
+    TrainingSession *session = window.trainingSession();
+    QSignalSpy finished(session, &TrainingSession::finished);
+    ASSERT_TRUE(panel->startNewRun());
+    const QString run = session->runName();
+    ASSERT_EQ(waitFinished(session, finished).outcome, training::RunOutcome::Completed);
+
+    // Continue…: a finished run trains on to a higher total, from where it finished.
+    QSignalSpy progress(session, &TrainingSession::progress);
+    finished.clear();
+    ASSERT_TRUE(panel->continueRun(run, 8));
+    const auto continued = waitFinished(session, finished);
+    ASSERT_EQ(continued.outcome, training::RunOutcome::Completed) << continued.message;
+    EXPECT_EQ(continued.step, 8);
+    EXPECT_GT(firstStep(progress), 4); // continued, not restarted
+    const auto layout = project::ProjectLayout::of(test::toPath(file));
+    EXPECT_EQ(project::RunStore(layout.runStore).run(run.toStdString())->lastStep, 8);
+    EXPECT_TRUE(window.logPanel()->plainText().contains(QStringLiteral("up to step 8")));
+    window.raisePanel(QStringLiteral("training/curves"));
+    QCoreApplication::processEvents();
+    if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+        window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/continued-run.png"));
+
+    // Fine-tune…: a new run starts from the finished run's best checkpoint with the chosen options.
+    finished.clear();
+    ASSERT_TRUE(panel->startFineTune(run, true, {0}, 2));
+    const QString tuned = session->runName();
+    EXPECT_NE(tuned, run);
+    const auto result = waitFinished(session, finished);
+    ASSERT_EQ(result.outcome, training::RunOutcome::Completed) << result.message;
+    project::RunStore store(layout.runStore);
+    EXPECT_EQ(store.run(tuned.toStdString())->parent, run.toStdString());
+    const auto settings = project::loadRunConfig(layout, tuned.toStdString()).training;
+    EXPECT_TRUE(settings.freezeEncoder);
+    EXPECT_EQ(settings.fineTuneStyles, std::vector<int> {0});
+    EXPECT_TRUE(window.logPanel()->plainText().contains(QStringLiteral("fine-tuned from")));
+}
+
+TEST(TrainingPanel, TheRunListShowsTheLiveStep)
+{
+    test::TempDir dir;
+    auto p = test::tinyUiProject();
+    p.training.validateEvery = 1000; // the run store would say step 0 until the end
+    const QString file = test::writeProject(dir, p);
+    MainWindow window;
+    ASSERT_TRUE(window.projectController()->openFile(file));
+    TrainingSession *session = window.trainingSession();
+    QSignalSpy finished(session, &TrainingSession::finished);
+    QSignalSpy progress(session, &TrainingSession::progress);
+    ASSERT_TRUE(window.trainingPanel()->startNewRun());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const QList<QVariant> &args : progress)
+                if (args.front().value<training::ProgressRecord>().step >= 3)
+                    return true;
+            return false;
+        },
+        kTrainTimeoutMs));
+    QCoreApplication::processEvents();
+    const auto *combo = window.trainingPanel()->findChild<QComboBox *>(QStringLiteral("RunCombo"));
+    ASSERT_NE(combo, nullptr);
+    EXPECT_FALSE(combo->currentText().endsWith(QStringLiteral("step 0"))) << combo->currentText().toStdString();
+    RunListModel *runs = window.projectPanel()->runModel();
+    const int row = runs->rowOf(session->runName());
+    ASSERT_GE(row, 0);
+    EXPECT_GE(runs->data(runs->index(row, RunListModel::StepColumn)).toLongLong(), 3);
+    session->stop();
+    waitFinished(session, finished);
 }

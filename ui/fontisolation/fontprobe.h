@@ -12,7 +12,7 @@ class QTimer;
 namespace zistudio::ui
 {
 
-/** How long and how much the font worker may run before it is stopped (RELIABILITY.md promise 4). */
+/** How long and how much the font worker may run before it is stopped (docs/reliability.md). */
 struct FontProbeLimits
 {
     int timeoutMs = 20000;                                     ///< wall clock, then the worker is killed

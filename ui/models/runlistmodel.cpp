@@ -19,6 +19,19 @@ void RunListModel::setRuns(const std::vector<project::RunRecord> &runs)
     endResetModel();
 }
 
+void RunListModel::setLiveStep(const QString &name, long long step)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    auto &run = m_runs[static_cast<std::size_t>(row)];
+    if (run.lastStep == step && run.status == "running")
+        return;
+    run.lastStep = step;
+    run.status = "running";
+    emit dataChanged(index(row, StatusColumn), index(row, StepColumn));
+}
+
 int RunListModel::rowOf(const QString &name) const
 {
     for (std::size_t i = 0; i < m_runs.size(); ++i) {

@@ -30,6 +30,8 @@ public:
 
     void setRuns(const std::vector<project::RunRecord> &runs);
     const std::vector<project::RunRecord> &runs() const { return m_runs; }
+    /** A training run's live step and status (the run store records steps only at validations). */
+    void setLiveStep(const QString &name, long long step);
     /** Row of the run called `name`, or -1. */
     int rowOf(const QString &name) const;
 

@@ -2,6 +2,7 @@
 #include "panels/datasetpanel.h"
 
 #include "models/missingglyphmodel.h"
+#include "projectcontroller.h"
 #include "projectdocument.h"
 #include "session/datasetbuilder.h"
 #include "util/backgroundjob.h"
@@ -41,9 +42,10 @@ constexpr int kPairCell = 40;
 
 } // namespace
 
-DatasetPanel::DatasetPanel(ProjectDocument *document, QWidget *parent)
+DatasetPanel::DatasetPanel(ProjectDocument *document, ProjectController *controller, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_controller(controller)
     , m_missing(new MissingGlyphModel(this))
     , m_builder(new DatasetBuilder(this))
 {
@@ -279,8 +281,11 @@ bool DatasetPanel::build()
     if (m_builder->isRunning())
         return false;
     if (!m_document->hasFile()) {
-        emit message(tr("Save the project first: the dataset is stored beside it."), true);
-        return false;
+        emit message(tr("The dataset is stored beside the project file: save the project first."), false);
+        if (!m_controller || !m_controller->saveAs() || !m_document->hasFile()) {
+            emit message(tr("Save the project first: the dataset is stored beside it."), true);
+            return false;
+        }
     }
     const auto layout = project::ProjectLayout::of(toPath(m_document->filePath()));
     if (!m_builder->start(m_document->dataset(), toQString(layout.datasetStore), kPairColumns))

@@ -22,6 +22,7 @@ class CharsetChooser;
 class DatasetBuilder;
 class GlyphGridWidget;
 class MissingGlyphModel;
+class ProjectController;
 class ProjectDocument;
 struct DatasetBuildResult;
 
@@ -36,7 +37,9 @@ class DatasetPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit DatasetPanel(ProjectDocument *document, QWidget *parent = nullptr);
+    /** `controller` (optional) offers Save As when Build needs a saved project. */
+    explicit DatasetPanel(
+        ProjectDocument *document, ProjectController *controller = nullptr, QWidget *parent = nullptr);
     ~DatasetPanel() override;
 
     MissingGlyphModel *missingModel() const { return m_missing; }
@@ -63,6 +66,7 @@ private:
     void showStoredDataset();
 
     ProjectDocument *m_document;
+    ProjectController *m_controller;
     MissingGlyphModel *m_missing;
     DatasetBuilder *m_builder;
     DatasetCheck m_check;

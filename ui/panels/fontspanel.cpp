@@ -7,6 +7,8 @@
 #include "util/qtconvert.h"
 #include "widgets/glyphgridwidget.h"
 
+#include "workflow/targets.h"
+
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -281,18 +283,8 @@ bool FontsPanel::setSourceFont(const QString &path, int face)
 bool FontsPanel::addTarget(const QString &path, int face)
 {
     data::DatasetSpec spec = m_document->dataset();
-    int nextStyle = 0;
-    for (const data::TargetSpec &t : spec.targets)
-        nextStyle = std::max(nextStyle, t.styleId + 1);
     const QFileInfo info(path);
-    if (info.isDir()) {
-        data::TargetSpec target;
-        target.kind = data::TargetSpec::Kind::ImageFolder;
-        target.path = utf8(info.absoluteFilePath());
-        target.styleId = nextStyle;
-        target.name = utf8(info.fileName());
-        spec.targets.push_back(target);
-    } else {
+    if (!info.isDir()) {
         QString error;
         const QStringList faces = fontFaceNames(path, &error);
         if (!error.isEmpty()) {
@@ -304,17 +296,12 @@ bool FontsPanel::addTarget(const QString &path, int face)
             if (face == -2)
                 return false;
         }
-        const int first = face < 0 ? 0 : face;
-        const int last = face < 0 ? static_cast<int>(faces.size()) - 1 : face;
-        for (int f = first; f <= last; ++f) {
-            data::TargetSpec target;
-            target.kind = data::TargetSpec::Kind::Font;
-            target.path = utf8(info.absoluteFilePath());
-            target.face = f;
-            target.styleId = nextStyle++;
-            target.name = utf8(faces.value(f, info.completeBaseName()));
-            spec.targets.push_back(target);
-        }
+    }
+    try {
+        workflow::addTargets(spec, toPath(info.absoluteFilePath()), face); // face -1: every face of a collection
+    } catch (const std::exception &e) {
+        emit message(qs(e.what()), true);
+        return false;
     }
     m_document->setDataset(spec);
     emit message(tr("Target added: %1").arg(path), false);

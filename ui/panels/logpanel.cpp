@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace zistudio::ui
@@ -17,6 +18,14 @@ LogPanel::LogPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text);
+    // Follow new lines (also while the dock is hidden or tabbed away) unless the user has scrolled up
+    // to read older ones; scrolling back to the bottom follows again.
+    QScrollBar *bar = m_text->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) { m_follow = value >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_follow)
+            bar->setValue(maximum);
+    });
 }
 
 void LogPanel::append(Level level, const QString &message)

@@ -28,6 +28,7 @@ public:
 
 private:
     QPlainTextEdit *m_text;
+    bool m_follow = true;
 };
 
 } // namespace zistudio::ui

@@ -13,13 +13,20 @@
 #include "widgets/sampleviewer.h"
 #include "widgets/trainingsettings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
@@ -33,6 +40,10 @@ namespace zistudio::ui
 
 namespace
 {
+
+/// Run combo item data besides the run name (Qt::UserRole): the run's status and last step.
+constexpr int kStatusRole = Qt::UserRole + 1;
+constexpr int kLastStepRole = Qt::UserRole + 2;
 
 QString newRunName()
 {
@@ -115,18 +126,25 @@ QWidget *TrainingPanel::createControls()
 
     auto *buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start New Run"), box);
-    m_resume = new QPushButton(tr("Resume Run"), box);
+    m_start->setObjectName(QStringLiteral("StartButton"));
+    m_resume = new QPushButton(tr("Continue…"), box);
+    m_resume->setObjectName(QStringLiteral("ContinueButton"));
+    m_fineTune = new QPushButton(tr("Fine-tune…"), box);
+    m_fineTune->setObjectName(QStringLiteral("FineTuneButton"));
     m_pause = new QPushButton(tr("Pause"), box);
     m_pause->setCheckable(true);
     m_stop = new QPushButton(tr("Stop"), box);
-    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    // Ctrl+R belongs to Training → Start New Run: a second owner would make it ambiguous (it would do nothing).
     m_start->setToolTip(tr("Start a new run with the project's settings (Ctrl+R)"));
+    m_resume->setToolTip(tr("Resume the chosen run where it stopped, or train a finished run for more steps"));
+    m_fineTune->setToolTip(tr("Start a new run from the best checkpoint of a trained run"));
     m_stop->setToolTip(tr("Finish the current step, save an “interrupted” checkpoint and stop"));
-    for (QPushButton *b : {m_start, m_resume, m_pause, m_stop})
+    for (QPushButton *b : {m_start, m_resume, m_fineTune, m_pause, m_stop})
         buttons->addWidget(b);
     layout->addLayout(buttons);
     connect(m_start, &QPushButton::clicked, this, [this] { startNewRun(); });
-    connect(m_resume, &QPushButton::clicked, this, [this] { resumeRun(m_runCombo->currentData().toString()); });
+    connect(m_resume, &QPushButton::clicked, this, &TrainingPanel::askContinue);
+    connect(m_fineTune, &QPushButton::clicked, this, &TrainingPanel::askFineTune);
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) { m_session->setPaused(paused); });
     connect(m_stop, &QPushButton::clicked, m_session, &TrainingSession::stop);
 
@@ -172,10 +190,13 @@ void TrainingPanel::refreshRuns()
     {
         const QSignalBlocker blocker(m_runCombo);
         m_runCombo->clear();
-        for (auto it = runs.rbegin(); it != runs.rend(); ++it) // newest first
+        for (auto it = runs.rbegin(); it != runs.rend(); ++it) { // newest first
             m_runCombo->addItem(
                 tr("%1 — %2, step %3").arg(qs(it->name), RunListModel::statusText(it->status)).arg(it->lastStep),
                 qs(it->name));
+            m_runCombo->setItemData(m_runCombo->count() - 1, qs(it->status), kStatusRole);
+            m_runCombo->setItemData(m_runCombo->count() - 1, it->lastStep, kLastStepRole);
+        }
     }
     m_interrupted.clear();
     for (const project::RunRecord &run : runs) {
@@ -288,6 +309,11 @@ bool TrainingPanel::startNewRun(long long steps)
 
 bool TrainingPanel::resumeRun(const QString &run, bool startOver)
 {
+    return continueRun(run, 0, startOver); // 0: the run's own total
+}
+
+bool TrainingPanel::continueRun(const QString &run, long long totalSteps, bool startOver)
+{
     if (run.isEmpty() || m_session->isActive() || !ensureSaved())
         return false;
     training::RunRequest request;
@@ -295,8 +321,92 @@ bool TrainingPanel::resumeRun(const QString &run, bool startOver)
     request.runName = utf8(run);
     request.resume = true;
     request.startOver = startOver; // only ever from the Start Over button, after a refused resume
+    request.steps = totalSteps;
     m_resumeBar->hide();
     return startRequest(request);
+}
+
+bool TrainingPanel::startFineTune(
+    const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps)
+{
+    if (fromRun.isEmpty() || m_session->isActive() || !ensureSaved())
+        return false;
+    training::RunRequest request;
+    request.projectFile = toPath(m_document->filePath());
+    request.runName = utf8(newRunName());
+    request.steps = steps;
+    request.fineTuneFrom = utf8(fromRun);
+    request.freezeEncoder = freezeEncoder;
+    request.fineTuneStyles = styles;
+    return startRequest(request);
+}
+
+void TrainingPanel::askContinue()
+{
+    const int index = m_runCombo->currentIndex();
+    if (index < 0)
+        return;
+    const QString run = m_runCombo->itemData(index).toString();
+    if (m_runCombo->itemData(index, kStatusRole).toString() != QLatin1String("completed")) {
+        resumeRun(run);
+        return;
+    }
+    const long long last = m_runCombo->itemData(index, kLastStepRole).toLongLong();
+    bool ok = false;
+    const int total = QInputDialog::getInt(this, tr("Continue Run"),
+        tr("The run “%1” finished at step %2.\nTrain it on up to step:").arg(run).arg(last),
+        static_cast<int>(std::min<long long>(INT_MAX, last + m_document->trainingConfig().steps)),
+        static_cast<int>(std::min<long long>(INT_MAX - 1, last + 1)), INT_MAX, 100, &ok);
+    if (ok)
+        continueRun(run, total);
+}
+
+void TrainingPanel::askFineTune()
+{
+    if (m_runCombo->count() == 0)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Fine-tune From a Run"));
+    auto *form = new QFormLayout(&dialog);
+    auto *from = new QComboBox(&dialog);
+    for (int i = 0; i < m_runCombo->count(); ++i)
+        from->addItem(m_runCombo->itemData(i).toString());
+    from->setCurrentIndex(std::max(0, m_runCombo->currentIndex()));
+    const training::TrainingConfig &settings = m_document->trainingConfig();
+    auto *freeze = new QCheckBox(tr("Freeze the encoder (train the decoder and the style embedding)"), &dialog);
+    freeze->setChecked(settings.freezeEncoder);
+    auto *styles = new QLineEdit(&dialog);
+    QStringList ids;
+    for (int id : settings.fineTuneStyles)
+        ids << QString::number(id);
+    styles->setText(ids.join(QStringLiteral(", ")));
+    styles->setPlaceholderText(tr("all styles"));
+    styles->setToolTip(tr("Style ids, separated by commas: only these styles' examples are trained"));
+    auto *steps = new QSpinBox(&dialog);
+    steps->setRange(1, INT_MAX);
+    steps->setValue(static_cast<int>(std::min<long long>(INT_MAX, settings.steps)));
+    form->addRow(tr("Start from the best checkpoint of:"), from);
+    form->addRow(QString(), freeze);
+    form->addRow(tr("Train only styles:"), styles);
+    form->addRow(tr("Steps:"), steps);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Start Fine-tuning"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    std::vector<int> chosen;
+    for (const QString &part : styles->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int id = part.trimmed().toInt(&ok);
+        if (!ok || id < 0) {
+            emit message(tr("“%1” is not a style id: use numbers separated by commas.").arg(part.trimmed()), true);
+            return;
+        }
+        chosen.push_back(id);
+    }
+    startFineTune(from->currentText(), freeze->isChecked(), chosen, steps->value());
 }
 
 bool TrainingPanel::startRequest(training::RunRequest request)
@@ -304,7 +414,13 @@ bool TrainingPanel::startRequest(training::RunRequest request)
     const QString run = qs(request.runName);
     if (!m_session->start(request))
         return false;
-    emit message(request.resume ? tr("Resuming the run “%1”").arg(run) : tr("Starting the run “%1”").arg(run), false);
+    if (request.resume && request.steps > 0)
+        emit message(tr("Continuing the run “%1” up to step %2").arg(run).arg(request.steps), false);
+    else if (!request.fineTuneFrom.empty())
+        emit message(tr("Starting the run “%1”, fine-tuned from “%2”").arg(run, qs(request.fineTuneFrom)), false);
+    else
+        emit message(
+            request.resume ? tr("Resuming the run “%1”").arg(run) : tr("Starting the run “%1”").arg(run), false);
     m_shownRun = run;
     m_plot->clear();
     m_samples->clear();
@@ -333,6 +449,11 @@ void TrainingPanel::onProgress(const training::ProgressRecord &record)
             qs(record.message), record.event == "rollback" || record.event == "skipped" || record.event == "warning");
     if (m_shownRun != m_session->runName())
         return;
+    if (const int item = m_runCombo->findData(m_session->runName()); item >= 0 && record.step > 0)
+        m_runCombo->setItemText(item,
+            tr("%1 — %2, step %3")
+                .arg(m_session->runName(), RunListModel::statusText("running"))
+                .arg(record.step)); // the store's step lags until the next validation
     const int total = static_cast<int>(std::min<long long>(std::max<long long>(1, record.totalSteps), INT_MAX));
     m_progress->setRange(0, total);
     m_progress->setValue(static_cast<int>(std::min<long long>(record.step, total)));
@@ -401,6 +522,7 @@ void TrainingPanel::updateButtons()
     const bool idle = state == TrainingSession::State::Idle;
     m_start->setEnabled(idle);
     m_resume->setEnabled(idle && m_runCombo->count() > 0);
+    m_fineTune->setEnabled(idle && m_runCombo->count() > 0);
     m_runCombo->setEnabled(idle);
     m_pause->setEnabled(state == TrainingSession::State::Running || state == TrainingSession::State::Paused);
     {

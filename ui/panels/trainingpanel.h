@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QComboBox;
 class QFrame;
 class QLabel;
@@ -51,6 +53,17 @@ public:
     bool startNewRun(long long steps = 0);
     /** Continues `run` from its newest complete checkpoint. */
     bool resumeRun(const QString &run, bool startOver = false);
+    /**
+     * Trains `run` further: continues it from its newest checkpoint with its total raised to
+     * `totalSteps` (a finished run trains on; its settings file records the new total; 0 = as it was).
+     * `startOver` trains it again from step 0 when every checkpoint is damaged or gone (the Start Over button).
+     */
+    bool continueRun(const QString &run, long long totalSteps, bool startOver = false);
+    /**
+     * Starts a new run initialised from the best checkpoint of `fromRun`, optionally with the encoder
+     * frozen and only `styles` trained (empty = all); `steps` 0 = the project's.
+     */
+    bool startFineTune(const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps = 0);
     /** Shows a run's curves, samples and checkpoints (from the run store). */
     void showRun(const QString &run);
     /** Re-reads the runs; shows the resume bar when one was interrupted. */
@@ -68,6 +81,10 @@ private:
     void updateButtons();
     void applyHistory(const RunHistory &history);
     bool ensureSaved();
+    /** Continue…: resumes a stopped run, or asks how far to train a finished one. */
+    void askContinue();
+    /** Fine-tune…: asks for the run to start from and the fine-tuning options. */
+    void askFineTune();
     bool startRequest(training::RunRequest request);
 
     ProjectDocument *m_document;
@@ -85,6 +102,7 @@ private:
     QComboBox *m_runCombo = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_resume = nullptr;
+    QPushButton *m_fineTune = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_stop = nullptr;
     QProgressBar *m_progress = nullptr;

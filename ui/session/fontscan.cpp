@@ -9,6 +9,7 @@
 #include "glyphs/fontface.h"
 #include "glyphs/handdrawnset.h"
 #include "glyphs/rasterizer.h"
+#include "workflow/targets.h"
 
 #include <QCoreApplication>
 
@@ -38,7 +39,7 @@ QList<QImage> renderSamples(const glyphs::FontFace &face, const data::DatasetSpe
 
 QString faceTitle(const glyphs::FaceInfo &info)
 {
-    return qs(info.style.empty() ? info.family : info.family + " " + info.style);
+    return qs(workflow::faceTitle(info));
 }
 
 } // namespace

@@ -4,7 +4,7 @@
 #include "util/qtconvert.h"
 
 #include "project/projectlayout.h"
-#include "training/checkpointstore.h"
+#include "workflow/runs.h"
 
 #include <filesystem>
 
@@ -20,22 +20,6 @@ std::optional<project::RunStore> openStore(const QString &projectFile)
 {
     const auto layout = project::ProjectLayout::of(toPath(projectFile));
     return project::openRunStore(layout);
-}
-
-/** Mirrors the checkpoint folder into the run store (what the trainer does after each commit). */
-void syncStore(project::RunStore &store, const training::CheckpointStore &checkpoints, const std::string &run)
-{
-    const std::optional<long long> best = checkpoints.bestStep();
-    std::vector<project::CheckpointRecord> records;
-    for (const training::CheckpointInfo &info : checkpoints.list()) {
-        records.push_back({.step = info.step,
-            .path = info.dir.string(),
-            .kind = info.kind,
-            .isBest = best && *best == info.step,
-            .pinned = info.pinned,
-            .metrics = info.metrics});
-    }
-    store.syncCheckpoints(run, records);
 }
 
 } // namespace
@@ -87,11 +71,7 @@ std::vector<project::CheckpointRecord> listCheckpoints(const QString &projectFil
 bool setCheckpointPinned(const QString &projectFile, const QString &run, long long step, bool pinned, QString *error)
 {
     try {
-        const auto layout = project::ProjectLayout::of(toPath(projectFile));
-        training::CheckpointStore checkpoints(layout.checkpointsDir(utf8(run)));
-        checkpoints.setPinned(step, pinned);
-        project::RunStore store(layout.runStore);
-        syncStore(store, checkpoints, utf8(run));
+        workflow::setCheckpointPinned(toPath(projectFile), utf8(run), step, pinned);
         return true;
     } catch (const std::exception &e) {
         if (error)
@@ -103,18 +83,7 @@ bool setCheckpointPinned(const QString &projectFile, const QString &run, long lo
 bool deleteCheckpoint(const QString &projectFile, const QString &run, long long step, QString *error)
 {
     try {
-        const auto layout = project::ProjectLayout::of(toPath(projectFile));
-        const fs::path dir = layout.checkpointsDir(utf8(run));
-        const fs::path folder = dir / training::CheckpointStore::folderName(step);
-        const fs::path aside = dir / (training::CheckpointStore::folderName(step) + ".deleting");
-        training::CheckpointStore checkpoints(dir);
-        if (checkpoints.pinnedSteps().end()
-            != std::find(checkpoints.pinnedSteps().begin(), checkpoints.pinnedSteps().end(), step))
-            checkpoints.setPinned(step, false);
-        fs::rename(folder, aside);
-        fs::remove_all(aside);
-        project::RunStore store(layout.runStore);
-        syncStore(store, checkpoints, utf8(run));
+        workflow::deleteCheckpoint(toPath(projectFile), utf8(run), step);
         return true;
     } catch (const std::exception &e) {
         if (error)

@@ -56,6 +56,9 @@ struct CompareJob
     int generation = 0;
 };
 
+/// Shared run-name prefixes shorter than this stay in the glyph grid's row labels.
+constexpr qsizetype kMinSharedPrefix = 6;
+
 } // namespace
 
 CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QWidget *parent)
@@ -453,17 +456,50 @@ void CompareView::showComparison()
     emit comparisonShown();
 }
 
+QStringList CompareView::distinctRunLabels(const QStringList &runs)
+{
+    if (runs.size() < 2)
+        return runs;
+    qsizetype common = runs.front().size();
+    for (const QString &run : runs) {
+        qsizetype i = 0;
+        while (i < common && i < run.size() && run[i] == runs.front()[i])
+            ++i;
+        common = i;
+    }
+    // Cut at a separator, so "sweep-enc2" and "sweep-enc3" become "…enc2" and "…enc3", not "…2" and "…3".
+    const QString prefix = runs.front().left(common);
+    qsizetype cut = -1;
+    for (const QChar separator : {QLatin1Char('-'), QLatin1Char('_'), QLatin1Char('.'), QLatin1Char(' ')})
+        cut = std::max(cut, prefix.lastIndexOf(separator));
+    if (cut + 1 < kMinSharedPrefix)
+        return runs; // "ui-none", "ui-enc2": short enough as they are
+    QStringList labels;
+    for (const QString &run : runs)
+        labels << QStringLiteral("…") + run.mid(cut + 1);
+    return labels;
+}
+
 void CompareView::fillGrid()
 {
     const auto &g = m_comparison.glyphs;
     QStringList captions;
     for (const char32_t cp : g.chars)
         captions << charString(cp);
+    QStringList runs;
+    for (const std::string &label : g.rowLabels)
+        if (label != "source" && label != "target")
+            runs << qs(label);
+    const QStringList shortRuns = distinctRunLabels(runs);
     QList<GlyphGridWidget::Row> rows;
+    QStringList toolTips;
     for (std::size_t r = 0; r < g.rows.size(); ++r) {
         GlyphGridWidget::Row row;
         const std::string &label = g.rowLabels[r];
         row.label = label == "source" ? tr("source") : label == "target" ? tr("target") : qs(label);
+        toolTips << row.label;
+        if (const qsizetype i = runs.indexOf(row.label); i >= 0)
+            row.label = shortRuns[i];
         for (const auto &img : g.rows[r])
             row.cells << (img.isNull() ? QImage() : toQImage(img));
         rows << row;
@@ -472,6 +508,7 @@ void CompareView::fillGrid()
         m_grid->clear();
     else
         m_grid->setContent(captions, rows);
+    m_grid->setRowToolTips(toolTips); // the full run names
 }
 
 int CompareView::curveCount() const

@@ -67,6 +67,11 @@ public:
     GlyphGridWidget *glyphGrid() const { return m_grid; }
     /** Curves on the plot (one per run with a validation series, plus the baseline). */
     int curveCount() const;
+    /**
+     * Row labels for the glyph grid: run names without the long prefix they all share ("…enc2-s42"),
+     * so names cut to the label column stay distinct; names as they are when the shared part is short.
+     */
+    static QStringList distinctRunLabels(const QStringList &runs);
     QString verdictText() const;
 
     /** Writes the table as CSV / the figure as PNG (atomically); false with `error` set on failure. */

@@ -201,7 +201,8 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("SSIM");
     const auto style = static_cast<std::size_t>((section - FirstStyleColumn) / 2);
     const QString name = style < m_styles.size() ? m_styles[style].name : QString();
-    return (section - FirstStyleColumn) % 2 == 0 ? tr("Generated %1").arg(name) : tr("Target %1").arg(name);
+    // Two lines: a long font name on one line would make the column far wider than its glyphs.
+    return (section - FirstStyleColumn) % 2 == 0 ? tr("Generated\n%1").arg(name) : tr("Target\n%1").arg(name);
 }
 
 } // namespace zistudio::ui

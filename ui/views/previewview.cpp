@@ -21,11 +21,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 namespace zistudio::ui
@@ -33,6 +35,9 @@ namespace zistudio::ui
 
 namespace
 {
+
+/// The worst-glyphs list never takes more than this from the grid beside it.
+constexpr int kMaxWorstListWidth = 320;
 
 /** Characters generated when the run's dataset store is gone and nothing was typed. */
 constexpr const char32_t *kFallbackChars = U"永和九年岁在癸丑暮春之初会于会稽山阴之兰亭";
@@ -65,8 +70,13 @@ PreviewView::PreviewView(ProjectDocument *document, TrainingSession *session, QW
     connect(m_runs, &RunChooser::keyChanged, this, &PreviewView::onKeyChanged);
     connect(m_session, &GeneratorSession::loaded, this, &PreviewView::onLoaded);
     connect(m_session, &GeneratorSession::gridRows, this, [this](quint64 id, const std::vector<PreviewRow> &rows) {
-        if (id == m_gridId)
-            m_model->appendRows(rows);
+        if (id != m_gridId)
+            return;
+        m_model->appendRows(rows);
+        // The worst list shows its score columns whole; the splitter gives the rest to the grid.
+        const int needed = m_worstList->horizontalHeader()->length()
+            + m_worstList->verticalScrollBar()->sizeHint().width() + 2 * m_worstList->frameWidth();
+        m_worstList->setMinimumWidth(std::min(needed, kMaxWorstListWidth));
     });
     connect(m_session, &GeneratorSession::gridProgress, this, [this](quint64 id, int done, int total) {
         if (id != m_gridId)
@@ -207,6 +217,8 @@ void PreviewView::onKeyChanged(const GeneratorKey &key)
     m_loadRequested = false;
     if (!key.isValid()) {
         m_info = {};
+        m_model->reset({}); // a new project: no glyphs of the previous project's run stay on screen
+        m_text->setModel(key, {});
         m_status->setText(tr("Train a run to preview its glyphs."));
         return;
     }

@@ -123,7 +123,15 @@ void TextPreviewWidget::showText(const QString &text)
 
 void TextPreviewWidget::request()
 {
-    if (!m_key.isValid() || m_text->text().trimmed().isEmpty())
+    if (!m_key.isValid()) { // no run (a new project): nothing of another project's run may stay
+        ++m_pending;
+        m_preview = {};
+        m_targetLine->clear();
+        m_generatedLine->clear();
+        m_note->clear();
+        return;
+    }
+    if (m_text->text().trimmed().isEmpty())
         return;
     const int style = m_style->currentIndex() >= 0 ? m_style->currentData().toInt() : 0;
     m_pending = m_session->composeText(
@@ -147,15 +155,29 @@ void TextPreviewWidget::onReady(const TextPreview &preview)
     if (target.isNull())
         m_targetLine->setText(tr("(a hand-drawn style has no font to set text with)"));
     m_generatedLine->setPixmap(QPixmap::fromImage(generatedImage()));
-    QString missing;
-    for (const TextCell &c : preview.cells)
-        if (!c.inTarget && !missing.contains(charString(c.character)))
-            missing += charString(c.character);
-    m_note->setText(missing.isEmpty() ? tr("The target font has every character of this sentence.")
-                                      : tr("Marked: characters the target font lacks (%1): only the model can draw "
-                                           "them.")
-                                            .arg(missing));
+    QString missing;    // the target lacks them and the model drew them
+    QString undrawable; // the target lacks them and so does the source font: nobody drew them
+    for (const TextCell &c : preview.cells) {
+        if (c.inTarget)
+            continue;
+        QString &list = c.generated ? missing : undrawable;
+        if (!list.contains(charString(c.character)))
+            list += charString(c.character);
+    }
+    QStringList notes;
+    if (missing.isEmpty() && undrawable.isEmpty())
+        notes << tr("The target font has every character of this sentence.");
+    if (!missing.isEmpty())
+        notes << tr("Marked: characters the target font lacks (%1): only the model can draw them.").arg(missing);
+    if (!undrawable.isEmpty())
+        notes << tr("Not drawn: the source font lacks %1 too, so the model has nothing to start from.").arg(undrawable);
+    m_note->setText(notes.join(QLatin1Char(' ')));
     emit shown();
+}
+
+QString TextPreviewWidget::noteText() const
+{
+    return m_note->text();
 }
 
 QImage TextPreviewWidget::generatedImage() const

@@ -32,6 +32,8 @@ public:
     void showText(const QString &text);
     void setStyle(int styleId);
     const TextPreview &preview() const { return m_preview; }
+    /** The line under the pictures: which characters the target lacks, and which nobody could draw. */
+    QString noteText() const;
     /** The composed line as drawn, with the missing characters marked. */
     QImage generatedImage() const;
 

@@ -5,9 +5,11 @@
 #include "util/qtconvert.h"
 
 #include <QEvent>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -18,6 +20,9 @@ namespace
 {
 
 constexpr int kMinimumHeight = 220;
+/// Room one tick label needs along each axis, pixels (a step count across, a metric value up).
+constexpr int kPixelsPerXTick = 90;
+constexpr int kPixelsPerYTick = 45;
 constexpr double kMarkerSize = 5;
 
 QColor placementColor(std::size_t index)
@@ -100,6 +105,19 @@ void ComparisonPlot::setComparison(const experiments::Comparison &comparison)
     }
     m_plot->rescaleAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ComparisonPlot::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_plot->xAxis->ticker()->setTickCount(std::clamp(width() / kPixelsPerXTick, 2, 8));
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(height() / kPixelsPerYTick, 2, 6));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int ComparisonPlot::tickCount(Qt::Orientation axis) const
+{
+    return (axis == Qt::Horizontal ? m_plot->xAxis : m_plot->yAxis)->ticker()->tickCount();
 }
 
 int ComparisonPlot::curveCount() const

@@ -25,9 +25,12 @@ public:
     void setComparison(const experiments::Comparison &comparison);
     /** Curves drawn: one per run with validation points, plus the baseline. */
     int curveCount() const;
+    /** Ticks the axis aims for: fewer on a small plot, so tick labels never run into each other. */
+    int tickCount(Qt::Orientation axis) const;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();

@@ -3,7 +3,9 @@
 
 #include <QFont>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -36,6 +38,7 @@ void GlyphGridWidget::setCellSize(int pixels)
 
 void GlyphGridWidget::setContent(const QStringList &columnCaptions, const QList<Row> &rows)
 {
+    m_toolTips.clear();
     m_captions = columnCaptions;
     m_rows = rows;
     updateGeometry();
@@ -63,6 +66,34 @@ int GlyphGridWidget::labelWidth() const
         width = std::max(width, metrics.horizontalAdvance(row.label));
     width = std::min(width, kMaxLabelWidth);
     return width > 0 ? width + 2 * kGap : 0;
+}
+
+void GlyphGridWidget::setRowToolTips(const QStringList &toolTips)
+{
+    m_toolTips = toolTips;
+}
+
+QString GlyphGridWidget::drawnLabel(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    return QFontMetrics(font()).elidedText(m_rows[row].label, Qt::ElideRight, std::max(0, labelWidth() - kGap));
+}
+
+bool GlyphGridWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) { // the full label of an elided row
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int y = help->pos().y() - captionHeight() - kGap;
+        const int row = y >= 0 ? y / (m_cellSize + kGap) : -1;
+        if (help->pos().x() < labelWidth() && row >= 0 && row < m_rows.size())
+            QToolTip::showText(
+                help->globalPos(), m_toolTips.value(row).isEmpty() ? m_rows[row].label : m_toolTips[row], this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 int GlyphGridWidget::captionHeight() const
@@ -125,8 +156,7 @@ void GlyphGridWidget::paintEvent(QPaintEvent * /*event*/)
         const int y = top + kGap + r * (m_cellSize + kGap);
         painter.setPen(pal.color(QPalette::WindowText));
         const QRect labelRect(0, y, left - kGap, m_cellSize);
-        painter.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter,
-            painter.fontMetrics().elidedText(row.label, Qt::ElideRight, labelRect.width()));
+        painter.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter, drawnLabel(r));
         for (int c = 0; c < std::min(static_cast<int>(row.cells.size()), columns); ++c) {
             const QRect cell(left + kGap + c * (cellSize + kGap), y + (m_cellSize - cellSize) / 2, cellSize, cellSize);
             const QImage &image = row.cells[c];

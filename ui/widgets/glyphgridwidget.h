@@ -28,6 +28,10 @@ public:
     explicit GlyphGridWidget(QWidget *parent = nullptr);
 
     void setCellSize(int pixels);
+    /** Tooltips over the row labels, in row order (missing or "" = the label itself: useful when elided). */
+    void setRowToolTips(const QStringList &toolTips);
+    /** Row `row`'s label as drawn (elided at the right to the label column). */
+    QString drawnLabel(int row) const;
     void setContent(const QStringList &columnCaptions, const QList<Row> &rows);
     void clear();
 
@@ -40,6 +44,7 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     int labelWidth() const;
@@ -52,6 +57,7 @@ private:
 
     QStringList m_captions;
     QList<Row> m_rows;
+    QStringList m_toolTips;
     int m_cellSize = 48;
 };
 

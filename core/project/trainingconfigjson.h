@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Header-only on purpose: the project layer embeds TrainingConfig in the project file without
-// linking the (torch-using) training library.
-
-#include "training/trainingconfig.h"
-#include "training/trainingerror.h"
+#include "common/utf8.h"
+#include "project/projecterror.h"
+#include "project/trainingconfig.h"
 
 #include <nlohmann/json.hpp>
 
@@ -110,45 +108,28 @@ void readMember(const nlohmann::json &j, const char *key, T &out, const std::str
     }
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
         if (v.is_number_integer())
-            throw TrainingError(where + "." + key + ": " + v.dump() + " is out of range for this setting");
-    throw TrainingError(where + "." + key + ": expected " + expected + ", got " + v.dump());
+            throw project::ProjectError(where + "." + key + ": " + v.dump() + " is out of range for this setting");
+    throw project::ProjectError(where + "." + key + ": expected " + expected + ", got " + v.dump());
 }
 
 inline void requireRange(bool ok, const std::string &where, const char *key, const std::string &rule)
 {
     if (!ok)
-        throw TrainingError(where + "." + key + ": " + rule);
-}
-
-/** Counts UTF-8 code points (for "one character" checks); -1 when the text is not valid UTF-8. */
-inline int utf8Length(const std::string &s)
-{
-    int count = 0;
-    for (std::size_t i = 0; i < s.size(); ++count) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (n == 0 || i + n > s.size())
-            return -1;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2)
-                return -1;
-        i += n;
-    }
-    return count;
+        throw project::ProjectError(where + "." + key + ": " + rule);
 }
 
 } // namespace detail
 
 /**
  * Parses and validates the "training" section of a project (missing keys keep their defaults;
- * unknown keys and out-of-range values are errors naming `where.key`). Throws TrainingError.
+ * unknown keys and out-of-range values are errors naming `where.key`). Throws project::ProjectError.
  */
 inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std::string &where)
 {
     using detail::readMember;
     using detail::requireRange;
     if (!j.is_object())
-        throw TrainingError(where + ": expected an object");
+        throw project::ProjectError(where + ": expected an object");
     static const std::set<std::string> kKnown = {"batchSize", "steps", "learningRate", "beta1", "beta2",
         "decayEverySteps", "decayFactor", "minLearningRate", "l1Weight", "constWeight", "categoryWeight", "ganWeight",
         "tvWeight", "generatorStepsPerDiscriminatorStep", "labelShuffling", "freezeEncoder", "augment", "validateEvery",
@@ -156,7 +137,7 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
         "deterministic", "fineTuneFrom", "fineTuneStyles", "probeChars"};
     for (const auto &[key, value] : j.items())
         if (!kKnown.count(key))
-            throw TrainingError(where + "." + key + ": unknown setting");
+            throw project::ProjectError(where + "." + key + ": unknown setting");
     TrainingConfig c;
     readMember(j, "batchSize", c.batchSize, where, "an integer");
     readMember(j, "steps", c.steps, where, "an integer");
@@ -218,8 +199,8 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     for (int id : c.fineTuneStyles)
         requireRange(id >= 0, where, "fineTuneStyles", "style ids must not be negative");
     for (const auto &ch : c.probeChars)
-        requireRange(detail::utf8Length(ch) == 1, where, "probeChars",
-            "each entry must be exactly one character (got \"" + ch + "\")");
+        requireRange(
+            utf8Length(ch) == 1, where, "probeChars", "each entry must be exactly one character (got \"" + ch + "\")");
     return c;
 }
 

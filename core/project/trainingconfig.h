@@ -7,6 +7,10 @@
 namespace zistudio::training
 {
 
+// The training layer's settings live in the project layer because the project file holds them and
+// project sits below training (training trains a project's run). The namespace stays the training
+// layer's: this is the type training::Trainer reads.
+
 /**
  * The largest step count anything accepts (a run's steps, a checkpoint's step, an imported model's step):
  * far beyond any real run (a million steps a day for 2,700 years) and small enough that step folder

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "training/trainingconfigjson.h"
+#include "project/projecterror.h"
+#include "project/trainingconfigjson.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +13,7 @@ std::string errorOf(const nlohmann::json &j)
 {
     try {
         trainingConfigFromJson(j, "p.zistudio: training");
-    } catch (const TrainingError &e) {
+    } catch (const zistudio::project::ProjectError &e) {
         return e.what();
     }
     return {};
