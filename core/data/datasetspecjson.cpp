@@ -48,7 +48,9 @@ int integer(const json &j, const char *key, int fallback, const std::string &whe
 {
     if (!j.contains(key))
         return fallback;
-    if (!j[key].is_number_integer() || std::llabs(j[key].get<long long>()) > (1LL << 30))
+    constexpr long long kLimit = 1LL << 30;
+    // Compared, never negated: std::llabs of the most negative integer is undefined.
+    if (!j[key].is_number_integer() || j[key].get<long long>() > kLimit || j[key].get<long long>() < -kLimit)
         bad(where, prefix + key, "expected an integer");
     return j[key].get<int>();
 }

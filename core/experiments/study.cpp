@@ -328,6 +328,10 @@ Comparison comparisonFrom(const json &j, const std::string &where)
             cells.resize(c.glyphs.chars.size());
             c.glyphs.rows.push_back(std::move(cells));
         }
+        if (c.glyphs.chars.empty()) { // rows of no character: nothing to show (and nothing a save keeps)
+            c.glyphs.rowLabels.clear();
+            c.glyphs.rows.clear();
+        }
     }
     const json verdict = j.value("verdict", json::object());
     checkTerms(c);

@@ -195,14 +195,15 @@ struct RunStore::Impl
         return s.integer(0);
     }
 
+    int userVersion() const
+    {
+        SqliteStatement s(db, "PRAGMA user_version", where);
+        return s.step() ? static_cast<int>(s.integer(0)) : 0;
+    }
+
     void migrate() const
     {
-        int version = 0;
-        {
-            SqliteStatement s(db, "PRAGMA user_version", where);
-            if (s.step())
-                version = static_cast<int>(s.integer(0));
-        }
+        const int version = userVersion();
         if (version > kSchemaVersion)
             throw ProjectError("run store " + where + " was written by a newer ZiStudio (schema "
                 + std::to_string(version) + ", this one knows " + std::to_string(kSchemaVersion) + ")");
@@ -212,7 +213,10 @@ struct RunStore::Impl
             throw ProjectError("run store " + where + " has an older schema (" + std::to_string(version)
                 + "); open the project once where it can be written to update it");
         transaction([&] {
-            for (int v = version; v < kSchemaVersion; ++v)
+            // Read again under the write lock: another connection (the trainer and the studio open a new
+            // store at the same moment) may have migrated it since the first look.
+            const int locked = userVersion();
+            for (int v = locked; v < kSchemaVersion; ++v)
                 exec(kMigrations[v]);
             exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
         });

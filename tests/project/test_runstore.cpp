@@ -168,6 +168,33 @@ TEST(RunStore, TwoConnectionsShareTheFile)
     EXPECT_EQ(reader.metrics("r", "loss").size(), 50u);
 }
 
+TEST(RunStore, ConnectionsOpeningANewFileAtOnceMigrateItOnce)
+{
+    // The studio and its trainer open a new project's store at the same moment: each must find it
+    // created exactly once ("table runs already exists" was the loser's error).
+    test::TempDir dir;
+    for (int round = 0; round < 20; ++round) {
+        const auto file = dir / ("runs-" + std::to_string(round) + ".sqlite");
+        std::vector<std::string> errors(4);
+        std::vector<std::thread> openers;
+        for (size_t i = 0; i < errors.size(); ++i)
+            openers.emplace_back([&, i] {
+                try {
+                    RunStore store(file);
+                    store.createRun(sampleRun("r" + std::to_string(i)));
+                } catch (const std::exception &e) {
+                    errors[i] = e.what();
+                }
+            });
+        for (auto &t : openers)
+            t.join();
+        for (const auto &error : errors)
+            EXPECT_EQ(error, "") << "round " << round;
+        EXPECT_EQ(RunStore(file).listRuns().size(), errors.size());
+        EXPECT_EQ(pragma(file, "PRAGMA user_version"), std::to_string(RunStore::schemaVersion()));
+    }
+}
+
 TEST(RunStore, RejectsForeignAndNewerFiles)
 {
     test::TempDir dir;
