@@ -127,6 +127,27 @@ bool isValidRunName(const std::string &name)
     return true;
 }
 
+std::string newRunName(const ProjectLayout &layout)
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm {};
+    localtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "run-%Y%m%d-%H%M%S", &tm);
+    std::optional<RunStore> store;
+    try {
+        store.emplace(openRunStore(layout));
+    } catch (const Error &) {
+        // an unreadable store is reported where the run is created; the folders still say what is taken
+    }
+    for (int n = 1;; ++n) {
+        const std::string name = n == 1 ? std::string(stamp) : std::string(stamp) + "-" + std::to_string(n);
+        std::error_code ec;
+        if (!std::filesystem::exists(layout.runDir(name), ec) && !(store && store->run(name)))
+            return name;
+    }
+}
+
 struct RunStore::Impl
 {
     std::filesystem::path file;
@@ -171,6 +192,23 @@ struct RunStore::Impl
     {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
             throw ProjectError("run store " + where + ": " + reason());
+    }
+
+    /**
+     * exec() for a statement that upgrades a read lock to a write lock outside a transaction (the
+     * switch to WAL): SQLite answers SQLITE_BUSY at once, without the busy handler, when another
+     * connection is upgrading too (waiting could deadlock), so wait here as the handler would.
+     */
+    void execWaitingForLocks(const char *sql) const
+    {
+        for (int waited = 0;; waited += 5) {
+            const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK)
+                return;
+            if ((rc & 0xff) != SQLITE_BUSY || waited >= kBusyTimeoutMs)
+                throw ProjectError("run store " + where + ": " + reason());
+            ::usleep(5000);
+        }
     }
 
     /** Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it throws. */
@@ -253,7 +291,7 @@ RunStore::RunStore(const std::filesystem::path &file, Access access)
         // Reading the schema first turns "not a database" into a clear error before anything is written.
         m_impl->exec("SELECT count(*) FROM sqlite_master");
         if (!m_impl->readOnly) {
-            m_impl->exec("PRAGMA journal_mode = WAL");
+            m_impl->execWaitingForLocks("PRAGMA journal_mode = WAL");
             m_impl->exec("PRAGMA synchronous = NORMAL");
         }
         m_impl->exec("PRAGMA foreign_keys = ON");

@@ -138,4 +138,11 @@ RunStore openRunStore(const ProjectLayout &layout, bool forWriting = false);
 /** Run names: 1-64 characters of A-Z a-z 0-9 . _ -, not starting with '.' (they name folders). */
 bool isValidRunName(const std::string &name);
 
+/**
+ * A name for a new run of the project: "run-YYYYMMDD-HHMMSS" (local time), with "-2", "-3"... added
+ * when a run of that name exists already (two runs started in the same second), in the run folders
+ * or in the run store.
+ */
+std::string newRunName(const ProjectLayout &layout);
+
 } // namespace zistudio::project

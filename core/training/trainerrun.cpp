@@ -9,7 +9,6 @@
 #include "training/runrecords.h"
 #include "training/trainerimpl.h"
 
-#include <ctime>
 
 namespace zistudio::training
 {
@@ -18,16 +17,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-
-std::string defaultRunName()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm tm {};
-    localtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "run-%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
 
 /** Opens the source font and every font target: a file that is not a usable font fails here, by name. */
 void requireFonts(const project::Project &config)
@@ -61,7 +50,7 @@ void Trainer::Impl::prepareRun()
     layout = project::ProjectLayout::of(request.projectFile);
     if (request.resume && request.runName.empty())
         throw TrainingError("name the run to resume (--run NAME)");
-    runName = request.runName.empty() ? defaultRunName() : request.runName;
+    runName = request.runName.empty() ? project::newRunName(layout) : request.runName;
     if (!project::isValidRunName(runName))
         throw TrainingError(
             "invalid run name \"" + runName + "\": use 1-64 letters, digits, '.', '_' or '-', not starting with '.'");

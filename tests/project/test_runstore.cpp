@@ -2,6 +2,7 @@
 #include "common/atomicfile.h"
 #include "errorof.h"
 #include "project/projecterror.h"
+#include "project/projectlayout.h"
 #include "project/runstore.h"
 #include "tempdir.h"
 
@@ -193,6 +194,34 @@ TEST(RunStore, ConnectionsOpeningANewFileAtOnceMigrateItOnce)
         EXPECT_EQ(RunStore(file).listRuns().size(), errors.size());
         EXPECT_EQ(pragma(file, "PRAGMA user_version"), std::to_string(RunStore::schemaVersion()));
     }
+}
+
+TEST(RunStore, NewRunNamesNeverRepeatATakenName)
+{
+    // Two runs started in the same second (Continue, then Fine-tune at once) must not share a name.
+    test::TempDir dir;
+    const auto layout = ProjectLayout::of(dir / "p.zistudio");
+    std::filesystem::create_directories(layout.runsDir);
+    bool sawSameSecond = false;
+    for (int round = 0; round < 5 && !sawSameSecond; ++round) {
+        const std::string first = newRunName(layout);
+        EXPECT_TRUE(isValidRunName(first)) << first;
+        EXPECT_EQ(first.rfind("run-", 0), 0u) << first;
+        std::filesystem::create_directories(layout.runDir(first)); // taken by a folder
+        const std::string second = newRunName(layout);
+        EXPECT_NE(second, first);
+        if (second.rfind(first, 0) == 0) {
+            sawSameSecond = true;
+            EXPECT_EQ(second, first + "-2");
+            RunStore(layout.runStore).createRun(sampleRun(second)); // taken by a row only
+            const std::string third = newRunName(layout);
+            EXPECT_NE(third, second);
+            if (third.rfind(first, 0) == 0) {
+                EXPECT_EQ(third, first + "-3");
+            }
+        }
+    }
+    EXPECT_TRUE(sawSameSecond) << "five rounds never fell within one second";
 }
 
 TEST(RunStore, RejectsForeignAndNewerFiles)

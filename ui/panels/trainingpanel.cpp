@@ -13,9 +13,11 @@
 #include "widgets/sampleviewer.h"
 #include "widgets/trainingsettings.h"
 
+#include "project/projectlayout.h"
+#include "project/runstore.h"
+
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -45,9 +47,10 @@ namespace
 constexpr int kStatusRole = Qt::UserRole + 1;
 constexpr int kLastStepRole = Qt::UserRole + 2;
 
-QString newRunName()
+/** A new run's name from the clock, "-2" added when a run started in the same second (core decides). */
+QString newRunName(const QString &projectFile)
 {
-    return QStringLiteral("run-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return qs(project::newRunName(project::ProjectLayout::of(toPath(projectFile))));
 }
 
 } // namespace
@@ -302,7 +305,7 @@ bool TrainingPanel::startNewRun(long long steps)
         return false;
     training::RunRequest request;
     request.projectFile = toPath(m_document->filePath());
-    request.runName = utf8(newRunName());
+    request.runName = utf8(newRunName(m_document->filePath()));
     request.steps = steps;
     return startRequest(request);
 }
@@ -333,7 +336,7 @@ bool TrainingPanel::startFineTune(
         return false;
     training::RunRequest request;
     request.projectFile = toPath(m_document->filePath());
-    request.runName = utf8(newRunName());
+    request.runName = utf8(newRunName(m_document->filePath()));
     request.steps = steps;
     request.fineTuneFrom = utf8(fromRun);
     request.freezeEncoder = freezeEncoder;
