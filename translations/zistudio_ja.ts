@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja">
 <context>
     <name>CharsetChooser</name>
@@ -243,15 +242,15 @@ Qt %5
         <translation>チャンネル</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
         <translation>この深さのエンコーダのダウンサンプリング後の自己注意</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
         <translation>この深さのデコーダのスキップ結合後の自己注意</translation>
     </message>
     <message>
-        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
         <translation>バッチ 1 回の順伝播におけるこの深さの注意層の FLOPs</translation>
     </message>
     <message>
@@ -259,7 +258,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth&apos;s attention matrices for the batch</source>
+        <source>Memory of this depth's attention matrices for the batch</source>
         <translation>バッチ全体でのこの深さの注意行列のメモリ</translation>
     </message>
     <message>
@@ -282,7 +281,7 @@ Qt %5
         <translation>学習を実行すると、アテンション層がどこを見ているかを確認できます。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
+        <source>Type a character, or pick one of the run's sample or validation characters.</source>
         <translation>文字を入力するか、この実行のサンプル文字または検証文字から選びます。</translation>
     </message>
     <message>
@@ -326,7 +325,7 @@ Qt %5
         <translation>PNG を保存…</translation>
     </message>
     <message>
-        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
+        <source>Save the selected layer's heatmap as a PNG image</source>
         <translation>選択した層のヒートマップを PNG 画像として保存</translation>
     </message>
     <message>
@@ -690,8 +689,8 @@ Qt %5
         <translation>研究 %1：保存済みの結果で、チェックポイントは不要です。比較する実行をチェックしてください。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
-        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>比較するには実行を 2 つ以上チェックしてください。同じ条件でアテンション配置ごとに 1 回ずつ学習するには：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -2253,7 +2252,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
         <translation>プロジェクトの設定で新しい実行を開始（Ctrl+R）</translation>
     </message>
     <message>
@@ -2357,10 +2356,6 @@ Qt %5
         <translation>選んだ実行を停止位置から再開するか、完了した実行をさらに学習させます</translation>
     </message>
     <message>
-        <source>Start a new run from the best checkpoint of a trained run</source>
-        <translation>学習済みの実行の最良チェックポイントから新しい実行を始めます</translation>
-    </message>
-    <message>
         <source>Continue Run</source>
         <translation>実行を続行</translation>
     </message>
@@ -2383,12 +2378,8 @@ Train it on up to step:</source>
         <translation>すべてのスタイル</translation>
     </message>
     <message>
-        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <source>Style ids, separated by commas: only these styles' examples are trained</source>
         <translation>スタイル ID（カンマ区切り）：これらのスタイルの例だけを学習します</translation>
-    </message>
-    <message>
-        <source>Start from the best checkpoint of:</source>
-        <translation>次の実行の最良チェックポイントから開始：</translation>
     </message>
     <message>
         <source>Train only styles:</source>
@@ -2429,6 +2420,30 @@ Train it on up to step:</source>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
         <translation>実行「%1」は再開できません：使えるチェックポイントがありません（ログを参照）。ステップ 0 からやり直しますか？破損したチェックポイントは調査用に残されます。</translation>
+    </message>
+    <message>
+        <source>Start a new run from a checkpoint (the best, or one you choose) of a trained run</source>
+        <translation>訓練済みの実行のチェックポイント（最良のもの、または選んだもの）から新しい実行を開始します</translation>
+    </message>
+    <message>
+        <source>The best</source>
+        <translation>最良のもの</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the checkpoints of “%1”: %2</source>
+        <translation>「%1」のチェックポイントを一覧表示できません：%2</translation>
+    </message>
+    <message>
+        <source>Start from the run:</source>
+        <translation>開始元の実行：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>チェックポイント：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CharsetChooser</name>
@@ -243,15 +242,15 @@ Qt %5
         <translation>通道</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
         <translation>在此深度编码器下采样之后的自注意力</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
         <translation>在此深度解码器跳跃连接融合之后的自注意力</translation>
     </message>
     <message>
-        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
         <translation>此深度注意力层在一次批次前向传播中的 FLOPs</translation>
     </message>
     <message>
@@ -259,7 +258,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth&apos;s attention matrices for the batch</source>
+        <source>Memory of this depth's attention matrices for the batch</source>
         <translation>此深度注意力矩阵在整个批次所需的内存</translation>
     </message>
     <message>
@@ -282,7 +281,7 @@ Qt %5
         <translation>先训练一次，才能看到其注意力层关注之处。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
+        <source>Type a character, or pick one of the run's sample or validation characters.</source>
         <translation>输入一个字符，或从此训练的样本字符或验证字符中挑选。</translation>
     </message>
     <message>
@@ -326,7 +325,7 @@ Qt %5
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
+        <source>Save the selected layer's heatmap as a PNG image</source>
         <translation>将所选层的热图保存为 PNG 图像</translation>
     </message>
     <message>
@@ -690,8 +689,8 @@ Qt %5
         <translation>研究 %1：已保存的结果，不需要检查点。勾选训练来比较。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
-        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>勾选两个以上的训练来比较。要在相同条件下为每种注意力配置各训练一次，请执行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -1103,7 +1102,7 @@ Qt %5
     </message>
     <message>
         <source>Step %1</source>
-        <translation>第 %1 步</translation>
+        <translation>步骤 %1</translation>
     </message>
     <message>
         <source> (best)</source>
@@ -2063,7 +2062,7 @@ Qt %5
     </message>
     <message>
         <source>Step %1</source>
-        <translation>第 %1 步</translation>
+        <translation>步骤 %1</translation>
     </message>
 </context>
 <context>
@@ -2253,7 +2252,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
         <translation>以项目设置开始新的训练（Ctrl+R）</translation>
     </message>
     <message>
@@ -2357,10 +2356,6 @@ Qt %5
         <translation>从中断处恢复所选训练，或让已完成的训练再多训练几步</translation>
     </message>
     <message>
-        <source>Start a new run from the best checkpoint of a trained run</source>
-        <translation>以某次训练的最佳检查点开始新的训练</translation>
-    </message>
-    <message>
         <source>Continue Run</source>
         <translation>继续训练</translation>
     </message>
@@ -2383,12 +2378,8 @@ Train it on up to step:</source>
         <translation>所有风格</translation>
     </message>
     <message>
-        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <source>Style ids, separated by commas: only these styles' examples are trained</source>
         <translation>风格编号，以逗号分隔：只训练这些风格的样本</translation>
-    </message>
-    <message>
-        <source>Start from the best checkpoint of:</source>
-        <translation>从此训练的最佳检查点开始：</translation>
     </message>
     <message>
         <source>Train only styles:</source>
@@ -2429,6 +2420,30 @@ Train it on up to step:</source>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
         <translation>无法继续训练“%1”：它的检查点都无法使用（请查看日志）。要从第 0 步重新开始吗？损坏的检查点会保留以供检查。</translation>
+    </message>
+    <message>
+        <source>Start a new run from a checkpoint (the best, or one you choose) of a trained run</source>
+        <translation>从某次已完成训练的检查点（最佳的，或您选择的）开始新的训练</translation>
+    </message>
+    <message>
+        <source>The best</source>
+        <translation>最佳的</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the checkpoints of “%1”: %2</source>
+        <translation>无法列出“%1”的检查点：%2</translation>
+    </message>
+    <message>
+        <source>Start from the run:</source>
+        <translation>从此训练开始：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
     </message>
 </context>
 <context>

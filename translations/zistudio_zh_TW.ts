@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>CharsetChooser</name>
@@ -243,15 +242,15 @@ Qt %5
         <translation>通道</translation>
     </message>
     <message>
-        <source>Self-attention after the encoder&apos;s down-sampling at this depth</source>
+        <source>Self-attention after the encoder's down-sampling at this depth</source>
         <translation>在此深度編碼器降採樣之後的自注意力</translation>
     </message>
     <message>
-        <source>Self-attention after the decoder&apos;s skip fusion at this depth</source>
+        <source>Self-attention after the decoder's skip fusion at this depth</source>
         <translation>在此深度解碼器跳接融合之後的自注意力</translation>
     </message>
     <message>
-        <source>FLOPs of this depth&apos;s attention layers in one forward pass of the batch</source>
+        <source>FLOPs of this depth's attention layers in one forward pass of the batch</source>
         <translation>此深度注意力層在一次批次前向傳遞中的 FLOPs</translation>
     </message>
     <message>
@@ -259,7 +258,7 @@ Qt %5
         <translation>FLOPs</translation>
     </message>
     <message>
-        <source>Memory of this depth&apos;s attention matrices for the batch</source>
+        <source>Memory of this depth's attention matrices for the batch</source>
         <translation>此深度注意力矩陣在整個批次所需的記憶體</translation>
     </message>
     <message>
@@ -282,7 +281,7 @@ Qt %5
         <translation>先訓練一次，才能看到其注意力層關注之處。</translation>
     </message>
     <message>
-        <source>Type a character, or pick one of the run&apos;s sample or validation characters.</source>
+        <source>Type a character, or pick one of the run's sample or validation characters.</source>
         <translation>輸入一個字元，或從此訓練的樣本字元或驗證字元中挑選。</translation>
     </message>
     <message>
@@ -326,7 +325,7 @@ Qt %5
         <translation>儲存 PNG…</translation>
     </message>
     <message>
-        <source>Save the selected layer&apos;s heatmap as a PNG image</source>
+        <source>Save the selected layer's heatmap as a PNG image</source>
         <translation>將所選層的熱圖儲存為 PNG 圖像</translation>
     </message>
     <message>
@@ -690,8 +689,8 @@ Qt %5
         <translation>研究 %1：已儲存的結果，不需要檢查點。勾選訓練來比較。</translation>
     </message>
     <message>
-        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</source>
-        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention &quot;none;enc:3&quot; --seeds 2</translation>
+        <source>Check two runs or more to compare them. Train one run per attention placement on equal terms with: zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</source>
+        <translation>勾選兩個以上的訓練來比較。要在相同條件下為每種注意力配置各訓練一次，請執行：zistudio-cli sweep --project FILE --attention "none;enc:3" --seeds 2</translation>
     </message>
     <message>
         <source>Reading the study…</source>
@@ -1103,7 +1102,7 @@ Qt %5
     </message>
     <message>
         <source>Step %1</source>
-        <translation>第 %1 步</translation>
+        <translation>步驟 %1</translation>
     </message>
     <message>
         <source> (best)</source>
@@ -2063,7 +2062,7 @@ Qt %5
     </message>
     <message>
         <source>Step %1</source>
-        <translation>第 %1 步</translation>
+        <translation>步驟 %1</translation>
     </message>
 </context>
 <context>
@@ -2253,7 +2252,7 @@ Qt %5
         <translation>停止</translation>
     </message>
     <message>
-        <source>Start a new run with the project&apos;s settings (Ctrl+R)</source>
+        <source>Start a new run with the project's settings (Ctrl+R)</source>
         <translation>以專案設定開始新的訓練（Ctrl+R）</translation>
     </message>
     <message>
@@ -2357,10 +2356,6 @@ Qt %5
         <translation>從中斷處恢復所選訓練，或讓已完成的訓練再多訓練幾步</translation>
     </message>
     <message>
-        <source>Start a new run from the best checkpoint of a trained run</source>
-        <translation>以某次訓練的最佳檢查點開始新的訓練</translation>
-    </message>
-    <message>
         <source>Continue Run</source>
         <translation>繼續訓練</translation>
     </message>
@@ -2383,12 +2378,8 @@ Train it on up to step:</source>
         <translation>所有風格</translation>
     </message>
     <message>
-        <source>Style ids, separated by commas: only these styles&apos; examples are trained</source>
+        <source>Style ids, separated by commas: only these styles' examples are trained</source>
         <translation>風格編號，以逗號分隔：只訓練這些風格的樣本</translation>
-    </message>
-    <message>
-        <source>Start from the best checkpoint of:</source>
-        <translation>從此訓練的最佳檢查點開始：</translation>
     </message>
     <message>
         <source>Train only styles:</source>
@@ -2429,6 +2420,30 @@ Train it on up to step:</source>
     <message>
         <source>The run “%1” cannot be resumed: none of its checkpoints is usable (see the log). Start it over from step 0? Its damaged checkpoints are kept for inspection.</source>
         <translation>無法繼續訓練「%1」：它的檢查點都無法使用（請看記錄）。要從第 0 步重新開始嗎？損壞的檢查點會保留供檢查。</translation>
+    </message>
+    <message>
+        <source>Start a new run from a checkpoint (the best, or one you choose) of a trained run</source>
+        <translation>從某次已完成訓練的檢查點（最佳的，或您選擇的）開始新的訓練</translation>
+    </message>
+    <message>
+        <source>The best</source>
+        <translation>最佳的</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>步驟 %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the checkpoints of “%1”: %2</source>
+        <translation>無法列出「%1」的檢查點：%2</translation>
+    </message>
+    <message>
+        <source>Start from the run:</source>
+        <translation>從此訓練開始：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>檢查點：</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,9 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <vector>
 
 namespace zistudio::cli
 {
@@ -30,6 +32,10 @@ struct TrainOptions
     long long steps = 0;
     bool resume = false;
     bool startOver = false;
+    std::string fineTuneFrom;
+    std::string fineTuneCheckpoint = "best";
+    bool freezeEncoder = false;
+    std::vector<int> styles;
     int nproc = 0;
     int distTimeout = training::kDefaultDistributedTimeoutSeconds;
     std::string distBackend = "auto";
@@ -83,6 +89,13 @@ void launchJob(const TrainOptions &o)
         launch.arguments.push_back("--resume");
     if (o.startOver)
         launch.arguments.push_back("--start-over");
+    if (!o.fineTuneFrom.empty())
+        launch.arguments.insert(launch.arguments.end(),
+            {"--fine-tune-from", o.fineTuneFrom, "--fine-tune-checkpoint", o.fineTuneCheckpoint});
+    if (o.freezeEncoder)
+        launch.arguments.push_back("--freeze-encoder");
+    for (int id : o.styles)
+        launch.arguments.insert(launch.arguments.end(), {"--styles", std::to_string(id)});
     launch.masterPort = training::freeLocalPort();
     installInterruptHandler();
     std::string pids;
@@ -113,6 +126,9 @@ void runTrain(const TrainOptions &o)
     const bool quiet = distributed && distributed->rank > 0;
     const std::string tag = quiet ? "[rank " + std::to_string(distributed->rank) + "] " : "";
     installInterruptHandler();
+    std::optional<long long> fineTuneStep;
+    if (!o.fineTuneFrom.empty())
+        fineTuneStep = o.fineTuneCheckpoint == "best" ? 0 : std::stoll(o.fineTuneCheckpoint); // checked as a step
     training::Trainer trainer(training::RunRequest {.projectFile = o.project,
         .runName = o.run,
         .steps = o.steps,
@@ -120,6 +136,10 @@ void runTrain(const TrainOptions &o)
         .progressIntervalMs = 500,
         .attention = {},
         .seed = {},
+        .fineTuneFrom = o.fineTuneFrom,
+        .fineTuneStep = fineTuneStep,
+        .freezeEncoder = o.freezeEncoder ? std::optional<bool>(true) : std::nullopt,
+        .fineTuneStyles = o.styles.empty() ? std::nullopt : std::optional<std::vector<int>>(o.styles),
         .distributed = distributed,
         .reportStateDigest = false,
         .startOver = o.startOver});
@@ -204,6 +224,26 @@ void setupTrain(CLI::App &root)
            "With --resume: when every checkpoint is damaged or gone, train the run again from step 0 (damaged "
            "checkpoints are set aside as step-N.damaged); without it such a resume is refused")
         ->needs(resume);
+    auto *from = cmd->add_option("--fine-tune-from", o->fineTuneFrom,
+                         "A new run that starts from a checkpoint of this run of the project (fine-tuning)")
+                     ->excludes(resume);
+    cmd->add_option("--fine-tune-checkpoint", o->fineTuneCheckpoint,
+           "With --fine-tune-from: best (default: the run's best checkpoint) or a checkpoint's step")
+        ->needs(from)
+        ->check([](const std::string &v) {
+            if (v == "best")
+                return std::string();
+            const bool digits = !v.empty() && v.size() <= 15 && v.find_first_not_of("0123456789") == std::string::npos;
+            return digits && std::stoll(v) > 0 ? std::string() : "must be best or a step number, not " + v;
+        });
+    cmd->add_flag("--freeze-encoder", o->freezeEncoder,
+           "With --fine-tune-from: train the decoder and style embedding only (default: the project's setting)")
+        ->needs(from);
+    cmd->add_option("--styles", o->styles,
+           "With --fine-tune-from: the style ids to train, e.g. --styles 0,2 (default: the project's setting)")
+        ->delimiter(',')
+        ->needs(from)
+        ->check(CLI::NonNegativeNumber);
     cmd->add_option("--nproc", o->nproc,
            "Data-parallel training: start N processes on this machine (threads: cores / N unless --threads)")
         ->check(CLI::Range(1, 1024));

@@ -113,6 +113,9 @@ void validateProject(const Project &p, const std::string &where)
         fail("training.fineTuneFrom: \"" + printable(p.training.fineTuneFrom)
             + "\" is not a run name (a run of this project: 1-64 letters, digits, '.', '_' or '-', not starting "
               "with '.'; never a path)");
+    if (p.training.fineTuneStep > 0 && p.training.fineTuneFrom.empty())
+        fail("training.fineTuneStep: step " + std::to_string(p.training.fineTuneStep)
+            + " names a checkpoint of training.fineTuneFrom, which is not set");
     for (int id : p.training.fineTuneStyles)
         if (!ids.count(id))
             fail("training.fineTuneStyles: style " + std::to_string(id) + " is not a target of this project");

@@ -51,6 +51,7 @@ struct TrainingConfig
     int loaderThreads = 1;
     bool deterministic = true;           ///< CPU: bit-exact resume
     std::string fineTuneFrom;            ///< run name to initialise from ("" = fresh)
+    long long fineTuneStep = 0;          ///< checkpoint step of fineTuneFrom to start from (0 = its best)
     std::vector<int> fineTuneStyles;     ///< style ids trained when fine-tuning (empty = all)
     std::vector<std::string> probeChars; ///< characters in the sample grid (empty = first validation chars)
     bool operator==(const TrainingConfig &) const = default;

@@ -47,6 +47,7 @@ inline void to_json(nlohmann::json &j, const TrainingConfig &c)
         {"loaderThreads", c.loaderThreads},
         {"deterministic", c.deterministic},
         {"fineTuneFrom", c.fineTuneFrom},
+        {"fineTuneStep", c.fineTuneStep},
         {"fineTuneStyles", c.fineTuneStyles},
         {"probeChars", c.probeChars},
     };
@@ -134,7 +135,7 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
         "decayEverySteps", "decayFactor", "minLearningRate", "l1Weight", "constWeight", "categoryWeight", "ganWeight",
         "tvWeight", "generatorStepsPerDiscriminatorStep", "labelShuffling", "freezeEncoder", "augment", "validateEvery",
         "checkpointEvery", "keepLast", "bestMetric", "seed", "device", "precision", "threads", "loaderThreads",
-        "deterministic", "fineTuneFrom", "fineTuneStyles", "probeChars"};
+        "deterministic", "fineTuneFrom", "fineTuneStep", "fineTuneStyles", "probeChars"};
     for (const auto &[key, value] : j.items())
         if (!kKnown.count(key))
             throw project::ProjectError(where + "." + key + ": unknown setting");
@@ -167,6 +168,7 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     readMember(j, "loaderThreads", c.loaderThreads, where, "an integer");
     readMember(j, "deterministic", c.deterministic, where, "true or false");
     readMember(j, "fineTuneFrom", c.fineTuneFrom, where, "a string");
+    readMember(j, "fineTuneStep", c.fineTuneStep, where, "an integer");
     readMember(j, "fineTuneStyles", c.fineTuneStyles, where, "an array of style ids");
     readMember(j, "probeChars", c.probeChars, where, "an array of one-character strings");
 
@@ -196,6 +198,10 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
         "must be \"auto\", \"fp32\" or \"bf16\" (got \"" + c.precision + "\")");
     requireRange(c.threads >= 0 && c.threads <= 1024, where, "threads", "must be 0 (all cores) .. 1024");
     requireRange(c.loaderThreads >= 0 && c.loaderThreads <= 64, where, "loaderThreads", "must be 0..64");
+    requireRange(c.fineTuneStep >= 0 && c.fineTuneStep <= kMaxSteps, where, "fineTuneStep",
+        "must be 0 (the best checkpoint) .. " + std::to_string(kMaxSteps));
+    requireRange(c.fineTuneStep == 0 || !c.fineTuneFrom.empty(), where, "fineTuneStep",
+        "names a checkpoint of training.fineTuneFrom, which is not set");
     for (int id : c.fineTuneStyles)
         requireRange(id >= 0, where, "fineTuneStyles", "style ids must not be negative");
     for (const auto &ch : c.probeChars)

@@ -97,6 +97,8 @@ struct RunRequest
      * training.fineTuneFrom ("" = the project's setting).
      */
     std::string fineTuneFrom {};
+    /** A new run only, with fineTuneFrom: start from this checkpoint step of that run (0 = its best). */
+    std::optional<long long> fineTuneStep {};
     /** A new run only, with fineTuneFrom: freeze the encoder instead of the project's training.freezeEncoder. */
     std::optional<bool> freezeEncoder {};
     /** A new run only, with fineTuneFrom: the style ids to train (empty = all) instead of the project's. */

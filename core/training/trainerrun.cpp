@@ -87,13 +87,31 @@ void Trainer::Impl::prepareRun()
                 throw TrainingError("cannot fine-tune from run \"" + request.fineTuneFrom + "\": no such run in "
                     + layout.folder.string());
             config.training.fineTuneFrom = request.fineTuneFrom;
+            config.training.fineTuneStep = 0; // the project's step named a checkpoint of its own fineTuneFrom
+        }
+        if (request.fineTuneStep)
+            config.training.fineTuneStep = *request.fineTuneStep;
+        if (const long long step = config.training.fineTuneStep; step > 0 && !config.training.fineTuneFrom.empty()) {
+            // Before the run exists: a checkpoint that is not there leaves no failed run behind.
+            std::string have;
+            bool found = false;
+            for (const auto &info : CheckpointStore(layout.checkpointsDir(config.training.fineTuneFrom), {},
+                     CheckpointStore::Mode::ReadOnly)
+                     .list()) {
+                found = found || info.step == step;
+                have += (have.empty() ? "" : ", ") + std::to_string(info.step);
+            }
+            if (!found)
+                throw TrainingError("cannot fine-tune from step " + std::to_string(step) + " of run \""
+                    + config.training.fineTuneFrom + "\": it has no complete checkpoint at that step ("
+                    + (have.empty() ? std::string("it has none") : "it has steps " + have) + ")");
         }
         if (request.freezeEncoder)
             config.training.freezeEncoder = *request.freezeEncoder;
         if (request.fineTuneStyles)
             config.training.fineTuneStyles = *request.fineTuneStyles;
-        if (!request.attention.empty() || request.seed || !request.fineTuneFrom.empty() || request.freezeEncoder
-            || request.fineTuneStyles)
+        if (!request.attention.empty() || request.seed || !request.fineTuneFrom.empty() || request.fineTuneStep
+            || request.freezeEncoder || request.fineTuneStyles)
             project::validateProject(config, "run " + runName);
         requireFonts(config); // before the run exists: a project that cannot train leaves no failed run behind
         fs::create_directories(runDir, ec);
@@ -159,7 +177,17 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
         CheckpointStore other(
             layout.checkpointsDir(config.training.fineTuneFrom), fineTunePolicy(), CheckpointStore::Mode::ReadOnly);
         DamagedCheckpoints damaged;
-        fineTuneSource = other.loadBest(&damaged); // "best" as the source run ranks its checkpoints
+        if (const long long step = config.training.fineTuneStep; step > 0) {
+            try {
+                fineTuneSource = other.load(step);
+                fineTuneSource->why = "step " + std::to_string(step) + ", as chosen";
+            } catch (const Error &e) {
+                throw TrainingError("cannot fine-tune from step " + std::to_string(step) + " of run \""
+                    + config.training.fineTuneFrom + "\": " + e.what());
+            }
+        } else {
+            fineTuneSource = other.loadBest(&damaged); // "best" as the source run ranks its checkpoints
+        }
         if (!fineTuneSource)
             throw TrainingError("cannot fine-tune: " + describeNoCheckpoint(config.training.fineTuneFrom, damaged));
         for (const auto &line : skippedLines(*fineTuneSource))

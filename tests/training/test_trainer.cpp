@@ -4,6 +4,7 @@
 #include "common/imageio.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "runshell.h"
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/checkpointstore.h"
@@ -600,11 +601,65 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
     EXPECT_EQ(project::RunStore(layout.runStore).run("tuned")->parent, "base");
     EXPECT_TRUE(project::loadProject(file).training.fineTuneFrom.empty()); // the project is untouched
 
+    // A chosen checkpoint instead of the best: that step is loaded and recorded; a step the run lacks is
+    // refused before a run exists.
+    const auto steps = CheckpointStore(layout.checkpointsDir("base"), {}, CheckpointStore::Mode::ReadOnly).list();
+    ASSERT_FALSE(steps.empty());
+    Trainer chosen(RunRequest {
+        .projectFile = file, .runName = "chosen", .steps = 1, .fineTuneFrom = "base", .fineTuneStep = steps.front().step});
+    Recorded chosenRec;
+    ASSERT_EQ(chosen.run([&](const ProgressRecord &r) { chosenRec.records.push_back(r); }, cancel).outcome,
+        RunOutcome::Completed);
+    EXPECT_NE(chosenRec.last("started").message.find(CheckpointStore::folderName(steps.front().step)), std::string::npos)
+        << chosenRec.last("started").message;
+    EXPECT_EQ(project::loadRunConfig(layout, "chosen").training.fineTuneStep, steps.front().step);
+    Trainer absent(
+        RunRequest {.projectFile = file, .runName = "absent", .steps = 1, .fineTuneFrom = "base", .fineTuneStep = 999});
+    const auto refusedStep = absent.run({}, cancel);
+    EXPECT_EQ(refusedStep.outcome, RunOutcome::Failed);
+    EXPECT_NE(refusedStep.message.find("cannot fine-tune from step 999 of run \"base\""), std::string::npos)
+        << refusedStep.message;
+    EXPECT_FALSE(project::RunStore(layout.runStore).run("absent"));
+
     Trainer missing(RunRequest {.projectFile = file, .runName = "orphan", .fineTuneFrom = "nope"});
     const auto refused = missing.run({}, cancel);
     EXPECT_EQ(refused.outcome, RunOutcome::Failed);
     EXPECT_NE(refused.message.find("cannot fine-tune from run \"nope\""), std::string::npos) << refused.message;
     EXPECT_FALSE(project::RunStore(layout.runStore).run("orphan"));
+}
+
+TEST(CliTrain, FineTunesFromAChosenCheckpoint)
+{
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded base;
+    ASSERT_EQ(train(file, "base", base, false, 4).outcome, RunOutcome::Completed);
+    const auto layout = project::ProjectLayout::of(file);
+    const auto steps = CheckpointStore(layout.checkpointsDir("base"), {}, CheckpointStore::Mode::ReadOnly).list();
+    ASSERT_FALSE(steps.empty());
+    const std::string step = std::to_string(steps.front().step);
+    const std::string cli = std::string(ZISTUDIO_CLI) + " --threads 1 train --project '" + file.string() + "' ";
+    const auto tuned = test::runShell(cli + "--run t --steps 1 --fine-tune-from base --fine-tune-checkpoint " + step
+        + " --freeze-encoder --styles 0 2>&1");
+    ASSERT_EQ(tuned.exitCode, 0) << tuned.output;
+    EXPECT_NE(tuned.output.find(CheckpointStore::folderName(steps.front().step)), std::string::npos) << tuned.output;
+    const auto settings = project::loadRunConfig(layout, "t").training;
+    EXPECT_EQ(settings.fineTuneFrom, "base");
+    EXPECT_EQ(settings.fineTuneStep, steps.front().step);
+    EXPECT_TRUE(settings.freezeEncoder);
+    EXPECT_EQ(settings.fineTuneStyles, std::vector<int> {0});
+
+    const auto word = test::runShell(cli + "--run w --fine-tune-from base --fine-tune-checkpoint soon 2>&1");
+    EXPECT_NE(word.exitCode, 0);
+    EXPECT_NE(word.output.find("must be best or a step number"), std::string::npos) << word.output;
+    const auto alone = test::runShell(cli + "--run a --fine-tune-checkpoint " + step + " 2>&1");
+    EXPECT_NE(alone.exitCode, 0);
+    EXPECT_NE(alone.output.find("--fine-tune-from"), std::string::npos) << alone.output;
+    const auto gone = test::runShell(cli + "--run g --fine-tune-from base --fine-tune-checkpoint 999 2>&1");
+    EXPECT_NE(gone.exitCode, 0);
+    EXPECT_NE(gone.output.find("no complete checkpoint at that step"), std::string::npos) << gone.output;
+    for (const char *run : {"w", "a", "g"})
+        EXPECT_FALSE(project::RunStore(layout.runStore).run(run)) << run;
 }
 
 TEST(Trainer, ASourceThatIsNotAFontLeavesNoFailedRun)

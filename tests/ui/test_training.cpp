@@ -17,8 +17,15 @@
 #include "widgets/checkpointlist.h"
 #include "widgets/metricsplot.h"
 #include "widgets/sampleviewer.h"
+#include "workflow/runs.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -228,9 +235,34 @@ TEST(TrainingPanel, ContinuesAFinishedRunThenFineTunesFromIt)
     if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
         window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/continued-run.png"));
 
-    // Fine-tune…: a new run starts from the finished run's best checkpoint with the chosen options.
+    // Fine-tune…: the dialog lists the run's checkpoints; a new run starts from the one chosen (the
+    // oldest here, not the best) with the chosen options.
     finished.clear();
-    ASSERT_TRUE(panel->startFineTune(run, true, {0}, 2));
+    const auto checkpoints = workflow::openRunCheckpoints(test::toPath(file), run.toStdString()).list();
+    ASSERT_GE(checkpoints.size(), 2u);
+    const long long chosenStep = checkpoints.front().step;
+    QStringList listed;
+    QTimer::singleShot(0, panel, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("FineTuneCheckpoint"));
+        ASSERT_NE(combo, nullptr);
+        for (int i = 0; i < combo->count(); ++i)
+            listed << combo->itemText(i);
+        combo->setCurrentIndex(combo->findData(QVariant::fromValue(chosenStep)));
+        for (auto *box : dialog->findChildren<QCheckBox *>())
+            box->setChecked(true); // freeze the encoder
+        dialog->findChild<QLineEdit *>()->setText(QStringLiteral("0"));
+        dialog->findChild<QSpinBox *>()->setValue(2);
+        if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+            dialog->grab().save(QString::fromUtf8(shots) + QStringLiteral("/fine-tune-dialog.png"));
+        dialog->accept();
+    });
+    panel->findChild<QPushButton *>(QStringLiteral("FineTuneButton"))->click();
+    EXPECT_EQ(listed.size(), static_cast<qsizetype>(checkpoints.size()) + 1) << listed.join(u',').toStdString();
+    EXPECT_EQ(listed.value(0), QStringLiteral("The best"));
+    EXPECT_EQ(listed.value(1), QStringLiteral("Step %1").arg(chosenStep));
+    ASSERT_TRUE(session->isActive());
     const QString tuned = session->runName();
     EXPECT_NE(tuned, run);
     const auto result = waitFinished(session, finished);
@@ -240,6 +272,7 @@ TEST(TrainingPanel, ContinuesAFinishedRunThenFineTunesFromIt)
     const auto settings = project::loadRunConfig(layout, tuned.toStdString()).training;
     EXPECT_TRUE(settings.freezeEncoder);
     EXPECT_EQ(settings.fineTuneStyles, std::vector<int> {0});
+    EXPECT_EQ(settings.fineTuneStep, chosenStep);
     EXPECT_TRUE(window.logPanel()->plainText().contains(QStringLiteral("fine-tuned from")));
 }
 

@@ -15,6 +15,7 @@
 
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "workflow/runs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -140,7 +141,7 @@ QWidget *TrainingPanel::createControls()
     // Ctrl+R belongs to Training → Start New Run: a second owner would make it ambiguous (it would do nothing).
     m_start->setToolTip(tr("Start a new run with the project's settings (Ctrl+R)"));
     m_resume->setToolTip(tr("Resume the chosen run where it stopped, or train a finished run for more steps"));
-    m_fineTune->setToolTip(tr("Start a new run from the best checkpoint of a trained run"));
+    m_fineTune->setToolTip(tr("Start a new run from a checkpoint (the best, or one you choose) of a trained run"));
     m_stop->setToolTip(tr("Finish the current step, save an “interrupted” checkpoint and stop"));
     for (QPushButton *b : {m_start, m_resume, m_fineTune, m_pause, m_stop})
         buttons->addWidget(b);
@@ -330,7 +331,7 @@ bool TrainingPanel::continueRun(const QString &run, long long totalSteps, bool s
 }
 
 bool TrainingPanel::startFineTune(
-    const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps)
+    const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps, long long fromStep)
 {
     if (fromRun.isEmpty() || m_session->isActive() || !ensureSaved())
         return false;
@@ -339,6 +340,7 @@ bool TrainingPanel::startFineTune(
     request.runName = utf8(newRunName(m_document->filePath()));
     request.steps = steps;
     request.fineTuneFrom = utf8(fromRun);
+    request.fineTuneStep = fromStep;
     request.freezeEncoder = freezeEncoder;
     request.fineTuneStyles = styles;
     return startRequest(request);
@@ -375,6 +377,21 @@ void TrainingPanel::askFineTune()
     for (int i = 0; i < m_runCombo->count(); ++i)
         from->addItem(m_runCombo->itemData(i).toString());
     from->setCurrentIndex(std::max(0, m_runCombo->currentIndex()));
+    auto *checkpoint = new QComboBox(&dialog);
+    checkpoint->setObjectName(QStringLiteral("FineTuneCheckpoint"));
+    const auto listCheckpoints = [this, from, checkpoint] {
+        checkpoint->clear();
+        checkpoint->addItem(tr("The best"), 0LL);
+        try { // the complete checkpoints in the run's folder, newest last
+            for (const auto &info :
+                workflow::openRunCheckpoints(toPath(m_document->filePath()), utf8(from->currentText())).list())
+                checkpoint->addItem(tr("Step %1").arg(info.step), QVariant::fromValue(info.step));
+        } catch (const Error &e) {
+            emit message(tr("Cannot list the checkpoints of “%1”: %2").arg(from->currentText(), qs(e.what())), true);
+        }
+    };
+    listCheckpoints();
+    connect(from, &QComboBox::currentIndexChanged, &dialog, listCheckpoints);
     const training::TrainingConfig &settings = m_document->trainingConfig();
     auto *freeze = new QCheckBox(tr("Freeze the encoder (train the decoder and the style embedding)"), &dialog);
     freeze->setChecked(settings.freezeEncoder);
@@ -388,7 +405,8 @@ void TrainingPanel::askFineTune()
     auto *steps = new QSpinBox(&dialog);
     steps->setRange(1, INT_MAX);
     steps->setValue(static_cast<int>(std::min<long long>(INT_MAX, settings.steps)));
-    form->addRow(tr("Start from the best checkpoint of:"), from);
+    form->addRow(tr("Start from the run:"), from);
+    form->addRow(tr("Checkpoint:"), checkpoint);
     form->addRow(QString(), freeze);
     form->addRow(tr("Train only styles:"), styles);
     form->addRow(tr("Steps:"), steps);
@@ -409,7 +427,7 @@ void TrainingPanel::askFineTune()
         }
         chosen.push_back(id);
     }
-    startFineTune(from->currentText(), freeze->isChecked(), chosen, steps->value());
+    startFineTune(from->currentText(), freeze->isChecked(), chosen, steps->value(), checkpoint->currentData().toLongLong());
 }
 
 bool TrainingPanel::startRequest(training::RunRequest request)

@@ -60,10 +60,11 @@ public:
      */
     bool continueRun(const QString &run, long long totalSteps, bool startOver = false);
     /**
-     * Starts a new run initialised from the best checkpoint of `fromRun`, optionally with the encoder
-     * frozen and only `styles` trained (empty = all); `steps` 0 = the project's.
+     * Starts a new run initialised from a checkpoint of `fromRun` (`fromStep`, 0 = its best), optionally
+     * with the encoder frozen and only `styles` trained (empty = all); `steps` 0 = the project's.
      */
-    bool startFineTune(const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps = 0);
+    bool startFineTune(const QString &fromRun, bool freezeEncoder, const std::vector<int> &styles, long long steps = 0,
+        long long fromStep = 0);
     /** Shows a run's curves, samples and checkpoints (from the run store). */
     void showRun(const QString &run);
     /** Re-reads the runs; shows the resume bar when one was interrupted. */
