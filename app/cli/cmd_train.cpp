@@ -225,7 +225,7 @@ void setupTrain(CLI::App &root)
            "checkpoints are set aside as step-N.damaged); without it such a resume is refused")
         ->needs(resume);
     auto *from = cmd->add_option("--fine-tune-from", o->fineTuneFrom,
-                         "A new run that starts from a checkpoint of this run of the project (fine-tuning)")
+                        "A new run that starts from a checkpoint of this run of the project (fine-tuning)")
                      ->excludes(resume);
     cmd->add_option("--fine-tune-checkpoint", o->fineTuneCheckpoint,
            "With --fine-tune-from: best (default: the run's best checkpoint) or a checkpoint's step")

@@ -86,6 +86,7 @@ struct Trainer::Impl
 
     RunResult runImpl();
     void prepareRun();
+    void addRunRow(); ///< the run store's row of the run being prepared
     void startSession(const data::Dataset &dataset);
     void validateAndSample();
     void saveCheckpoint(const std::string &kind);

@@ -9,7 +9,6 @@
 #include "training/runrecords.h"
 #include "training/trainerimpl.h"
 
-
 namespace zistudio::training
 {
 
@@ -95,9 +94,9 @@ void Trainer::Impl::prepareRun()
             // Before the run exists: a checkpoint that is not there leaves no failed run behind.
             std::string have;
             bool found = false;
-            for (const auto &info : CheckpointStore(layout.checkpointsDir(config.training.fineTuneFrom), {},
-                     CheckpointStore::Mode::ReadOnly)
-                     .list()) {
+            for (const auto &info : CheckpointStore(
+                     layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly)
+                                        .list()) {
                 found = found || info.step == step;
                 have += (have.empty() ? "" : ", ") + std::to_string(info.step);
             }
@@ -117,19 +116,34 @@ void Trainer::Impl::prepareRun()
         fs::create_directories(runDir, ec);
         if (ec)
             throw IoError("cannot create " + runDir.string() + ": " + ec.message());
+        // The row before run.json: whoever opens the store meanwhile (the studio refreshing its run list)
+        // recovers rows for run folders that have a run.json, and must not race the trainer to this one.
+        addRunRow();
         project::saveRunConfig(layout, runName, config);
     }
-    // A new run's row; or, for a resumed run whose store lost the row (e.g. a deleted runs.sqlite), again.
-    if (!store->run(runName))
-        store->createRun(project::RunRecord {.name = runName,
-            .created = "",
-            .status = "created",
-            .configJson = project::projectToJson(config).dump(),
-            .attention = config.model.attention.toString(),
-            .seed = config.training.seed,
-            .versions = versionsJson(),
-            .parent = config.training.fineTuneFrom,
-            .lastStep = 0});
+    if (request.resume && !store->run(runName)) {
+        // A resumed run whose store lost the row (e.g. a deleted runs.sqlite): again, unless a recovery
+        // (openRunStore in another process) has just added it from the run's folder.
+        try {
+            addRunRow();
+        } catch (const Error &) {
+            if (!store->run(runName))
+                throw;
+        }
+    }
+}
+
+void Trainer::Impl::addRunRow()
+{
+    store->createRun(project::RunRecord {.name = runName,
+        .created = "",
+        .status = "created",
+        .configJson = project::projectToJson(config).dump(),
+        .attention = config.model.attention.toString(),
+        .seed = config.training.seed,
+        .versions = versionsJson(),
+        .parent = config.training.fineTuneFrom,
+        .lastStep = 0});
 }
 
 CheckpointPolicy Trainer::Impl::fineTunePolicy() const

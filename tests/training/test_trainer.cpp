@@ -14,6 +14,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
@@ -605,12 +607,16 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
     // refused before a run exists.
     const auto steps = CheckpointStore(layout.checkpointsDir("base"), {}, CheckpointStore::Mode::ReadOnly).list();
     ASSERT_FALSE(steps.empty());
-    Trainer chosen(RunRequest {
-        .projectFile = file, .runName = "chosen", .steps = 1, .fineTuneFrom = "base", .fineTuneStep = steps.front().step});
+    Trainer chosen(RunRequest {.projectFile = file,
+        .runName = "chosen",
+        .steps = 1,
+        .fineTuneFrom = "base",
+        .fineTuneStep = steps.front().step});
     Recorded chosenRec;
     ASSERT_EQ(chosen.run([&](const ProgressRecord &r) { chosenRec.records.push_back(r); }, cancel).outcome,
         RunOutcome::Completed);
-    EXPECT_NE(chosenRec.last("started").message.find(CheckpointStore::folderName(steps.front().step)), std::string::npos)
+    EXPECT_NE(
+        chosenRec.last("started").message.find(CheckpointStore::folderName(steps.front().step)), std::string::npos)
         << chosenRec.last("started").message;
     EXPECT_EQ(project::loadRunConfig(layout, "chosen").training.fineTuneStep, steps.front().step);
     Trainer absent(
@@ -626,6 +632,85 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
     EXPECT_EQ(refused.outcome, RunOutcome::Failed);
     EXPECT_NE(refused.message.find("cannot fine-tune from run \"nope\""), std::string::npos) << refused.message;
     EXPECT_FALSE(project::RunStore(layout.runStore).run("orphan"));
+}
+
+TEST(Trainer, APauseIsNoTrainingTimeForTheRateAndTheEta)
+{
+    // The ETA jumped after Pause: the rate window spanned the pause. After a pause the rate starts
+    // afresh: the first step after it has no rate yet, and the next ones know nothing of the pause.
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    constexpr double kPauseSeconds = 2.0;
+    Trainer trainer(RunRequest {.projectFile = file, .runName = "p", .steps = 10, .progressIntervalMs = 0});
+    std::vector<ProgressRecord> steps;
+    std::thread unpause;
+    std::atomic<bool> cancel {false};
+    const auto result = trainer.run(
+        [&](const ProgressRecord &r) {
+            if (r.event != "step")
+                return;
+            steps.push_back(r);
+            if (r.step == 4 && !unpause.joinable()) {
+                trainer.setPaused(true);
+                unpause = std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::duration<double>(kPauseSeconds));
+                    trainer.setPaused(false);
+                });
+            }
+        },
+        cancel);
+    unpause.join();
+    ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
+    const auto at = [&](long long step) {
+        const auto it = std::find_if(steps.begin(), steps.end(), [&](const auto &r) { return r.step == step; });
+        if (it == steps.end())
+            throw std::runtime_error("no step record " + std::to_string(step));
+        return *it;
+    };
+    EXPECT_GT(at(4).imagesPerSecond, 0); // before the pause the rate was known
+    EXPECT_EQ(at(5).imagesPerSecond, 0); // one step since the pause: no rate yet, never one spanning it
+    EXPECT_EQ(at(5).etaSeconds, 0);
+    for (long long step = 6; step < 10; ++step) {
+        const auto r = at(step);
+        ASSERT_GT(r.imagesPerSecond, 0) << step;
+        const double secondsPerStep = r.etaSeconds / static_cast<double>(r.totalSteps - r.step);
+        EXPECT_LT(secondsPerStep, kPauseSeconds / 2) << "step " << step << ": the ETA counts the pause";
+    }
+}
+
+TEST(Trainer, NewRunsRaceTheStudiosRecoveryOfTheirFolders)
+{
+    // The studio refreshes its run list while a run starts: opening the store recovers rows for run
+    // folders that have a run.json. It must never take the row of the run being created ("UNIQUE
+    // constraint failed: runs.name").
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    const auto layout = project::ProjectLayout::of(file);
+    std::atomic<bool> done {false};
+    std::thread studio([&] {
+        while (!done) {
+            try {
+                (void)project::openRunStore(layout);
+            } catch (const std::exception &) {
+                // a store being created: the next look sees it
+            }
+        }
+    });
+    std::atomic<bool> cancel {false};
+    std::vector<std::string> failures;
+    for (int i = 0; i < 8; ++i) {
+        Trainer trainer(RunRequest {.projectFile = file, .runName = "r" + std::to_string(i), .steps = 1});
+        const auto result = trainer.run({}, cancel);
+        if (result.outcome != RunOutcome::Completed)
+            failures.push_back(result.message);
+    }
+    done = true;
+    studio.join();
+    EXPECT_TRUE(failures.empty()) << failures.front();
+    const auto runs = project::RunStore(layout.runStore).listRuns();
+    ASSERT_EQ(runs.size(), 8u);
+    for (const auto &run : runs)
+        EXPECT_EQ(run.status, "completed") << run.name;
 }
 
 TEST(CliTrain, FineTunesFromAChosenCheckpoint)

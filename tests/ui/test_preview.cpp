@@ -18,11 +18,14 @@
 #include "glyphs/fontface.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QTableView>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 using namespace zistudio;
 using namespace zistudio::ui;
@@ -133,6 +136,44 @@ TEST(PreviewView, GridFillsWithTheValidationSetAndScores)
     // A new project has no runs: the previous project's glyphs leave the grid.
     document.newProject();
     EXPECT_TRUE(QTest::qWaitFor([&] { return model->rowCount() == 0; }, test::kViewTimeoutMs));
+}
+
+TEST(PreviewView, EveryColumnFitsAtTheDefaultWindowSize)
+{
+    // At the first window size the grid showed no Target column and clipped Source and L1: with one
+    // style, as the demo project has, every column of the grid must be whole inside its view, without
+    // scrolling (more styles scroll sideways), and the worst list must show each glyph and its L1.
+    auto oneStyle = test::twoStyleAttentionProject();
+    oneStyle.dataset.targets.pop_back();
+    test::TrainedRun trained(oneStyle);
+    MainWindow window;
+    ASSERT_TRUE(window.projectController()->openFile(trained.file));
+    ASSERT_TRUE(window.raisePanel(QStringLiteral("preview")));
+    ASSERT_TRUE(waitForGrid(*window.previewView(), [&] { window.show(); }));
+    QCoreApplication::processEvents();
+    if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+        window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/preview-default-size.png"));
+    auto *worst = window.findChild<QTableView *>(QStringLiteral("WorstGlyphs"));
+    ASSERT_NE(worst, nullptr);
+    // Every column of the grid; the character and its L1 (the sort key) in the worst list.
+    const std::vector<std::pair<QTableView *, std::vector<int>>> checks
+        = {{window.previewView()->grid(), {}}, {worst, {0, window.previewView()->worstGlyphs()->l1Column()}}};
+    for (const auto &[table, only] : checks) {
+        const QHeaderView *header = table->horizontalHeader();
+        ASSERT_GT(header->count(), 0);
+        for (int c = 0; c < header->count(); ++c) {
+            if (!only.empty() && std::find(only.begin(), only.end(), c) == only.end())
+                continue;
+            const QString name = table->model()->headerData(c, Qt::Horizontal).toString();
+            EXPECT_GE(header->sectionViewportPosition(c), 0)
+                << table->objectName().toStdString() << " " << name.toStdString();
+            EXPECT_LE(header->sectionViewportPosition(c) + header->sectionSize(c), table->viewport()->width())
+                << table->objectName().toStdString() << ": column " << name.toStdString() << " ("
+                << header->sectionSize(c) << " px) ends at "
+                << header->sectionViewportPosition(c) + header->sectionSize(c) << " in a view "
+                << table->viewport()->width() << " px wide, window " << window.width() << " x " << window.height();
+        }
+    }
 }
 
 TEST(PreviewView, CancelStopsALongGrid)

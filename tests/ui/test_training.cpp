@@ -24,10 +24,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QLineEdit>
-#include <QSpinBox>
-#include <QTimer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 #include <cstdlib>

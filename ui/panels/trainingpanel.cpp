@@ -427,7 +427,8 @@ void TrainingPanel::askFineTune()
         }
         chosen.push_back(id);
     }
-    startFineTune(from->currentText(), freeze->isChecked(), chosen, steps->value(), checkpoint->currentData().toLongLong());
+    startFineTune(
+        from->currentText(), freeze->isChecked(), chosen, steps->value(), checkpoint->currentData().toLongLong());
 }
 
 bool TrainingPanel::startRequest(training::RunRequest request)

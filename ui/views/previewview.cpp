@@ -12,7 +12,6 @@
 
 #include <QAction>
 #include <QButtonGroup>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -144,11 +143,14 @@ QWidget *PreviewView::createGlyphsPage()
     m_worstList->sortByColumn(m_worst->l1Column(), Qt::DescendingOrder);
     m_worstList->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_worstList->verticalHeader()->hide();
+    m_worstList->setMinimumWidth(100);
+    // Shown as Char, L1, SSIM, Review: on a narrow side the glyph and its score stay in view.
+    m_worstList->horizontalHeader()->moveSection(1, m_worst->columnCount() - 1);
     m_worstList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_worstList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PreviewView::worstSelected);
 
     // Verdicts: buttons and single-key shortcuts while the page has the focus.
-    auto *review = new QGridLayout; // two by two: the side panel stays narrow beside the grid
+    auto *review = new QHBoxLayout; // one row under the grid and the list
     struct Verdict
     {
         QString text;
@@ -173,26 +175,31 @@ QWidget *PreviewView::createGlyphsPage()
         auto *button = new QPushButton(QStringLiteral("%1 (%2)").arg(v.text, QKeySequence(v.key).toString()), page);
         button->setToolTip(v.tip);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        review->addWidget(button, review->count() / 2, review->count() % 2);
+        review->addWidget(button);
     }
 
     auto *side = new QWidget(page);
+    side->setMinimumWidth(120); // not the list's size hint: fitColumns() decides how much it gets
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(new QLabel(tr("Worst glyphs (click a header to sort):"), side));
+    auto *worstLabel = new QLabel(tr("Worst glyphs (click a header to sort):"), side);
+    worstLabel->setWordWrap(true); // never what sets the side list's width
+    sideLayout->addWidget(worstLabel);
     sideLayout->addWidget(m_worstList, 1);
-    sideLayout->addLayout(review);
 
     auto *splitter = new QSplitter(Qt::Horizontal, page);
+    m_splitter = splitter;
     splitter->addWidget(m_grid);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
 
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(runRow);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
+    layout->addLayout(review); // under both: the side list stays narrow, the grid keeps its columns
     return page;
 }
 
@@ -319,7 +326,27 @@ void PreviewView::onGridFinished(quint64 id, bool cancelled, const QString &erro
         m_status->setText(text);
     }
     m_worstList->sortByColumn(m_worst->l1Column(), m_worst->sortOrder());
+    fitColumns();
     emit gridDone();
+}
+
+void PreviewView::fitColumns()
+{
+    // Scores arrive after the rows: sections sized to contents are not recomputed on dataChanged.
+    m_grid->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    m_worstList->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    if (m_splitterMoved || m_splitter->width() <= 0)
+        return;
+    const int gridNeeds = m_grid->horizontalHeader()->length() + m_grid->verticalScrollBar()->sizeHint().width()
+        + 2 * m_grid->frameWidth();
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    // The side list needs at least each glyph and its L1 (the sort key); Review and SSIM may scroll.
+    const QHeaderView *worst = m_worstList->horizontalHeader();
+    const int l1 = m_worst->l1Column();
+    const int sideNeeds = worst->sectionPosition(l1) + worst->sectionSize(l1)
+        + m_worstList->verticalScrollBar()->sizeHint().width() + 2 * m_worstList->frameWidth();
+    const int grid = std::clamp(gridNeeds, total / 2, std::max(total / 2, total - sideNeeds));
+    m_splitter->setSizes({grid, total - grid});
 }
 
 void PreviewView::syncReviews()

@@ -14,6 +14,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -77,6 +78,8 @@ private:
     void onGridFinished(quint64 id, bool cancelled, const QString &error);
     void syncReviews();
     void worstSelected();
+    /** Fits the columns to the glyphs and scores, then gives the grid the width it needs (the side list the rest). */
+    void fitColumns();
 
     ProjectDocument *m_document;
     TrainingSession *m_training;
@@ -87,6 +90,8 @@ private:
     QTabWidget *m_pages = nullptr;
     QTableView *m_grid = nullptr;
     QTableView *m_worstList = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_splitterMoved = false; ///< by the user: fitColumns() keeps their choice
     TextPreviewWidget *m_text = nullptr;
     QRadioButton *m_validationSet = nullptr;
     QRadioButton *m_typed = nullptr;
