@@ -3,6 +3,7 @@
 // there still loads. As root (CI) the folder is a tmpfs remounted read-only, because root ignores mode
 // bits; otherwise the test removes the write permission from a temp folder.
 #include "checkpointfixture.h"
+#include "runrow.h"
 #include "scratchmount.h"
 #include "tempdir.h"
 #include "tinyproject.h"
@@ -157,18 +158,8 @@ project::ProjectLayout projectWithARun(const fs::path &folder, bool withStore)
     fs::create_directories(layout.checkpointsDir("r1") / "step-000500");
     writeFileAtomically(layout.runDir("r1") / "run.json", project::projectToJson(p).dump());
     writeFileAtomically(layout.checkpointsDir("r1") / "step-000500" / "manifest.json", std::string("{}"));
-    if (withStore) {
-        project::RunStore store(layout.runStore);
-        store.createRun({.name = "r1",
-            .created = "",
-            .status = "completed",
-            .configJson = project::projectToJson(p).dump(),
-            .attention = "none",
-            .seed = 1,
-            .versions = "{}",
-            .parent = "",
-            .lastStep = 0});
-    }
+    if (withStore)
+        test::addCompletedRunRow(layout.runStore, "r1", p);
     return layout;
 }
 

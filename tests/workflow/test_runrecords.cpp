@@ -2,6 +2,7 @@
 #include "errorof.h"
 #include "project/project.h"
 #include "project/runstore.h"
+#include "runrow.h"
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/checkpointwriter.h"
@@ -27,16 +28,8 @@ fs::path projectWithRun(const test::TempDir &dir, const std::string &metric)
     const auto layout = project::ProjectLayout::of(file);
     fs::create_directories(layout.runDir("r"));
     project::saveRunConfig(layout, "r", p);
+    test::addCompletedRunRow(layout.runStore, "r", p);
     project::RunStore store(layout.runStore);
-    store.createRun({.name = "r",
-        .created = "",
-        .status = "completed",
-        .configJson = project::projectToJson(p).dump(),
-        .attention = "none",
-        .seed = 1,
-        .versions = "{}",
-        .parent = "",
-        .lastStep = 0});
     training::CheckpointStore checkpoints(layout.checkpointsDir("r"), training::checkpointPolicyFor(p.training));
     const std::map<long long, std::pair<double, double>> scores
         = {{4, {0.10, 0.50}}, {8, {0.20, 0.90}}, {12, {0.30, 0.60}}};
