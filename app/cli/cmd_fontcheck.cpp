@@ -19,14 +19,19 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
 #include <unordered_set>
 #include <vector>
+
+#include <sys/resource.h>
 
 namespace zistudio::cli
 {
@@ -46,6 +51,7 @@ struct FontCheckOptions
     int size = 64;
     int renders = 4;
     bool json = false;
+    long long maxMemoryMb = 0; ///< address space the check may add to what the program maps at start (0 = no limit)
     // Hidden hooks for the tests of the isolation (tests/ui/test_fontprobe.cpp): a worker that misbehaves.
     bool testHang = false;
     bool testSpin = false;
@@ -73,6 +79,32 @@ std::string base64(const std::string &bytes)
         out += {kAlphabet[v >> 18], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
     }
     return out;
+}
+
+/** The process's address space now (VmSize), in bytes; 0 when /proc does not say. */
+unsigned long long addressSpaceNow()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmSize:", 0) == 0)
+            return std::strtoull(line.c_str() + 7, nullptr, 10) * 1024; // "VmSize:   123456 kB"
+    return 0;
+}
+
+/**
+ * Caps the address space at what the program maps now plus `megabytes`: the budget counts only what
+ * the font work allocates, whatever the size of the libraries (a CUDA LibTorch build maps gigabytes
+ * of them). The studio passes its limit this way (a limit set before exec would stop the loader).
+ */
+void limitMemory(long long megabytes)
+{
+    if (megabytes <= 0)
+        return;
+    const rlim_t limit = addressSpaceNow() + static_cast<rlim_t>(megabytes) * 1024 * 1024;
+    const rlimit memory {limit, limit};
+    if (::setrlimit(RLIMIT_AS, &memory) != 0)
+        throw IoError(std::string("font-check: cannot limit its memory: ") + std::strerror(errno));
 }
 
 /** Misbehaves as asked (test hooks only); returns when no hook is set. */
@@ -219,6 +251,7 @@ void printReport(const nlohmann::ordered_json &r)
 
 void runFontCheck(const FontCheckOptions &o)
 {
+    limitMemory(o.maxMemoryMb);
     runTestHooks(o);
     if (!o.json) {
         printReport(check(o));
@@ -248,6 +281,10 @@ void setupFontCheck(CLI::App &root)
         ->check(CLI::Range(0, 64))
         ->capture_default_str();
     cmd->add_flag("--json", opts->json, "Print the report (or the refusal) as JSON");
+    cmd->add_option("--max-memory-mb", opts->maxMemoryMb,
+           "Stop the check (out of memory) when it takes more than this many MiB of address space beyond the "
+           "program's own (0 = no limit; the studio passes 2048)")
+        ->check(CLI::Range(0LL, 1LL << 30));
     // Test hooks: hidden from --help (empty group).
     cmd->add_flag("--test-hang", opts->testHang, "")->group("");
     cmd->add_flag("--test-spin", opts->testSpin, "")->group("");

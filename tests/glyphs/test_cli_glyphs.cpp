@@ -179,3 +179,16 @@ TEST(CliRender, ErrorsGiveOneLine)
                   .exitCode,
         0);
 }
+
+TEST(CliFontCheck, AMemoryBudgetCountsOnlyWhatTheCheckAllocates)
+{
+    // The studio's font worker runs with --max-memory-mb 2048: however large the program's own
+    // libraries (a CUDA LibTorch build maps gigabytes), a real font passes and a runaway allocation is
+    // stopped by the budget, reported as bad_alloc.
+    const auto ok = run("font-check " + quote(TestFonts::kaiGb()) + " --json --renders 0 --max-memory-mb 2048");
+    ASSERT_EQ(ok.exitCode, 0) << ok.out << ok.err;
+    EXPECT_TRUE(nlohmann::json::parse(ok.out).value("ok", false)) << ok.out;
+    const auto hungry = run("font-check " + quote(TestFonts::kaiGb()) + " --json --max-memory-mb 256 --test-alloc");
+    EXPECT_NE(hungry.exitCode, 0);
+    EXPECT_NE(hungry.err.find("bad_alloc"), std::string::npos) << hungry.err;
+}

@@ -107,20 +107,20 @@ void FontProbe::start(const QString &fontPath, int face)
 
     m_process = new QProcess(this);
     m_process->setProgram(m_program);
-    m_process->setArguments(QStringList {QStringLiteral("font-check"), fontPath, QStringLiteral("--face"),
-                                QString::number(face), QStringLiteral("--json")}
-        + m_extraArguments);
+    QStringList arguments {QStringLiteral("font-check"), fontPath, QStringLiteral("--face"), QString::number(face),
+        QStringLiteral("--json")};
+    // The worker caps its own address space once loaded (its libraries may map gigabytes: a CUDA
+    // LibTorch build); RLIMIT_AS set here, before exec, would stop the dynamic loader instead.
+    if (m_limits.addressSpaceBytes > 0)
+        arguments << QStringLiteral("--max-memory-mb") << QString::number(m_limits.addressSpaceBytes >> 20);
+    m_process->setArguments(arguments + m_extraArguments);
     m_process->setStandardInputFile(QProcess::nullDevice());
     const rlim_t cpu = m_limits.cpuSeconds > 0 ? static_cast<rlim_t>(m_limits.cpuSeconds) : RLIM_INFINITY;
-    const rlim_t memory
-        = m_limits.addressSpaceBytes > 0 ? static_cast<rlim_t>(m_limits.addressSpaceBytes) : RLIM_INFINITY;
     // Runs in the child between fork and exec: only async-signal-safe calls (setrlimit is one).
-    m_process->setChildProcessModifier([cpu, memory] {
+    m_process->setChildProcessModifier([cpu] {
         // Soft CPU limit: SIGXCPU; one second later the hard limit sends SIGKILL.
         const rlimit cpuLimit {cpu, cpu == RLIM_INFINITY ? RLIM_INFINITY : cpu + 1};
         ::setrlimit(RLIMIT_CPU, &cpuLimit);
-        const rlimit memoryLimit {memory, memory};
-        ::setrlimit(RLIMIT_AS, &memoryLimit);
         const rlimit noCore {0, 0}; // a crashing worker must not litter the disk with core files
         ::setrlimit(RLIMIT_CORE, &noCore);
     });

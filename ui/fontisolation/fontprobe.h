@@ -15,10 +15,11 @@ namespace zistudio::ui
 /** How long and how much the font worker may run before it is stopped (docs/reliability.md). */
 struct FontProbeLimits
 {
-    int timeoutMs = 20000;                                     ///< wall clock, then the worker is killed
-    int cpuSeconds = 30;                                       ///< RLIMIT_CPU: the kernel stops a spinning worker
-    qint64 addressSpaceBytes = qint64(2) * 1024 * 1024 * 1024; ///< RLIMIT_AS: allocations beyond fail
-    qint64 maxOutputBytes = 16 * 1024 * 1024;                  ///< more stdout than this is invalid output
+    int timeoutMs = 20000; ///< wall clock, then the worker is killed
+    int cpuSeconds = 30;   ///< RLIMIT_CPU: the kernel stops a spinning worker
+    /// RLIMIT_AS beyond what the worker maps once loaded (font-check --max-memory-mb): allocations beyond fail
+    qint64 addressSpaceBytes = qint64(2) * 1024 * 1024 * 1024;
+    qint64 maxOutputBytes = 16 * 1024 * 1024; ///< more stdout than this is invalid output
 };
 
 /** What the worker did with one font. */
