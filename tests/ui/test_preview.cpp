@@ -141,10 +141,13 @@ TEST(PreviewView, GridFillsWithTheValidationSetAndScores)
 TEST(PreviewView, EveryColumnFitsAtTheDefaultWindowSize)
 {
     // At the first window size the grid showed no Target column and clipped Source and L1: with one
-    // style, as the demo project has, every column of the grid must be whole inside its view, without
-    // scrolling (more styles scroll sideways), and the worst list must show each glyph and its L1.
+    // style, as the demo project has (its style named after the font, 64 px glyphs), every column of
+    // the grid but the verdicts must be whole inside its view, without scrolling (more styles scroll
+    // sideways), and the worst list must show each glyph and its L1.
     auto oneStyle = test::twoStyleAttentionProject();
     oneStyle.dataset.targets.pop_back();
+    oneStyle.dataset.targets.front().name = "AR PL KaitiM GB";  // as the demo names its style: the font's family
+    oneStyle.model.imageSize = oneStyle.dataset.imageSize = 64; // and its glyph size
     test::TrainedRun trained(oneStyle);
     MainWindow window;
     ASSERT_TRUE(window.projectController()->openFile(trained.file));
@@ -153,11 +156,21 @@ TEST(PreviewView, EveryColumnFitsAtTheDefaultWindowSize)
     QCoreApplication::processEvents();
     if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
         window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/preview-default-size.png"));
+    const PreviewModel *model = window.previewView()->model();
+    EXPECT_EQ(model->headerData(model->targetColumn(0), Qt::Horizontal).toString(),
+        QStringLiteral("Target\nAR PL Kai\u2026"));
+    EXPECT_EQ(model->headerData(model->targetColumn(0), Qt::Horizontal, Qt::ToolTipRole).toString(),
+        QStringLiteral("Target\nAR PL KaitiM GB"));
     auto *worst = window.findChild<QTableView *>(QStringLiteral("WorstGlyphs"));
     ASSERT_NE(worst, nullptr);
-    // Every column of the grid; the character and its L1 (the sort key) in the worst list.
+    // Every column of the grid but the verdicts (shown last, they may scroll); the character and its L1
+    // (the sort key) in the worst list.
+    std::vector<int> gridColumns;
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (c != PreviewModel::ReviewColumn)
+            gridColumns.push_back(c);
     const std::vector<std::pair<QTableView *, std::vector<int>>> checks
-        = {{window.previewView()->grid(), {}}, {worst, {0, window.previewView()->worstGlyphs()->l1Column()}}};
+        = {{window.previewView()->grid(), gridColumns}, {worst, {0, window.previewView()->worstGlyphs()->l1Column()}}};
     for (const auto &[table, only] : checks) {
         const QHeaderView *header = table->horizontalHeader();
         ASSERT_GT(header->count(), 0);

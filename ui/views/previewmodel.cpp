@@ -187,7 +187,8 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
 
 QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole) || section < 0
+        || section >= columnCount())
         return {};
     if (section == CharacterColumn)
         return tr("Char");
@@ -200,8 +201,12 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
     if (section == ssimColumn())
         return tr("SSIM");
     const auto style = static_cast<std::size_t>((section - FirstStyleColumn) / 2);
-    const QString name = style < m_styles.size() ? m_styles[style].name : QString();
-    // Two lines: a long font name on one line would make the column far wider than its glyphs.
+    QString name = style < m_styles.size() ? m_styles[style].name : QString();
+    // Two lines, the style's name cut to a glyph's width (whole in the tooltip): a long font name
+    // ("AR PL KaitiM GB") made the column far wider than its glyphs and pushed the scores out of view.
+    constexpr qsizetype kNameChars = 10;
+    if (role == Qt::DisplayRole && name.size() > kNameChars)
+        name = name.left(kNameChars - 1).trimmed() + QChar(0x2026);
     return (section - FirstStyleColumn) % 2 == 0 ? tr("Generated\n%1").arg(name) : tr("Target\n%1").arg(name);
 }
 

@@ -332,8 +332,13 @@ void PreviewView::onGridFinished(quint64 id, bool cancelled, const QString &erro
 
 void PreviewView::fitColumns()
 {
+    // The verdict column last (a model reset restores the order): on a narrow grid the glyphs and their
+    // scores stay in view, the verdicts scroll.
+    QHeaderView *gridHeader = m_grid->horizontalHeader();
+    if (const int visual = gridHeader->visualIndex(PreviewModel::ReviewColumn); visual >= 0)
+        gridHeader->moveSection(visual, gridHeader->count() - 1);
     // Scores arrive after the rows: sections sized to contents are not recomputed on dataChanged.
-    m_grid->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    gridHeader->resizeSections(QHeaderView::ResizeToContents);
     m_worstList->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
     if (m_splitterMoved || m_splitter->width() <= 0)
         return;
