@@ -200,8 +200,6 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     requireRange(c.loaderThreads >= 0 && c.loaderThreads <= 64, where, "loaderThreads", "must be 0..64");
     requireRange(c.fineTuneStep >= 0 && c.fineTuneStep <= kMaxSteps, where, "fineTuneStep",
         "must be 0 (the best checkpoint) .. " + std::to_string(kMaxSteps));
-    requireRange(c.fineTuneStep == 0 || !c.fineTuneFrom.empty(), where, "fineTuneStep",
-        "names a checkpoint of training.fineTuneFrom, which is not set");
     for (int id : c.fineTuneStyles)
         requireRange(id >= 0, where, "fineTuneStyles", "style ids must not be negative");
     for (const auto &ch : c.probeChars)
