@@ -18,6 +18,7 @@
 #include "inference/generator.h"
 #include "model/costmodel.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <cstdio>
 #include <iostream>
@@ -189,7 +190,7 @@ nlohmann::json measureGeneration(const Args &args)
     p.training.checkpointEvery = 1;
     const fs::path file = dir / "gen.zistudio";
     project::saveProject(p, file);
-    training::Trainer trainer(training::RunRequest {.projectFile = file, .runName = "gen"});
+    training::Trainer trainer(workflow::preparation({.projectFile = file, .runName = "gen"}));
     std::atomic<bool> cancel {false};
     const auto trained = trainer.run([](const training::ProgressRecord &) {}, cancel);
     if (trained.outcome != training::RunOutcome::Completed)

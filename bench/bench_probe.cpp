@@ -16,6 +16,7 @@
 #include "inference/generator.h"
 #include "project/project.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <algorithm>
 #include <atomic>
@@ -108,10 +109,10 @@ fs::path trainedProject(const fs::path &folder, const std::string &attention)
     p.training.loaderThreads = 1;
     const fs::path file = folder / "bench.zistudio";
     project::saveProject(p, file);
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = file;
     request.runName = "r";
-    training::Trainer trainer(request);
+    training::Trainer trainer(workflow::preparation(request));
     std::atomic<bool> cancel {false};
     const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
     if (result.outcome != training::RunOutcome::Completed)

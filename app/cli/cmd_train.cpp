@@ -8,6 +8,7 @@
 
 #include "training/locallauncher.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <algorithm>
 #include <atomic>
@@ -129,20 +130,21 @@ void runTrain(const TrainOptions &o)
     std::optional<long long> fineTuneStep;
     if (!o.fineTuneFrom.empty())
         fineTuneStep = o.fineTuneCheckpoint == "best" ? 0 : std::stoll(o.fineTuneCheckpoint); // checked as a step
-    training::Trainer trainer(training::RunRequest {.projectFile = o.project,
-        .runName = o.run,
-        .steps = o.steps,
-        .resume = o.resume,
-        .progressIntervalMs = 500,
-        .attention = {},
-        .seed = {},
-        .fineTuneFrom = o.fineTuneFrom,
-        .fineTuneStep = fineTuneStep,
-        .freezeEncoder = o.freezeEncoder ? std::optional<bool>(true) : std::nullopt,
-        .fineTuneStyles = o.styles.empty() ? std::nullopt : std::optional<std::vector<int>>(o.styles),
-        .distributed = distributed,
-        .reportStateDigest = false,
-        .startOver = o.startOver});
+    // Rank 0 (or a process alone) prepares the run when training starts; the other ranks follow it.
+    training::Trainer trainer(quiet
+            ? training::RunPreparation([&] { return workflow::followRun(o.project, o.resume); })
+            : workflow::preparation({.projectFile = o.project,
+                .runName = o.run,
+                .steps = o.steps,
+                .resume = o.resume,
+                .attention = {},
+                .seed = {},
+                .fineTuneFrom = o.fineTuneFrom,
+                .fineTuneStep = fineTuneStep,
+                .freezeEncoder = o.freezeEncoder ? std::optional<bool>(true) : std::nullopt,
+                .fineTuneStyles = o.styles.empty() ? std::nullopt : std::optional<std::vector<int>>(o.styles),
+                .startOver = o.startOver}),
+        {.progressIntervalMs = 500, .distributed = distributed, .reportStateDigest = false});
     std::atomic<bool> cancel {false};
     std::atomic<bool> done {false};
     std::thread watcher([&] {

@@ -6,6 +6,7 @@
 #include "experiments/runterms.h"
 #include "project/projectlayout.h"
 #include "project/runstore.h"
+#include "workflow/trainrun.h"
 
 #include <nlohmann/json.hpp>
 
@@ -151,13 +152,13 @@ SweepResult runSweep(const SweepOptions &options, const std::function<void(const
             continue;
         }
         const bool resume = actions[i] == SweepAction::Resume;
-        training::Trainer trainer(training::RunRequest {.projectFile = options.projectFile,
-            .runName = entry.runName,
-            .steps = entry.steps,
-            .resume = resume,
-            .progressIntervalMs = options.progressIntervalMs,
-            .attention = resume ? std::string() : entry.attention,
-            .seed = resume ? std::nullopt : std::optional<unsigned>(entry.seed)});
+        training::Trainer trainer(workflow::preparation({.projectFile = options.projectFile,
+                                      .runName = entry.runName,
+                                      .steps = entry.steps,
+                                      .resume = resume,
+                                      .attention = resume ? std::string() : entry.attention,
+                                      .seed = resume ? std::nullopt : std::optional<unsigned>(entry.seed)}),
+            {.progressIntervalMs = options.progressIntervalMs});
         event.kind = "progress";
         const auto run = trainer.run(
             [&](const training::ProgressRecord &r) {

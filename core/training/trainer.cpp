@@ -35,10 +35,11 @@ double processCpuSeconds()
 
 } // namespace
 
-Trainer::Trainer(RunRequest request)
+Trainer::Trainer(RunPreparation prepare, TrainerOptions options)
     : m_impl(std::make_unique<Impl>())
 {
-    m_impl->request = std::move(request);
+    m_impl->prepare = std::move(prepare);
+    m_impl->options = std::move(options);
 }
 
 Trainer::~Trainer() = default;
@@ -72,7 +73,7 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
     m.progress = &progress;
     m.cancel = &cancel;
     RunResult result;
-    const auto &distributed = m.request.distributed;
+    const auto &distributed = m.options.distributed;
     try {
         if (distributed && distributed->worldSize > 1)
             m.comm = Communicator::connect(*distributed);
@@ -81,8 +82,8 @@ RunResult Trainer::run(const ProgressCallback &progress, const std::atomic<bool>
         result.outcome = RunOutcome::Failed;
         result.message = e.what();
         const bool refused = dynamic_cast<const ResumeRefused *>(&e) != nullptr;
-        result.canStartOver = refused && m.request.resume && !m.request.startOver
-            && std::string(e.what()).find("imported") == std::string::npos;
+        result.canStartOver
+            = refused && m.resume && !m.startOver && std::string(e.what()).find("imported") == std::string::npos;
         result.step = m.session ? m.session->stepCount() : 0;
         result.lastCheckpoint = m.lastCheckpoint;
         if (m.comm) {
@@ -124,7 +125,7 @@ void Trainer::Impl::emit(const std::string &event, const std::string &message, b
     // (checkpoints, validations) must not starve the step records a dashboard plots.
     if (!force) {
         const auto now = Clock::now();
-        if (now - lastEmit < std::chrono::milliseconds(request.progressIntervalMs))
+        if (now - lastEmit < std::chrono::milliseconds(options.progressIntervalMs))
             return;
         lastEmit = now;
     }
@@ -165,11 +166,11 @@ void Trainer::Impl::emit(const std::string &event, const std::string &message, b
 RunResult Trainer::Impl::runImpl()
 {
     std::optional<RunLock> lock;
+    takeRun(prepare ? prepare() : PreparedRun {});
     if (leader()) {
-        prepareRun();
         lock.emplace(layout.runDir(runName) / "run.lock");
         openCheckpoints();
-        if (request.resume)
+        if (resume)
             resumeFrom = resumePoint(); // a refused resume leaves the run as it was, status included
         store->setStatus(runName, "running");
     }
@@ -187,7 +188,7 @@ RunResult Trainer::Impl::runImpl()
         dataset = data::Dataset::build(
             config.dataset, layout.datasetStore,
             [&](int done, int total) {
-                if (Clock::now() - lastDatasetEmit > std::chrono::milliseconds(request.progressIntervalMs)) {
+                if (Clock::now() - lastDatasetEmit > std::chrono::milliseconds(options.progressIntervalMs)) {
                     lastDatasetEmit = Clock::now();
                     emit("dataset", "rendering glyphs " + std::to_string(done) + "/" + std::to_string(total));
                 }
@@ -319,7 +320,7 @@ RunResult Trainer::Impl::runImpl()
         // Every rank has passed every shared step before rank 0 (the store's host) may leave.
         comm->allReduceSum({1.0}, "the final barrier");
     }
-    if (request.reportStateDigest)
+    if (options.reportStateDigest)
         result.stateDigest = session->stateDigest();
     result.step = session->stepCount();
     result.lastCheckpoint = lastCheckpoint;

@@ -6,7 +6,7 @@
 
 #include "common/image.h"
 #include "model/attentionprobe.h"
-#include "project/trainingconfig.h"
+#include "project/project.h"
 #include "training/distributedconfig.h"
 #include "training/trainerhooks.h"
 #include "training/trainingerror.h"
@@ -19,11 +19,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace zistudio::project
-{
-struct Project;
-}
 
 namespace zistudio::training
 {
@@ -73,51 +68,55 @@ struct RunResult
     long long step = 0;
     std::string message;
     std::string lastCheckpoint;
-    int rank = 0;               ///< of a data-parallel job (0 alone)
-    int worldSize = 1;          ///< processes of the job
-    std::string stateDigest {}; ///< with RunRequest::reportStateDigest: fingerprint of the final weights and optimizers
-    /** A resume refused because every checkpoint is damaged or gone: RunRequest::startOver would train it again. */
+    int rank = 0;      ///< of a data-parallel job (0 alone)
+    int worldSize = 1; ///< processes of the job
+    std::string
+        stateDigest {}; ///< with TrainerOptions::reportStateDigest: fingerprint of the final weights and optimizers
+    /** A resume refused because every checkpoint is damaged or gone: PreparedRun::startOver would train it again. */
     bool canStartOver = false;
 };
 
-/** What to run: the project, the run's name, and overrides of the project's training settings. */
-struct RunRequest
+/** How a Trainer runs (not what it trains): its progress rate, its place in a job, test reports. */
+struct TrainerOptions
 {
-    std::filesystem::path projectFile;
-    std::string runName; ///< "" = a new name from the date
-    long long steps = 0; ///< 0 = the project's TrainingConfig::steps
-    bool resume = false; ///< continue the named run from its newest complete checkpoint
     int progressIntervalMs = 250;
-    /** A new run only: self-attention placement instead of the project's ("" = the project's, "none" = none). */
-    std::string attention {};
-    /** A new run only: training seed instead of the project's (experiments repeat a run with another seed). */
-    std::optional<unsigned> seed {};
-    /**
-     * A new run only: start from the best checkpoint of this run instead of the project's
-     * training.fineTuneFrom ("" = the project's setting).
-     */
-    std::string fineTuneFrom {};
-    /** A new run only, with fineTuneFrom: start from this checkpoint step of that run (0 = its best). */
-    std::optional<long long> fineTuneStep {};
-    /** A new run only, with fineTuneFrom: freeze the encoder instead of the project's training.freezeEncoder. */
-    std::optional<bool> freezeEncoder {};
-    /** A new run only, with fineTuneFrom: the style ids to train (empty = all) instead of the project's. */
-    std::optional<std::vector<int>> fineTuneStyles {};
     /**
      * Data-parallel training (docs/distributed.md): this process's place in the job; nullopt or a
-     * world of 1 trains alone. Rank 0 writes the run (store, checkpoints, samples); every rank runs
-     * the same request.
+     * world of 1 trains alone. Rank 0 prepares and writes the run (store, checkpoints, samples); the
+     * other ranks train the run rank 0 shares with them.
      */
     std::optional<DistributedConfig> distributed {};
     /** Tests: put the final state's digest (TrainingSession::stateDigest) into RunResult::stateDigest. */
     bool reportStateDigest = false;
+};
+
+/**
+ * A run ready to train, made by the workflow layer (workflow::prepareRun): the project loaded, the run
+ * named, its settings with every override applied and saved as its run.json, its run-store row written.
+ * The trainer trains it and records what training does (status, metrics, checkpoints); it never loads
+ * the project or decides what the run is.
+ */
+struct PreparedRun
+{
+    std::filesystem::path projectFile; ///< the run lives in this project's folder (ProjectLayout::of)
+    std::string runName;               ///< "" on a follower: rank 0's run arrives when training starts
+    project::Project config;           ///< the settings the run trains with (its run.json)
+    bool resume = false;               ///< continue from the newest complete checkpoint
     /**
      * With resume: when every checkpoint of the run is damaged or gone, train it again from step 0
      * (the damaged checkpoints are set aside as step-N.damaged, never overwritten). Without it such a
      * resume is refused with the damaged checkpoints named: starting over is never implied.
      */
     bool startOver = false;
+    /** A rank > 0 of a data-parallel job: it prepares nothing and trains what rank 0 prepared. */
+    bool follower = false;
 };
+
+/**
+ * Makes the run when training starts, on rank 0 or a process alone (never on a follower): its errors
+ * become the run's result (RunOutcome::Failed), and a job's other ranks hear them.
+ */
+using RunPreparation = std::function<PreparedRun()>;
 
 /** A request for attention maps, served by the training thread between two steps. */
 struct ProbeRequest
@@ -146,7 +145,8 @@ class Trainer
 public:
     using ProgressCallback = std::function<void(const ProgressRecord &)>;
 
-    explicit Trainer(RunRequest request);
+    /** `prepare` is called once by run() (rank 0 or alone); a follower's returns PreparedRun::follower set. */
+    explicit Trainer(RunPreparation prepare, TrainerOptions options = {});
     ~Trainer();
     Trainer(const Trainer &) = delete;
     Trainer &operator=(const Trainer &) = delete;

@@ -39,7 +39,8 @@ inline constexpr std::chrono::seconds kLeaderWorkWait = std::chrono::minutes(30)
 
 struct Trainer::Impl
 {
-    RunRequest request;
+    RunPreparation prepare;
+    TrainerOptions options;
     TrainerHooks hooks;
 
     std::mutex mutex;
@@ -53,6 +54,7 @@ struct Trainer::Impl
     project::Project config;
     project::ProjectLayout layout;
     std::string runName;
+    bool resume = false, startOver = false; ///< of the prepared run
     std::unique_ptr<project::RunStore> store;
     std::unique_ptr<CheckpointStore> checkpoints;
     std::unique_ptr<TrainingSession> session;
@@ -85,8 +87,8 @@ struct Trainer::Impl
     void agreeOnStep(StepResult &r);
 
     RunResult runImpl();
-    void prepareRun();
-    void addRunRow(); ///< the run store's row of the run being prepared
+    /** Takes the prepared run (rank 0 prepares it; a follower learns it in shareSetup()). */
+    void takeRun(PreparedRun run);
     void startSession(const data::Dataset &dataset);
     void validateAndSample();
     void saveCheckpoint(const std::string &kind);

@@ -14,136 +14,26 @@ namespace zistudio::training
 
 namespace fs = std::filesystem;
 
-namespace
+void Trainer::Impl::takeRun(PreparedRun run)
 {
-
-/** Opens the source font and every font target: a file that is not a usable font fails here, by name. */
-void requireFonts(const project::Project &config)
-{
-    const auto open = [](const std::string &path, int face, const std::string &role) {
-        try {
-            glyphs::FontFace font(path, face);
-        } catch (const Error &e) {
-            throw TrainingError("cannot train: the " + role + " is not a usable font: " + e.what());
-        }
-    };
-    open(config.dataset.source.path, config.dataset.source.face, "source");
-    for (const auto &t : config.dataset.targets)
-        if (t.kind == data::TargetSpec::Kind::Font)
-            open(t.path, t.face, "target \"" + t.name + "\"");
-}
-
-std::string versionsJson()
-{
-    const auto info = buildInfo();
-    return nlohmann::json {{"zistudio", info.zistudio}, {"libtorch", info.libtorch}, {"freetype", info.freetype},
-        {"harfbuzz", info.harfbuzz}, {"device", info.device}}
-        .dump();
-}
-
-} // namespace
-
-void Trainer::Impl::prepareRun()
-{
-    const auto project = project::loadProject(request.projectFile);
-    layout = project::ProjectLayout::of(request.projectFile);
-    if (request.resume && request.runName.empty())
-        throw TrainingError("name the run to resume (--run NAME)");
-    runName = request.runName.empty() ? project::newRunName(layout) : request.runName;
-    if (!project::isValidRunName(runName))
-        throw TrainingError(
-            "invalid run name \"" + runName + "\": use 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
-    std::error_code ec;
-    fs::create_directories(layout.runsDir, ec);
-    if (ec)
-        throw IoError("cannot create " + layout.runsDir.string() + ": " + ec.message());
+    if (run.follower == leader())
+        throw TrainingError(run.follower ? "a follower's run was given to rank 0 (or a process alone): rank 0 prepares "
+                                           "the run it trains"
+                                         : "rank " + std::to_string(comm->rank())
+                    + " was given a prepared run: only rank 0 prepares a job's run (the others follow it)");
+    layout = project::ProjectLayout::of(run.projectFile);
+    resume = run.resume;
+    startOver = run.startOver;
+    if (run.follower)
+        return; // the run's name and settings come from rank 0 (shareSetup)
+    if (!project::isValidRunName(run.runName))
+        throw TrainingError("cannot train run \"" + run.runName + "\": not a valid run name");
+    runName = std::move(run.runName);
+    config = std::move(run.config);
     store = std::make_unique<project::RunStore>(project::openRunStore(layout, true));
-    const fs::path runDir = layout.runDir(runName);
-    if (request.resume) {
-        config = project::loadRunConfig(layout, runName);
-        if (request.steps > 0 && request.steps != config.training.steps) {
-            config.training.steps = request.steps;
-            project::saveRunConfig(layout, runName, config);
-        }
-    } else {
-        if (fs::exists(runDir) || store->run(runName))
-            throw TrainingError("run \"" + runName + "\" already exists; resume it with --resume or pick another name");
-        config = project;
-        if (request.steps > 0)
-            config.training.steps = request.steps;
-        if (!request.attention.empty()) {
-            try {
-                config.model.attention = model::AttentionSpec::parse(request.attention);
-            } catch (const Error &e) {
-                throw TrainingError("attention placement \"" + request.attention + "\": " + e.what());
-            }
-        }
-        if (request.seed)
-            config.training.seed = *request.seed;
-        if (!request.fineTuneFrom.empty()) {
-            if (request.fineTuneFrom == runName || !project::isValidRunName(request.fineTuneFrom)
-                || !store->run(request.fineTuneFrom))
-                throw TrainingError("cannot fine-tune from run \"" + request.fineTuneFrom + "\": no such run in "
-                    + layout.folder.string());
-            config.training.fineTuneFrom = request.fineTuneFrom;
-            config.training.fineTuneStep = 0; // the project's step named a checkpoint of its own fineTuneFrom
-        }
-        if (request.fineTuneStep)
-            config.training.fineTuneStep = *request.fineTuneStep;
-        if (const long long step = config.training.fineTuneStep; step > 0 && !config.training.fineTuneFrom.empty()) {
-            // Before the run exists: a checkpoint that is not there leaves no failed run behind.
-            std::string have;
-            bool found = false;
-            for (const auto &info : CheckpointStore(
-                     layout.checkpointsDir(config.training.fineTuneFrom), {}, CheckpointStore::Mode::ReadOnly)
-                                        .list()) {
-                found = found || info.step == step;
-                have += (have.empty() ? "" : ", ") + std::to_string(info.step);
-            }
-            if (!found)
-                throw TrainingError("cannot fine-tune from step " + std::to_string(step) + " of run \""
-                    + config.training.fineTuneFrom + "\": it has no complete checkpoint at that step ("
-                    + (have.empty() ? std::string("it has none") : "it has steps " + have) + ")");
-        }
-        if (request.freezeEncoder)
-            config.training.freezeEncoder = *request.freezeEncoder;
-        if (request.fineTuneStyles)
-            config.training.fineTuneStyles = *request.fineTuneStyles;
-        if (!request.attention.empty() || request.seed || !request.fineTuneFrom.empty() || request.fineTuneStep
-            || request.freezeEncoder || request.fineTuneStyles)
-            project::validateProject(config, "run " + runName);
-        requireFonts(config); // before the run exists: a project that cannot train leaves no failed run behind
-        fs::create_directories(runDir, ec);
-        if (ec)
-            throw IoError("cannot create " + runDir.string() + ": " + ec.message());
-        // The row before run.json: whoever opens the store meanwhile (the studio refreshing its run list)
-        // recovers rows for run folders that have a run.json, and must not race the trainer to this one.
-        addRunRow();
-        project::saveRunConfig(layout, runName, config);
-    }
-    if (request.resume && !store->run(runName)) {
-        // A resumed run whose store lost the row (e.g. a deleted runs.sqlite): again, unless a recovery
-        // (openRunStore in another process) has just added it from the run's folder.
-        try {
-            addRunRow();
-        } catch (const Error &) {
-            if (!store->run(runName))
-                throw;
-        }
-    }
-}
-
-void Trainer::Impl::addRunRow()
-{
-    store->createRun(project::RunRecord {.name = runName,
-        .created = "",
-        .status = "created",
-        .configJson = project::projectToJson(config).dump(),
-        .attention = config.model.attention.toString(),
-        .seed = config.training.seed,
-        .versions = versionsJson(),
-        .parent = config.training.fineTuneFrom,
-        .lastStep = 0});
+    if (!store->run(runName) || !std::filesystem::is_directory(layout.runDir(runName)))
+        throw TrainingError("cannot train run \"" + runName
+            + "\": it was not prepared (no run folder or run-store row in " + layout.folder.string() + ")");
 }
 
 CheckpointPolicy Trainer::Impl::fineTunePolicy() const
@@ -165,7 +55,6 @@ void Trainer::Impl::shareSetup()
     setup = nlohmann::json::parse(comm->shareFromLeader(setup.dump(), kLeaderWorkWait, "waiting for rank 0's run"));
     if (leader())
         return;
-    layout = project::ProjectLayout::of(request.projectFile);
     runName = setup.at("run").get<std::string>();
     config = project::projectFromJson(setup.at("config"), {}, "rank 0's settings of run " + runName);
 }
@@ -183,7 +72,7 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
     std::string note;
     std::optional<LoadedCheckpoint> latest;
     std::optional<LoadedCheckpoint> fineTuneSource;
-    if (leader() && request.resume)
+    if (leader() && resume)
         latest = std::move(resumeFrom);
     if (leader() && !latest && !config.training.fineTuneFrom.empty()) {
         if (!project::isValidRunName(config.training.fineTuneFrom))
@@ -236,9 +125,9 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
         note = "fine-tuning from " + fineTuneSource->info.dir.string() + " (" + fineTuneSource->why + ")";
     } else {
         session->initialize();
-        if (request.resume)
+        if (resume)
             note = "run \"" + runName + "\" has no checkpoint: starting from step 0"
-                + (request.startOver ? " (--start-over)" : "");
+                + (startOver ? " (--start-over)" : "");
     }
     if (comm) {
         comm->storeBarrier(kLeaderWorkWait, "loading the start state on every rank");
@@ -276,7 +165,7 @@ std::optional<LoadedCheckpoint> Trainer::Impl::resumePoint()
         throw ResumeRefused("run \"" + runName
             + "\" was imported from a shared model: it holds the generator only (no discriminator or optimizer "
               "state), so it cannot be resumed; fine-tune a new run from it (training.fineTuneFrom)");
-    if (!latest && !request.startOver) {
+    if (!latest && !startOver) {
         if (!damaged.empty())
             throw ResumeRefused("cannot resume: " + describeNoCheckpoint(runName, damaged)
                 + ". They are kept as they are for inspection." + again);

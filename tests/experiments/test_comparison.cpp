@@ -15,6 +15,7 @@
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -352,13 +353,12 @@ TEST_F(ComparisonTest, ASavedComparisonLoadsBackAsAStudyWithoutTheProject)
 
 TEST_F(ComparisonTest, RunsOnOtherTermsAreFlagged)
 {
-    training::Trainer trainer(training::RunRequest {.projectFile = s_project,
+    training::Trainer trainer(workflow::preparation({.projectFile = s_project,
         .runName = "c-short",
         .steps = 2,
         .resume = false,
-        .progressIntervalMs = 250,
         .attention = "none",
-        .seed = 7u});
+        .seed = 7u}));
     std::atomic<bool> cancel {false};
     ASSERT_EQ(trainer.run({}, cancel).outcome, training::RunOutcome::Completed);
     const auto c = compareRuns(s_project, {"c-none", "c-short"});

@@ -14,6 +14,7 @@
 #include "training/trainer.h"
 #include "training/trainingerror.h"
 #include "training/trainingsession.h"
+#include "workflow/trainrun.h"
 
 #include <ATen/Context.h>
 #include <gtest/gtest.h>
@@ -209,7 +210,7 @@ TEST_P(OnDevice, GenerationAndAttentionProbeMatchTheCpu)
     p.training.precision = "fp32";
     const fs::path file = dir / "p.zistudio";
     project::saveProject(p, file);
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "r"});
+    Trainer trainer(workflow::preparation({.projectFile = file, .runName = "r"}));
     std::atomic<bool> cancel {false};
     const auto result = trainer.run([](const ProgressRecord &) {}, cancel);
     ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;

@@ -14,6 +14,7 @@
 #include "tinyproject.h"
 #include "training/trainer.h"
 #include "trainrun.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -183,7 +184,7 @@ TEST(Generator, EvaluatesHandDrawnTargetsFromTheDatasetStore)
     p.dataset.charset.text = "永和九年岁在癸丑暮春之初会于稽山阴兰亭修禊事也群贤毕至少长咸集";
     const auto file = dir / "hand.zistudio";
     project::saveProject(p, file);
-    training::Trainer trainer(training::RunRequest {.projectFile = file, .runName = "h", .steps = 2});
+    training::Trainer trainer(workflow::preparation({.projectFile = file, .runName = "h", .steps = 2}));
     std::atomic<bool> cancel {false};
     ASSERT_EQ(trainer.run([](const training::ProgressRecord &) {}, cancel).outcome, training::RunOutcome::Completed);
     Generator g(file, "h", {"last"}, "cpu");

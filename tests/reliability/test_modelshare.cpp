@@ -21,6 +21,7 @@
 #include "training/tensorarchive.h"
 #include "training/trainer.h"
 #include "training/trainingerror.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -269,7 +270,7 @@ TEST_F(ModelSharing, AnImportedRunCannotBeResumed)
 {
     ModelShare::exportModel(m_alice, "kai-run", "best", m_zsm);
     ModelShare::importModel(m_zsm, m_bob, "shared");
-    training::Trainer trainer(training::RunRequest {.projectFile = m_bob, .runName = "shared", .resume = true});
+    training::Trainer trainer(workflow::preparation({.projectFile = m_bob, .runName = "shared", .resume = true}));
     std::atomic<bool> cancel {false};
     const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
     EXPECT_EQ(result.outcome, training::RunOutcome::Failed);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,7 @@ namespace zistudio::test
 /** Trains run `run` of the project file `project` to completion (header-only: the test links training). */
 inline training::RunResult trainToCompletion(const std::filesystem::path &project, const std::string &run)
 {
-    training::Trainer trainer(training::RunRequest {.projectFile = project, .runName = run});
+    training::Trainer trainer(workflow::preparation({.projectFile = project, .runName = run}));
     std::atomic<bool> cancel {false};
     const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
     EXPECT_EQ(result.outcome, training::RunOutcome::Completed) << result.message;

@@ -14,6 +14,7 @@
 #include "training/distributedtensors.h"
 #include "training/locallauncher.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -335,15 +336,12 @@ TEST(DistributedWorker, TrainTiny)
     if (!isWorker())
         GTEST_SKIP() << "a rank of DistributedTraining.RanksStayIdenticalAndOnlyRankZeroWrites";
     const auto config = workerConfig();
-    Trainer trainer(RunRequest {.projectFile = workerDir() / "tiny.zistudio",
-        .runName = "", // rank 0 names the run; the others learn the name
-        .steps = 0,
-        .resume = false,
-        .progressIntervalMs = 0,
-        .attention = {},
-        .seed = {},
-        .distributed = config,
-        .reportStateDigest = true});
+    // Rank 0 prepares the run (and names it); the others follow it and learn the name.
+    const auto project = workerDir() / "tiny.zistudio";
+    Trainer trainer(config.rank == 0
+            ? workflow::preparation({.projectFile = project, .runName = "", .steps = 0, .resume = false})
+            : RunPreparation([project] { return workflow::followRun(project, false); }),
+        {.progressIntervalMs = 0, .distributed = config, .reportStateDigest = true});
     // Rank 1 alone sees NaN losses at steps 2, 5, 6 and 7 (once each): every rank must skip those
     // updates, and after three in a row all roll back together to the step-4 checkpoint.
     std::set<long long> fired;
@@ -407,13 +405,8 @@ TEST(DistributedTraining, RanksStayIdenticalAndOnlyRankZeroWrites)
         EXPECT_EQ(entry.path().extension(), "") << "left over: " << entry.path();
 
     // The checkpoint holds the global data position: one process resumes it (another world size).
-    Trainer alone(RunRequest {.projectFile = file,
-        .runName = run,
-        .steps = 10,
-        .resume = true,
-        .progressIntervalMs = 0,
-        .attention = {},
-        .seed = {}});
+    Trainer alone(workflow::preparation({.projectFile = file, .runName = run, .steps = 10, .resume = true}),
+        {.progressIntervalMs = 0});
     std::atomic<bool> cancel {false};
     const auto resumed = alone.run({}, cancel);
     ASSERT_EQ(resumed.outcome, RunOutcome::Completed) << resumed.message;

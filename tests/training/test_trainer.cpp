@@ -10,6 +10,7 @@
 #include "training/checkpointstore.h"
 #include "training/runlock.h"
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -59,8 +60,8 @@ fs::path writeProject(const test::TempDir &dir, const project::Project &p = test
 RunResult train(const fs::path &project, const std::string &run, Recorded &rec, bool resume = false,
     long long steps = 0, TrainerHooks hooks = {}, std::function<bool(const ProgressRecord &)> stopWhen = {})
 {
-    Trainer trainer(
-        RunRequest {.projectFile = project, .runName = run, .steps = steps, .resume = resume, .progressIntervalMs = 0});
+    Trainer trainer(workflow::preparation({.projectFile = project, .runName = run, .steps = steps, .resume = resume}),
+        {.progressIntervalMs = 0});
     trainer.setTestHooks(std::move(hooks));
     std::atomic<bool> cancel {false};
     return trainer.run(
@@ -260,19 +261,17 @@ TEST(Trainer, DamagedNewestCheckpointIsSetAsideNotOverwritten)
     EXPECT_TRUE(store.loadLatest()->skipped.empty());
 }
 
-/** Resumes with RunRequest::startOver. */
+/** Resumes with workflow::RunRequest::startOver. */
 RunResult resumeStartingOver(const fs::path &project, const std::string &run, Recorded &rec, long long steps)
 {
-    Trainer trainer(RunRequest {.projectFile = project,
-        .runName = run,
-        .steps = steps,
-        .resume = true,
-        .progressIntervalMs = 0,
-        .attention = {},
-        .seed = {},
-        .distributed = {},
-        .reportStateDigest = false,
-        .startOver = true});
+    Trainer trainer(workflow::preparation({.projectFile = project,
+                        .runName = run,
+                        .steps = steps,
+                        .resume = true,
+                        .attention = {},
+                        .seed = {},
+                        .startOver = true}),
+        {.progressIntervalMs = 0});
     std::atomic<bool> cancel {false};
     return trainer.run([&](const ProgressRecord &r) { rec.records.push_back(r); }, cancel);
 }
@@ -388,7 +387,8 @@ TEST(Trainer, ServesProbesBetweenSteps)
     auto p = test::tinyProject();
     p.model.attention = model::AttentionSpec::parse("enc:2,dec:3");
     const auto file = writeProject(dir, p);
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "probe", .steps = 2, .progressIntervalMs = 0});
+    Trainer trainer(
+        workflow::preparation({.projectFile = file, .runName = "probe", .steps = 2}), {.progressIntervalMs = 0});
     std::vector<ProbeResult> results;
     trainer.requestProbe(ProbeRequest {.character = U"永", .styleId = 0, .points = {{0.5f, 0.5f}}, .strokeMean = true},
         [&](ProbeResult r) { results.push_back(std::move(r)); });
@@ -406,7 +406,7 @@ TEST(Trainer, PausedWaitsServesProbesAndCancels)
 {
     test::TempDir dir;
     const auto file = writeProject(dir);
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "paused", .progressIntervalMs = 0});
+    Trainer trainer(workflow::preparation({.projectFile = file, .runName = "paused"}), {.progressIntervalMs = 0});
     trainer.setPaused(true);
     std::atomic<bool> cancel {false};
     std::atomic<long long> stepsSeen {0};
@@ -520,7 +520,8 @@ TEST(Trainer, NewRunTakesAttentionAndSeedOverrides)
 {
     test::TempDir dir;
     const auto file = writeProject(dir);
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "swept", .steps = 2, .attention = "enc:1", .seed = 9});
+    Trainer trainer(
+        workflow::preparation({.projectFile = file, .runName = "swept", .steps = 2, .attention = "enc:1", .seed = 9}));
     std::atomic<bool> cancel {false};
     const auto result = trainer.run({}, cancel);
     ASSERT_EQ(result.outcome, RunOutcome::Completed) << result.message;
@@ -531,7 +532,7 @@ TEST(Trainer, NewRunTakesAttentionAndSeedOverrides)
     EXPECT_EQ(run->seed, 9u);                                                 // the tiny project says 7
     EXPECT_EQ(project::loadProject(file).model.attention.toString(), "none"); // the project is untouched
 
-    Trainer bad(RunRequest {.projectFile = file, .runName = "bad", .attention = "enc:99"});
+    Trainer bad(workflow::preparation({.projectFile = file, .runName = "bad", .attention = "enc:99"}));
     const auto refused = bad.run({}, cancel);
     EXPECT_EQ(refused.outcome, RunOutcome::Failed);
     EXPECT_NE(refused.message.find("enc:99"), std::string::npos) << refused.message;
@@ -546,7 +547,8 @@ TEST(Trainer, StepRecordsArriveWhenCheckpointsAreFrequent)
     p.training.checkpointEvery = 1;
     p.training.validateEvery = 1;
     const auto file = writeProject(dir, p);
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "busy", .steps = 4, .progressIntervalMs = 600000});
+    Trainer trainer(
+        workflow::preparation({.projectFile = file, .runName = "busy", .steps = 4}), {.progressIntervalMs = 600000});
     std::atomic<bool> cancel {false};
     int steps = 0;
     int forced = 0;
@@ -584,12 +586,12 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
     const auto file = writeProject(dir);
     Recorded base;
     ASSERT_EQ(train(file, "base", base, false, 4).outcome, RunOutcome::Completed);
-    Trainer tuned(RunRequest {.projectFile = file,
+    Trainer tuned(workflow::preparation({.projectFile = file,
         .runName = "tuned",
         .steps = 2,
         .fineTuneFrom = "base",
         .freezeEncoder = true,
-        .fineTuneStyles = std::vector<int> {0}});
+        .fineTuneStyles = std::vector<int> {0}}));
     Recorded rec;
     std::atomic<bool> cancel {false};
     const auto result = tuned.run([&](const ProgressRecord &r) { rec.records.push_back(r); }, cancel);
@@ -607,11 +609,11 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
     // refused before a run exists.
     const auto steps = CheckpointStore(layout.checkpointsDir("base"), {}, CheckpointStore::Mode::ReadOnly).list();
     ASSERT_FALSE(steps.empty());
-    Trainer chosen(RunRequest {.projectFile = file,
+    Trainer chosen(workflow::preparation({.projectFile = file,
         .runName = "chosen",
         .steps = 1,
         .fineTuneFrom = "base",
-        .fineTuneStep = steps.front().step});
+        .fineTuneStep = steps.front().step}));
     Recorded chosenRec;
     ASSERT_EQ(chosen.run([&](const ProgressRecord &r) { chosenRec.records.push_back(r); }, cancel).outcome,
         RunOutcome::Completed);
@@ -619,15 +621,15 @@ TEST(Trainer, FineTuneOverridesOfANewRun)
         chosenRec.last("started").message.find(CheckpointStore::folderName(steps.front().step)), std::string::npos)
         << chosenRec.last("started").message;
     EXPECT_EQ(project::loadRunConfig(layout, "chosen").training.fineTuneStep, steps.front().step);
-    Trainer absent(
-        RunRequest {.projectFile = file, .runName = "absent", .steps = 1, .fineTuneFrom = "base", .fineTuneStep = 999});
+    Trainer absent(workflow::preparation(
+        {.projectFile = file, .runName = "absent", .steps = 1, .fineTuneFrom = "base", .fineTuneStep = 999}));
     const auto refusedStep = absent.run({}, cancel);
     EXPECT_EQ(refusedStep.outcome, RunOutcome::Failed);
     EXPECT_NE(refusedStep.message.find("cannot fine-tune from step 999 of run \"base\""), std::string::npos)
         << refusedStep.message;
     EXPECT_FALSE(project::RunStore(layout.runStore).run("absent"));
 
-    Trainer missing(RunRequest {.projectFile = file, .runName = "orphan", .fineTuneFrom = "nope"});
+    Trainer missing(workflow::preparation({.projectFile = file, .runName = "orphan", .fineTuneFrom = "nope"}));
     const auto refused = missing.run({}, cancel);
     EXPECT_EQ(refused.outcome, RunOutcome::Failed);
     EXPECT_NE(refused.message.find("cannot fine-tune from run \"nope\""), std::string::npos) << refused.message;
@@ -641,7 +643,8 @@ TEST(Trainer, APauseIsNoTrainingTimeForTheRateAndTheEta)
     test::TempDir dir;
     const auto file = writeProject(dir);
     constexpr double kPauseSeconds = 2.0;
-    Trainer trainer(RunRequest {.projectFile = file, .runName = "p", .steps = 10, .progressIntervalMs = 0});
+    Trainer trainer(
+        workflow::preparation({.projectFile = file, .runName = "p", .steps = 10}), {.progressIntervalMs = 0});
     std::vector<ProgressRecord> steps;
     std::thread unpause;
     std::atomic<bool> cancel {false};
@@ -699,7 +702,7 @@ TEST(Trainer, NewRunsRaceTheStudiosRecoveryOfTheirFolders)
     std::atomic<bool> cancel {false};
     std::vector<std::string> failures;
     for (int i = 0; i < 8; ++i) {
-        Trainer trainer(RunRequest {.projectFile = file, .runName = "r" + std::to_string(i), .steps = 1});
+        Trainer trainer(workflow::preparation({.projectFile = file, .runName = "r" + std::to_string(i), .steps = 1}));
         const auto result = trainer.run({}, cancel);
         if (result.outcome != RunOutcome::Completed)
             failures.push_back(result.message);

@@ -261,7 +261,7 @@ TEST(AttentionProbeClient, ProbesOfATrainingRunAreServedByTheTrainer)
     AttentionProbeClient client(&session);
     QSignalSpy results(&client, &AttentionProbeClient::resultReady);
     QSignalSpy finished(&session, &TrainingSession::finished);
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = test::toPath(file);
     request.runName = "live";
     ASSERT_TRUE(session.start(request));
@@ -296,7 +296,7 @@ TEST(AttentionView, FollowsARunThatStartsAndProbesItLive)
     AttentionView view(&document, &session);
     view.show();
     EXPECT_EQ(view.runChooser()->runCount(), 0);
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = test::toPath(file);
     request.runName = "fresh";
     QSignalSpy finished(&session, &TrainingSession::finished);

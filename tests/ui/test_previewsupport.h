@@ -7,6 +7,7 @@
 #include "uitestsupport.h"
 
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <gtest/gtest.h>
 
@@ -42,10 +43,10 @@ struct TrainedRun
     explicit TrainedRun(const project::Project &project = twoStyleAttentionProject())
     {
         file = writeProject(dir, project);
-        training::RunRequest request;
+        workflow::RunRequest request;
         request.projectFile = toPath(file);
         request.runName = run.toStdString();
-        training::Trainer trainer(request);
+        training::Trainer trainer(workflow::preparation(request));
         std::atomic<bool> cancel {false};
         const auto result = trainer.run([](const training::ProgressRecord &) {}, cancel);
         EXPECT_EQ(result.outcome, training::RunOutcome::Completed) << result.message;

@@ -304,7 +304,7 @@ bool TrainingPanel::startNewRun(long long steps)
 {
     if (m_session->isActive() || !ensureSaved())
         return false;
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = toPath(m_document->filePath());
     request.runName = utf8(newRunName(m_document->filePath()));
     request.steps = steps;
@@ -320,7 +320,7 @@ bool TrainingPanel::continueRun(const QString &run, long long totalSteps, bool s
 {
     if (run.isEmpty() || m_session->isActive() || !ensureSaved())
         return false;
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = toPath(m_document->filePath());
     request.runName = utf8(run);
     request.resume = true;
@@ -335,7 +335,7 @@ bool TrainingPanel::startFineTune(
 {
     if (fromRun.isEmpty() || m_session->isActive() || !ensureSaved())
         return false;
-    training::RunRequest request;
+    workflow::RunRequest request;
     request.projectFile = toPath(m_document->filePath());
     request.runName = utf8(newRunName(m_document->filePath()));
     request.steps = steps;
@@ -431,7 +431,7 @@ void TrainingPanel::askFineTune()
         from->currentText(), freeze->isChecked(), chosen, steps->value(), checkpoint->currentData().toLongLong());
 }
 
-bool TrainingPanel::startRequest(training::RunRequest request)
+bool TrainingPanel::startRequest(workflow::RunRequest request)
 {
     const QString run = qs(request.runName);
     if (!m_session->start(request))

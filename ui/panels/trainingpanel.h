@@ -2,6 +2,7 @@
 #pragma once
 
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <QWidget>
 
@@ -86,7 +87,7 @@ private:
     void askContinue();
     /** Fine-tune…: asks for the run to start from and the fine-tuning options. */
     void askFineTune();
-    bool startRequest(training::RunRequest request);
+    bool startRequest(workflow::RunRequest request);
 
     ProjectDocument *m_document;
     ProjectController *m_controller;

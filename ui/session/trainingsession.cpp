@@ -34,7 +34,7 @@ TrainingSession::~TrainingSession()
     m_thread->wait();
 }
 
-bool TrainingSession::start(const training::RunRequest &request)
+bool TrainingSession::start(const workflow::RunRequest &request)
 {
     if (isActive())
         return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <QImage>
 #include <QObject>
@@ -48,7 +49,7 @@ public:
     QString runName() const { return m_runName; }
 
     /** Starts a run; ignored (returns false) while one is active. `request.runName` must be set. */
-    bool start(const zistudio::training::RunRequest &request);
+    bool start(const zistudio::workflow::RunRequest &request);
     void setPaused(bool paused);
     /** Asks the run to stop after the current step (an "interrupted" checkpoint is saved). */
     void stop();

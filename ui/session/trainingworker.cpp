@@ -10,11 +10,11 @@ TrainingWorker::TrainingWorker(std::shared_ptr<TrainingControl> control)
     : m_control(std::move(control))
 { }
 
-void TrainingWorker::run(const training::RunRequest &request)
+void TrainingWorker::run(const workflow::RunRequest &request)
 {
     training::RunResult result;
     try {
-        training::Trainer trainer(request);
+        training::Trainer trainer(workflow::preparation(request));
         {
             const std::lock_guard lock(m_control->mutex);
             m_control->trainer = &trainer;

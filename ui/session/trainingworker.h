@@ -2,6 +2,7 @@
 #pragma once
 
 #include "training/trainer.h"
+#include "workflow/trainrun.h"
 
 #include <QImage>
 #include <QObject>
@@ -34,7 +35,7 @@ public:
     explicit TrainingWorker(std::shared_ptr<TrainingControl> control);
 
     /** Trains one run to its end, cancellation or failure. Errors are reported, never thrown. */
-    void run(const zistudio::training::RunRequest &request);
+    void run(const zistudio::workflow::RunRequest &request);
 
 signals:
     void progress(const zistudio::training::ProgressRecord &record);
