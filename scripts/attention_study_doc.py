@@ -173,7 +173,10 @@ def write_doc(study):
         verdicts[pair["key"]] = write_pair(study, pair, plan, w)
 
     write_answer(study, verdicts, complete, w)
-    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Whole or not at all: two study processes (one per pair, --pair) may write the document at once.
+    tmp = doc.with_name(f".{doc.name}.{os.getpid()}.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, doc)
 
 
 def canonical(spec):
