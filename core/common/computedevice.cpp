@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/torchsupport.h"
 
+#include <dlfcn.h>
 #include <link.h>
 #ifdef ZISTUDIO_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
@@ -49,6 +50,16 @@ std::string loadedBlas()
     return at::hasMKL() ? std::string("MKL (built into LibTorch)") : std::string("built into LibTorch");
 }
 
+/**
+ * OpenBLAS's own thread pool (Debian's libopenblas0-pthread) is sized to every core and spins between
+ * calls; torch::set_num_threads does not reach it, so "--threads 1" computed on two cores, slower than on
+ * one (docs/performance.md). Looked up at run time: PyTorch's wheels carry MKL, which follows LibTorch.
+ */
+template<typename Function> Function openBlasFunction(const char *name)
+{
+    return reinterpret_cast<Function>(::dlsym(RTLD_DEFAULT, name));
+}
+
 std::string gibibytes(double bytes)
 {
     return std::to_string(static_cast<long long>(bytes / (1024.0 * 1024.0 * 1024.0) + 0.5)) + " GiB";
@@ -86,6 +97,8 @@ void configureComputeThreads(int threads)
         }
     });
     torch::set_num_threads(threads);
+    if (const auto setBlasThreads = openBlasFunction<void (*)(int)>("openblas_set_num_threads"))
+        setBlasThreads(threads);
 }
 
 bool cudaAvailable()
@@ -116,6 +129,8 @@ ComputeDeviceInfo describeComputeDevice(const std::string &preference)
     info.libtorchVersion = TORCH_VERSION;
     info.threads = torch::get_num_threads();
     info.blas = loadedBlas();
+    const auto blasThreads = openBlasFunction<int (*)()>("openblas_get_num_threads");
+    info.blasThreads = blasThreads ? blasThreads() : info.threads;
     info.name = "CPU";
 #ifdef ZISTUDIO_WITH_CUDA
     info.cudaCompiled = true;

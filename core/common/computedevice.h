@@ -9,10 +9,11 @@ namespace zistudio
 /** Torch-free description of the device the engine computes on (chosen once, ARCHITECTURE rule 6). */
 struct ComputeDeviceInfo
 {
-    bool cuda = false; ///< the engine computes on a CUDA GPU
-    std::string name;  ///< GPU name, or "CPU"
-    int threads = 1;   ///< LibTorch intra-op threads (CPU)
-    std::string blas;  ///< the BLAS library LibTorch resolved at run time
+    bool cuda = false;   ///< the engine computes on a CUDA GPU
+    std::string name;    ///< GPU name, or "CPU"
+    int threads = 1;     ///< LibTorch intra-op threads (CPU)
+    std::string blas;    ///< the BLAS library LibTorch resolved at run time
+    int blasThreads = 1; ///< the threads that BLAS computes with (OpenBLAS keeps a pool of its own)
     std::string libtorchVersion;
     bool cudaCompiled = false; ///< this LibTorch build has CUDA (false: Debian's CPU build)
     std::string cudaVersion;   ///< CUDA runtime compiled in ("13.0"), empty without CUDA
@@ -44,7 +45,8 @@ void resetPeakDeviceMemory(int index);
 
 /**
  * Sets LibTorch's intra-op thread count (0 = the machine's cores; Debian's LibTorch starts with 1).
- * Safe to call more than once; the first call also sets the inter-op pool size.
+ * Safe to call more than once; the first call also sets the inter-op pool size. OpenBLAS (Debian's LibTorch)
+ * gets the same count: its own pool would otherwise use every core, whatever LibTorch was told.
  */
 void configureComputeThreads(int threads = 0);
 

@@ -58,6 +58,19 @@ TEST(ComputeDevice, ThreadsAreSetExplicitly)
     // 35x slower); PyTorch's wheel carries MKL inside.
     EXPECT_TRUE(dev.blas.find("OpenBLAS") != std::string::npos || dev.blas.find("MKL") != std::string::npos)
         << dev.blas;
+    EXPECT_EQ(dev.blasThreads, 2);
+}
+
+TEST(ComputeDevice, OneThreadMeansOneThreadInBlasToo)
+{
+    // OpenBLAS's pool (Debian's LibTorch) sized itself to every core: "--threads 1" used two. Its own count
+    // is read back from OpenBLAS itself; with MKL (PyTorch's wheel) LibTorch sets it.
+    configureComputeThreads(1);
+    const ComputeDeviceInfo one = describeComputeDevice("cpu");
+    EXPECT_EQ(one.threads, 1);
+    EXPECT_EQ(one.blasThreads, 1) << one.blas;
+    configureComputeThreads(2);
+    EXPECT_EQ(describeComputeDevice("cpu").blasThreads, 2);
 }
 
 TEST(ComputeDevice, CpuHasNoDeviceMemory)
