@@ -19,7 +19,8 @@ int main(int argc, char **argv)
     bool showVersion = false;
     int threads = 0;
     app.add_flag("--version", showVersion, "Print ZiStudio, LibTorch, FreeType and HarfBuzz versions and the device");
-    app.add_option("--threads", threads, "LibTorch CPU threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    app.add_option("--threads", threads, "CPU threads of LibTorch and its BLAS (default: all cores)")
+        ->check(CLI::NonNegativeNumber);
 
     // Runs after parsing, before any subcommand's callback: thread settings apply to every command.
     app.parse_complete_callback([&threads] { configureComputeThreads(threads); });
