@@ -147,7 +147,8 @@ def write_doc(study):
       " one with none yet shows its earlier runs' time, marked †, inflated alike: compare those with each other,"
       f" not with the rest. {pre_fix_note(study)}")
     w(f"- **Machine:** a 2-core CPU machine shared with builds; LibTorch with {args.threads} thread(s) at"
-      " `nice -n 19`.")
+      " `nice -n 19`; from the thread fix on, the two pairs trained side by side, one process each"
+      " (`scripts/attention-study run --pair KEY`).")
     w("")
     w("| placement | sites (map) | hypothesis |")
     w("|---|---|---|")
