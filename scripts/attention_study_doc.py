@@ -461,6 +461,29 @@ def write_answer(study, verdicts, complete, w):
     w("- Two seeds per placement give a crude noise estimate: a margin just above it is weak evidence.")
     w("- Cost is measured as CPU time per step; on a GPU the attention matmuls are relatively cheaper.")
     w("")
+    w("## What the study changed in the product")
+    w("")
+    w("Running the experiment as a user would, with the CLI alone, showed where the product fell short; each"
+      " gap was fixed in the product, not worked around in this script:")
+    w("")
+    w("- **A fixed held-out set:** `zistudio-cli project new --val-chars-file FILE --val-fraction 0` pins the"
+      " validation characters, so that no run of any placement or seed ever trains on them.")
+    w("- **Sweeps that resume and repeat:** `zistudio-cli sweep --seeds N` runs every placement's first seed"
+      " before any second one, `--only RUN` trains one run of the plan, `--dry-run --json` prints the plan with"
+      " what each run needs (train, resume, skip); a stopped sweep continues from each run's last checkpoint.")
+    w("- **A comparison that can say \"no difference\":** `zistudio-cli compare` groups runs by placement (mean"
+      " and spread over seeds), states the verdict against the run-to-run noise, scores the `--checkpoint last`"
+      " (picking each run's best checkpoint on the held-out set would select on the test set), and saves a"
+      " study (`--save`) that the CLI and the studio read back without the project.")
+    w("- **Cost beside quality:** the trainer records each step's wall and CPU time and the process's memory;"
+      " `compare` reports them per placement with the cost model's estimate and attention parameters.")
+    w("- **The studio opens a study:** Compare → Open Study… (or `zistudio --study FILE.json`) shows a saved"
+      " study with its verdict, curves and glyphs; a damaged study file is refused with the file named, and"
+      " the study reader is fuzzed in CI.")
+    w("- **`--threads 1` means one thread:** Debian's LibTorch left OpenBLAS a pool on every core, spinning"
+      " between calls — a \"one-thread\" run used two cores, trained slower than on one, and its CPU time"
+      " counted the spinning (see *Cost* above). The thread count now reaches OpenBLAS.")
+    w("")
     w("## Repeat it at 256 px on a GPU")
     w("")
     w("With a CUDA build of ZiStudio (`scripts/build` with a CUDA LibTorch, see the README), the same script"
