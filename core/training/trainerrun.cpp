@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Trainer::Impl: run setup, validation and samples, checkpoints, rollback, probes.
-#include "common/atomicfile.h"
-#include "common/buildinfo.h"
 #include "common/computedevice.h"
 #include "common/imageio.h"
 #include "common/utf8.h"
