@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace zistudio::ui
 {
@@ -46,6 +52,39 @@ void AppSettings::addRecentProject(const QString &path)
     while (recent.size() > kMaxRecentProjects)
         recent.removeLast();
     QSettings().setValue(QStringLiteral("project/recent"), recent);
+}
+
+QList<RecentProject> AppSettings::recentProjectEntries()
+{
+    const QStringList paths = recentProjects();
+    QHash<QString, int> sameName;
+    for (const QString &path : paths)
+        ++sameName[QFileInfo(path).fileName()];
+    QList<RecentProject> entries;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        RecentProject entry {.path = path, .label = info.fileName(), .exists = info.exists(), .toolTip = path};
+        if (sameName.value(info.fileName()) > 1) {
+            // The fewest trailing folders that no other recent project of this name shares.
+            const QStringList folders = QDir::fromNativeSeparators(info.path()).split(u'/', Qt::SkipEmptyParts);
+            QString suffix;
+            for (qsizetype n = 1; n <= folders.size(); ++n) {
+                suffix = folders.mid(folders.size() - n).join(u'/');
+                const bool shared = std::any_of(paths.begin(), paths.end(), [&](const QString &other) {
+                    const QFileInfo o(other);
+                    return other != path && o.fileName() == info.fileName()
+                        && (QDir::fromNativeSeparators(o.path()) + u'/').endsWith(u'/' + suffix + u'/');
+                });
+                if (!shared)
+                    break;
+            }
+            entry.label = QCoreApplication::translate("AppSettings", "%1 (%2)").arg(info.fileName(), suffix);
+        }
+        if (!entry.exists)
+            entry.toolTip = QCoreApplication::translate("AppSettings", "Not found: %1").arg(path);
+        entries.append(entry);
+    }
+    return entries;
 }
 
 QByteArray AppSettings::windowGeometry()

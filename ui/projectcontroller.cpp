@@ -46,12 +46,13 @@ void ProjectController::updateActions()
 void ProjectController::updateRecentMenu()
 {
     m_recent->clear();
-    const QStringList recent = AppSettings::recentProjects();
-    for (const QString &path : recent) {
-        QAction *action = m_recent->addAction(QFileInfo(path).fileName());
-        action->setToolTip(path);
-        action->setStatusTip(path);
-        connect(action, &QAction::triggered, this, [this, path] {
+    const QList<RecentProject> recent = AppSettings::recentProjectEntries();
+    for (const RecentProject &entry : recent) {
+        QAction *action = m_recent->addAction(entry.label);
+        action->setToolTip(entry.toolTip);
+        action->setStatusTip(entry.toolTip);
+        action->setEnabled(entry.exists);
+        connect(action, &QAction::triggered, this, [this, path = entry.path] {
             if (maybeSave())
                 openFile(path);
         });

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "dialogs/aboutdialog.h"
 #include "mainwindow.h"
 #include "panels/datasetpanel.h"
@@ -11,12 +12,17 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <gtest/gtest.h>
@@ -121,4 +127,50 @@ TEST(MainWindow, SaveAsNamesTheProjectAndOpenRecentWakesUp)
     EXPECT_TRUE(recent->isEnabled()); // in this very session
     ASSERT_FALSE(recent->actions().isEmpty());
     EXPECT_EQ(recent->actions().front()->toolTip(), file);
+}
+
+TEST(MainWindow, RecentProjectsOfTheSameNameAreToldApart)
+{
+    // Two projects named demo.zistudio showed as two identical "demo.zistudio" lines; a moved one opened
+    // nothing. Each now says as much of its folder as tells it apart, and a missing one is disabled.
+    zistudio::test::TempDir dir;
+    const auto touch = [&](const QString &relative) {
+        const QString path = QString::fromStdString((dir / relative.toStdString()).string());
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        return path;
+    };
+    const QString demo = touch(QStringLiteral("studio/demo/demo.zistudio"));
+    const QString copy = touch(QStringLiteral("tmp/demo.zistudio"));
+    const QString kaiA = touch(QStringLiteral("a/kai/kai.zistudio"));
+    const QString kaiB = touch(QStringLiteral("b/kai/kai.zistudio"));
+    const QString own = touch(QStringLiteral("mine/only.zistudio"));
+    const QString gone = QString::fromStdString((dir / "gone" / "lost.zistudio").string());
+    QSettings().setValue(QStringLiteral("project/recent"), QStringList {demo, copy, kaiA, kaiB, own, gone});
+    QHash<QString, RecentProject> byPath;
+    for (const RecentProject &entry : AppSettings::recentProjectEntries())
+        byPath.insert(entry.path, entry);
+    ASSERT_EQ(byPath.size(), 6);
+    EXPECT_EQ(byPath[demo].label, QStringLiteral("demo.zistudio (demo)"));
+    EXPECT_EQ(byPath[copy].label, QStringLiteral("demo.zistudio (tmp)"));
+    EXPECT_EQ(byPath[kaiA].label, QStringLiteral("kai.zistudio (a/kai)")); // "kai" alone is shared
+    EXPECT_EQ(byPath[kaiB].label, QStringLiteral("kai.zistudio (b/kai)"));
+    EXPECT_EQ(byPath[own].label, QStringLiteral("only.zistudio"));
+    EXPECT_EQ(byPath[own].toolTip, own);
+    EXPECT_FALSE(byPath[gone].exists);
+    EXPECT_TRUE(byPath[gone].toolTip.contains(gone));
+    EXPECT_NE(byPath[gone].toolTip, gone);
+
+    // File → Open Recent lists them so (the Project panel lists the same entries).
+    MainWindow window;
+    QStringList menu;
+    for (QAction *action : window.projectController()->recentMenu()->actions()) {
+        menu << action->text();
+        EXPECT_EQ(action->isEnabled(), action->text() != QStringLiteral("lost.zistudio"))
+            << action->text().toStdString();
+    }
+    EXPECT_EQ(menu.size(), 6);
+    EXPECT_EQ(QSet<QString>(menu.begin(), menu.end()).size(), 6) << menu.join(u", ").toStdString();
+    QSettings().remove(QStringLiteral("project/recent"));
 }

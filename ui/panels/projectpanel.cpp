@@ -166,10 +166,12 @@ void ProjectPanel::updateSummary()
 void ProjectPanel::updateRecent()
 {
     m_recent->clear();
-    for (const QString &path : AppSettings::recentProjects()) {
-        auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_recent);
-        item->setToolTip(path);
-        item->setData(Qt::UserRole, path);
+    for (const RecentProject &recent : AppSettings::recentProjectEntries()) {
+        auto *item = new QListWidgetItem(recent.label, m_recent);
+        item->setToolTip(recent.toolTip);
+        item->setData(Qt::UserRole, recent.path);
+        if (!recent.exists)
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
     }
 }
 
