@@ -115,6 +115,7 @@ void Trainer::Impl::startSession(const data::Dataset &dataset)
         rollbacks = extra.value("rollbacks", 0);
         halvedBatch = extra.value("halvedBatch", false);
         note = "resumed from " + latest->info.dir.string() + " (" + latest->why + ")";
+        lastCheckpoint = latest->info.dir.string(); // the run's last complete checkpoint until it writes one
         for (const auto &skipped : latest->skipped)
             note += "; skipped damaged " + skipped;
     } else if (fineTuneSource) {

@@ -580,6 +580,23 @@ TEST(Trainer, AFinishedRunContinuesWithMoreSteps)
     EXPECT_EQ(project::RunStore(layout.runStore).run("r")->lastStep, 8);
 }
 
+TEST(Trainer, AResumeThatHasNothingLeftNamesTheRunsLastCheckpoint)
+{
+    // Resuming a finished run without more steps trains nothing; the result still names the checkpoint
+    // the run ends on (it said "last checkpoint " with nothing after it).
+    test::TempDir dir;
+    const auto file = writeProject(dir);
+    Recorded first;
+    const auto trained = train(file, "r", first, false, 4);
+    ASSERT_EQ(trained.outcome, RunOutcome::Completed) << trained.message;
+    ASSERT_FALSE(trained.lastCheckpoint.empty());
+    Recorded again;
+    const auto resumed = train(file, "r", again, true);
+    ASSERT_EQ(resumed.outcome, RunOutcome::Completed) << resumed.message;
+    EXPECT_EQ(resumed.step, 4);
+    EXPECT_EQ(resumed.lastCheckpoint, trained.lastCheckpoint);
+}
+
 TEST(Trainer, FineTuneOverridesOfANewRun)
 {
     test::TempDir dir;
