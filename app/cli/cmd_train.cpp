@@ -191,8 +191,8 @@ void runTrain(const TrainOptions &o)
                           << (r.samplePng.empty() ? "" : ", samples " + r.samplePng) << '\n';
             else if (r.event == "checkpoint")
                 std::cout << r.message << ": " << r.checkpoint << '\n';
-            else if (!r.message.empty())
-                std::cout << r.event << ": " << r.message << '\n';
+            else if (!r.message.empty() && r.event != "finished" && r.event != "failed")
+                std::cout << r.event << ": " << r.message << '\n'; // the outcome is said once, below
             std::cout << std::flush;
         },
         cancel);

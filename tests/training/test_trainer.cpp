@@ -763,8 +763,19 @@ TEST(CliTrain, FineTunesFromAChosenCheckpoint)
     const auto gone = test::runShell(cli + "--run g --fine-tune-from base --fine-tune-checkpoint 999 2>&1");
     EXPECT_NE(gone.exitCode, 0);
     EXPECT_NE(gone.output.find("no complete checkpoint at that step"), std::string::npos) << gone.output;
+    // Said once: the trainer's "failed" record is not printed beside the error.
+    EXPECT_EQ(gone.output.find("no complete checkpoint at that step"),
+        gone.output.rfind("no complete checkpoint at that step"))
+        << gone.output;
     for (const char *run : {"w", "a", "g"})
         EXPECT_FALSE(project::RunStore(layout.runStore).run(run)) << run;
+    // A resume with nothing left to train names the checkpoint the run ends on.
+    const auto again = test::runShell(cli + "--run base --resume 2>&1");
+    ASSERT_EQ(again.exitCode, 0) << again.output;
+    EXPECT_NE(again.output.find(
+                  "last checkpoint " + (layout.checkpointsDir("base") / CheckpointStore::folderName(4)).string()),
+        std::string::npos)
+        << again.output;
 }
 
 TEST(Trainer, ASourceThatIsNotAFontLeavesNoFailedRun)
