@@ -77,10 +77,15 @@ torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *m
     const torch::Tensor v = qkv.narrow(1, 2 * ck, c);           // [B, C, N]
     torch::Tensor o;
 #if TORCH_VERSION_MAJOR >= 2
+    // scaled_dot_product_attention with one head: its fused kernels take [B, heads, N, d] only. SAGAN's keys are
+    // C/8 wide and its values C, which the fused CPU kernel refuses (it needs equal widths), so on the CPU it
+    // runs its own unfused path, measured level with the two products below (docs/performance.md); a GPU's
+    // memory-efficient kernel allows unequal widths (not measured yet: no GPU).
     if (matrix == nullptr) {
-        // Fused kernel; SAGAN uses no 1/sqrt(d) scaling, so cancel SDPA's by scaling q.
-        const double unscale = std::sqrt(static_cast<double>(q.size(1)));
-        o = at::scaled_dot_product_attention(q.transpose(1, 2) * unscale, k.transpose(1, 2), v.transpose(1, 2))
+        const double unscale = std::sqrt(static_cast<double>(q.size(1))); // SAGAN has no 1/sqrt(d): cancel SDPA's
+        o = at::scaled_dot_product_attention(
+            (q.transpose(1, 2) * unscale).unsqueeze(1), k.transpose(1, 2).unsqueeze(1), v.transpose(1, 2).unsqueeze(1))
+                .squeeze(1)
                 .transpose(1, 2); // [B, C, N]
     }
 #endif
