@@ -186,6 +186,37 @@ TEST(CompareView, LongRunNamesSharingAPrefixStayDistinct)
     EXPECT_EQ(grid.drawnLabel(3), grid.drawnLabel(4)) << grid.drawnLabel(3).toStdString(); // why it was needed
 }
 
+TEST(ComparisonPlot, ANarrowPlotPutsItsLegendUnderTheCurves)
+{
+    // The attention study in the Compare tab at the default window size: four long run names beside a 300 px
+    // plot left the curves about 70 px, and the step labels ran into each other ("0100020003000").
+    experiments::Comparison comparison;
+    for (const char *name : {"study-none", "study-enc5", "study-dec2-dec3", "study-enc2-enc3-dec2-dec3"}) {
+        experiments::RunSummary run;
+        run.name = name;
+        run.attention = name;
+        run.baselineL1 = 0.26;
+        for (long long step = 250; step <= 3000; step += 250)
+            run.valL1Curve.push_back({step, 0.1 + 10.0 / static_cast<double>(step)});
+        comparison.runs.push_back(run);
+    }
+    ComparisonPlot plot;
+    plot.setComparison(comparison);
+    plot.resize(300, 400);
+    plot.show();
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(plot.legendBeside());
+    EXPECT_GE(plot.curveWidth(), 200);
+    EXPECT_GE(plot.minimumSizeHint().height(), 220 + 4 * 15); // the curves keep their height above the legend
+    EXPECT_LE(plot.tickCount(Qt::Horizontal), 3);
+    // Wide enough, the legend goes back beside the curves, which keep most of the width.
+    plot.resize(1000, 400);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(plot.legendBeside());
+    EXPECT_GE(plot.curveWidth(), 600);
+    EXPECT_GT(plot.tickCount(Qt::Horizontal), 3);
+}
+
 TEST(ComparisonPlot, FewerTicksOnASmallPlotSoLabelsDoNotOverlap)
 {
     ComparisonPlot plot;

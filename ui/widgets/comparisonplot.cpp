@@ -24,6 +24,10 @@ constexpr int kMinimumHeight = 220;
 constexpr int kPixelsPerXTick = 90;
 constexpr int kPixelsPerYTick = 45;
 constexpr double kMarkerSize = 5;
+/// Narrower than this, the legend goes under the plot (beside, it left the curves a sliver of the width).
+constexpr int kLegendBesideWidth = 560;
+/// Room one legend entry needs in a row of the legend under the plot, pixels.
+constexpr int kLegendColumnWidth = 170;
 
 QColor placementColor(std::size_t index)
 {
@@ -40,7 +44,7 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
     m_plot->setObjectName(QStringLiteral("ComparePlot"));
     m_plot->setMinimumHeight(kMinimumHeight);
     m_plot->legend->setVisible(true);
-    // The legend sits beside the plot, not over the curves.
+    // The legend sits beside the plot (or under it, when narrow), not over the curves.
     m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     m_plot->legend->setBorderPen(Qt::NoPen);
@@ -104,15 +108,53 @@ void ComparisonPlot::setComparison(const experiments::Comparison &comparison)
         graph->setData(QVector<double> {0, maxStep}, QVector<double> {baseline, baseline}, true);
     }
     m_plot->rescaleAxes();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    fitToSize(); // the legend's size changed with its entries
 }
 
 void ComparisonPlot::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_plot->xAxis->ticker()->setTickCount(std::clamp(width() / kPixelsPerXTick, 2, 8));
-    m_plot->yAxis->ticker()->setTickCount(std::clamp(height() / kPixelsPerYTick, 2, 6));
+    fitToSize();
+}
+
+void ComparisonPlot::fitToSize()
+{
+    QCPLegend *legend = m_plot->legend;
+    QCPLayoutGrid *grid = m_plot->plotLayout();
+    const bool beside = width() >= kLegendBesideWidth;
+    if (beside != legendBeside()) {
+        grid->take(legend);
+        grid->simplify();
+        if (beside) {
+            grid->addElement(0, 1, legend);
+            grid->setColumnStretchFactor(1, 0.001);
+        } else {
+            grid->addElement(1, 0, legend);
+            grid->setRowStretchFactor(1, 0.001);
+        }
+    }
+    // Beside: one column. Under: as many columns as fit. (The wrap first: setFillOrder rearranges by it.)
+    legend->setWrap(beside ? 0 : std::max(1, width() / kLegendColumnWidth));
+    legend->setFillOrder(beside ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst, true);
+    // The curves keep their height when the legend goes under them.
+    m_plot->setMinimumHeight(kMinimumHeight + (beside ? 0 : legend->minimumOuterSizeHint().height()));
+    // Ticks for the width the curves get, not the widget's.
+    const int plotWidth = beside ? width() - legend->minimumOuterSizeHint().width() : width();
+    const int plotHeight = beside ? height() : height() - legend->minimumOuterSizeHint().height();
+    m_plot->xAxis->ticker()->setTickCount(std::clamp(plotWidth / kPixelsPerXTick, 2, 8));
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(plotHeight / kPixelsPerYTick, 2, 6));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool ComparisonPlot::legendBeside() const
+{
+    return m_plot->plotLayout()->columnCount() > 1 && m_plot->plotLayout()->element(0, 1) == m_plot->legend;
+}
+
+int ComparisonPlot::curveWidth()
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    return m_plot->axisRect()->width();
 }
 
 int ComparisonPlot::tickCount(Qt::Orientation axis) const

@@ -27,6 +27,10 @@ public:
     int curveCount() const;
     /** Ticks the axis aims for: fewer on a small plot, so tick labels never run into each other. */
     int tickCount(Qt::Orientation axis) const;
+    /** Tests: the legend is beside the curves (a wide plot) rather than under them. */
+    bool legendBeside() const;
+    /** Tests: the width the curves are drawn in, pixels (after a layout). */
+    int curveWidth();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,6 +38,8 @@ protected:
 
 private:
     void retranslate();
+    /** Legend beside or under the curves, and tick counts for the room the curves get. */
+    void fitToSize();
 
     QCustomPlot *m_plot;
 };
