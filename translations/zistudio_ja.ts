@@ -451,6 +451,10 @@ Qt %5
         <source>unused</source>
         <translation>未使用</translation>
     </message>
+    <message>
+        <source>This run has no attention layers (its placement is “none”), so there is no map to show; the glyphs on the left are still its own. Runs trained with attention layers (Model panel → Self-attention per depth) show here where each layer looks.</source>
+        <translation>この学習にはアテンション層がありません（配置は「none」）。表示するマップはありません。左のグリフはこの学習自身のものです。アテンション層付きで学習すると（モデルパネル → 深さごとのセルフアテンション）、各層がどこを見ているかがここに表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::CharsetChooser</name>

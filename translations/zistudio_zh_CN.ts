@@ -451,6 +451,10 @@ Qt %5
         <source>unused</source>
         <translation>未使用</translation>
     </message>
+    <message>
+        <source>This run has no attention layers (its placement is “none”), so there is no map to show; the glyphs on the left are still its own. Runs trained with attention layers (Model panel → Self-attention per depth) show here where each layer looks.</source>
+        <translation>这个训练没有注意力层（其配置为“none”），因此没有可显示的图；左侧的字形仍是它自己生成的。含注意力层的训练（模型面板 → 各深度的自注意力）会在此显示每一层关注之处。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::CharsetChooser</name>

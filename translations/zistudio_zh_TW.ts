@@ -451,6 +451,10 @@ Qt %5
         <source>unused</source>
         <translation>未使用</translation>
     </message>
+    <message>
+        <source>This run has no attention layers (its placement is “none”), so there is no map to show; the glyphs on the left are still its own. Runs trained with attention layers (Model panel → Self-attention per depth) show here where each layer looks.</source>
+        <translation>這個訓練沒有注意力層（其配置為「none」），因此沒有可顯示的圖；左側的字形仍是它自己產生的。含注意力層的訓練（模型面板 → 各深度的自注意力）會在此顯示每一層關注之處。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::CharsetChooser</name>

@@ -15,6 +15,7 @@
 #include "common/heatmap.h"
 
 #include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -212,6 +213,25 @@ TEST(AttentionView, BlendEndsAreThePureStyles)
     ASSERT_EQ(weights.size(), 2u);
     EXPECT_EQ(weights[0], (std::pair<int, float> {0, 0.5F}));
     EXPECT_EQ(weights[1], (std::pair<int, float> {1, 0.5F}));
+}
+
+TEST(AttentionView, ARunWithoutAttentionSaysWhyThereIsNoMap)
+{
+    // A run without attention layers showed an empty grey pane and "0 attention layer(s)".
+    auto project = test::twoStyleAttentionProject();
+    project.model.attention = model::AttentionSpec::parse("none");
+    AttentionFixture f(project);
+    ASSERT_TRUE(f.showAndWait());
+    auto *hint = f.view->findChild<QLabel *>(QStringLiteral("NoAttentionLayers"));
+    ASSERT_NE(hint, nullptr);
+    EXPECT_TRUE(hint->isVisible());
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("no attention layers"))) << hint->text().toStdString();
+    // A run with layers shows its maps, not the hint.
+    AttentionFixture withLayers;
+    ASSERT_TRUE(withLayers.showAndWait());
+    auto *none = withLayers.view->findChild<QLabel *>(QStringLiteral("NoAttentionLayers"));
+    ASSERT_NE(none, nullptr);
+    EXPECT_FALSE(none->isVisible());
 }
 
 TEST(AttentionView, OneStyleDisablesBlending)

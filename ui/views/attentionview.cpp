@@ -101,6 +101,12 @@ AttentionView::AttentionView(ProjectDocument *document, TrainingSession *session
     auto *tiles = new QWidget(this);
     m_tileGrid = new QGridLayout(tiles);
     m_tileGrid->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_noLayers = new QLabel(tiles);
+    m_noLayers->setObjectName(QStringLiteral("NoAttentionLayers"));
+    m_noLayers->setWordWrap(true);
+    m_noLayers->setMaximumWidth(kTileColumns * (kTileSide + 8));
+    m_noLayers->hide();
+    m_tileGrid->addWidget(m_noLayers, 0, 0, 1, kTileColumns);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(tiles);
@@ -415,6 +421,11 @@ void AttentionView::onResult(const AttentionResult &result)
 void AttentionView::rebuildTiles()
 {
     const std::size_t n = m_result.layers.size();
+    // An empty grey pane told nothing: say why there is no map.
+    m_noLayers->setText(tr("This run has no attention layers (its placement is “none”), so there is no map to"
+                           " show; the glyphs on the left are still its own. Runs trained with attention layers"
+                           " (Model panel → Self-attention per depth) show here where each layer looks."));
+    m_noLayers->setVisible(n == 0);
     while (m_tiles.size() > n) {
         delete m_tiles.back();
         m_tiles.pop_back();

@@ -110,6 +110,7 @@ private:
     GlyphCanvas *m_target = nullptr;
     GlyphCanvas *m_large = nullptr;
     QGridLayout *m_tileGrid = nullptr;
+    QLabel *m_noLayers = nullptr; ///< in place of the tiles when the run has no attention layers
     QLabel *m_status = nullptr;
     std::vector<GlyphCanvas *> m_tiles;
 
