@@ -480,6 +480,9 @@ def write_answer(study, verdicts, complete, w):
     w("- **The studio opens a study:** Compare → Open Study… (or `zistudio --study FILE.json`) shows a saved"
       " study with its verdict, curves and glyphs; a damaged study file is refused with the file named, and"
       " the study reader is fuzzed in CI.")
+    w("- **The Compare tab fits a study:** opened at the default window size, four study run names beside"
+      " the curves left them a sliver and the step labels ran together; a narrow plot now puts its legend"
+      " under the curves.")
     w("- **`--threads 1` means one thread:** Debian's LibTorch left OpenBLAS a pool on every core, spinning"
       " between calls — a \"one-thread\" run used two cores, trained slower than on one, and its CPU time"
       " counted the spinning (see *Cost* above). The thread count now reaches OpenBLAS.")
