@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # scripts/attention-study against this build's CLI, on a tiny budget: one run, its results and the
-# document; the same command again skips it and trains the next run (with attention: heatmaps too).
+# document; the same command again skips it and trains the next run (with attention: heatmaps too); --pair
+# picks the other pair's next run.
 # Usage: attention_study_script.sh ZISTUDIO_CLI SCRATCH_DIR
 set -eu
 cli=$1
@@ -23,4 +24,12 @@ grep -q "2 of 26 runs done" "$out/study.md"
 test -s "$out/results/song-kai/runs/study-enc5/attention/uni6C38-attention.json"
 grep -q "What the best attention placement looks at" "$out/study.md"
 "$cli" compare --from "$out/results/song-kai.study.json" | grep -q "study-enc5"
+# --pair trains only that pair's runs (one process per pair): the next run is ming-yen's first, not song-kai's
+# third; the document still covers both pairs.
+# shellcheck disable=SC2086
+"$study" run $tiny --pair ming-yen
+grep -q "3 of 26 runs done" "$out/study.md"
+test -s "$out/results/ming-yen/runs/study-none/evaluation.json"
+test ! -e "$out/results/song-kai/runs/study-dec2-dec3"
+grep -q "Song → Kai" "$out/study.md"
 echo "attention study script: ok"
