@@ -14,6 +14,8 @@
 //                         [--wait-policy passive|active|default] [--json PATH]
 //                         [--placements "none;enc:3;enc:4;dec:3"]   (attention overhead: ours only, one
 //                          contender per placement, each step time relative to the first placement's)
+//                         [--matrix-attention yes]  (each contender of ours also with the whole-matrix
+//                          attention path instead of the blocked CPU kernel: the kernel's A/B)
 #include "benchsupport.h"
 #include "stepworker.h"
 #include "waitpolicy.h"
@@ -37,8 +39,9 @@ struct Args
     int warmup = 1;
     int threads = 0;
     std::vector<std::string> peers {"zi2zi", "same"};
-    bool ablation = false;   ///< also ours with LibTorch's transposed convolution
-    std::string baselineExe; ///< also ours from another build of this benchmark (e.g. the previous commit)
+    bool ablation = false;        ///< also ours with LibTorch's transposed convolution
+    bool matrixAttention = false; ///< also ours with the whole-matrix attention path
+    std::string baselineExe;      ///< also ours from another build of this benchmark (e.g. the previous commit)
     std::string json = (sourceDir() / "bench/results/train_step.json").string();
     std::vector<std::string> placements; ///< attention overhead mode: ours with each placement, no peers
 };
@@ -64,6 +67,8 @@ Args parseArgs(int argc, char **argv)
             a.json = v;
         else if (k == "--ablation")
             a.ablation = v == "yes" || v == "1";
+        else if (k == "--matrix-attention")
+            a.matrixAttention = v == "yes" || v == "1";
         else if (k == "--baseline-exe")
             a.baselineExe = v;
         else if (k == "--placements")
@@ -101,29 +106,34 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
 
     std::vector<Contender> contenders;
     const auto start = [&](const std::string &label, const std::string &role, bool native = false,
-                           const std::string &exe = "", const std::string &attention = "") {
+                           const std::string &exe = "", const std::string &attention = "", bool matrix = false) {
         Contender c;
         c.label = label;
         try {
             c.worker = std::make_unique<Worker>(
-                label, workerCommand({role, name, attention, batch, args.threads, native, exe}));
+                label, workerCommand({role, name, attention, batch, args.threads, native, matrix, exe}));
         } catch (const std::exception &e) {
             c.error = e.what();
             std::fprintf(stderr, "%s: %s\n", label.c_str(), e.what());
         }
         contenders.push_back(std::move(c));
     };
-    for (const std::string &placement : args.placements)
+    for (const std::string &placement : args.placements) {
         start("zistudio " + placement, "step", false, "", placement);
+        if (args.matrixAttention && placement != "none")
+            start("matrix " + placement, "step", false, "", placement, true);
+    }
     if (args.placements.empty())
         start("zistudio", "step");
+    if (args.placements.empty() && args.matrixAttention)
+        start("zistudio matrix attention", "step", false, "", "", true);
     if (args.ablation)
         start("zistudio LibTorch tconv", "step", true);
     if (!args.baselineExe.empty())
         start("zistudio baseline build", "step", false, args.baselineExe);
     for (const std::string &peer : args.placements.empty() ? args.peers : std::vector<std::string> {})
         start(peer == "zi2zi" ? "pytorch zi2zi step" : "pytorch same step", "peer-" + peer);
-    Worker ceiling("ceiling", workerCommand({"ceiling", name, "", batch, args.threads, false, {}}));
+    Worker ceiling("ceiling", workerCommand({"ceiling", name, "", batch, args.threads, false, false, {}}));
     std::vector<double> ceilingSeconds;
     double ceilingFlops = 0;
 

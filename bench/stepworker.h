@@ -14,6 +14,7 @@
 #include "data/dataset.h"
 #include "model/fastconvtranspose.h"
 #include "model/modelconfig.h"
+#include "model/selfattention.h"
 #include "project/project.h"
 #include "training/trainingsession.h"
 
@@ -60,6 +61,7 @@ struct WorkerSpec
     int batch = 0;
     int threads = 0;
     bool nativeConvTranspose = false; ///< ours with LibTorch's transposed convolution (the ablation)
+    bool matrixAttention = false;     ///< ours with the whole-matrix attention path instead of the blocked one
     std::string exe;                  ///< "step": another build of this benchmark (before/after), "" = this one
 };
 
@@ -80,6 +82,8 @@ inline std::vector<std::string> workerCommand(const WorkerSpec &w)
         argv.insert(argv.end(), {"--attention", w.attention});
     if (w.nativeConvTranspose)
         argv.insert(argv.end(), {"--native-tconv", "1"});
+    if (w.matrixAttention)
+        argv.insert(argv.end(), {"--matrix-attention", "1"});
     return argv;
 }
 
@@ -185,6 +189,7 @@ inline int runWorker(const WorkerSpec &spec)
     const int batch = spec.batch > 0 ? spec.batch : defaultBatch(config);
     configureComputeThreads(spec.threads);
     model::FastConvTranspose2dImpl::setEnabled(!spec.nativeConvTranspose);
+    model::SelfAttentionImpl::setBlockedEnabled(!spec.matrixAttention);
     // Before any network exists: the process baseline (code, LibTorch, allocator), so that the
     // parent can tell the training footprint (peak - this) from the cost of being a process.
     const double startRss = peakRssBytes();
@@ -221,6 +226,8 @@ inline WorkerSpec parseWorker(int argc, char **argv)
             w.threads = std::stoi(v);
         else if (k == "--native-tconv")
             w.nativeConvTranspose = v == "1";
+        else if (k == "--matrix-attention")
+            w.matrixAttention = v == "1";
     }
     return w;
 }

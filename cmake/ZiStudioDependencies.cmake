@@ -79,6 +79,14 @@ endif()
 if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     target_compile_options(zistudio_torch INTERFACE -include ATen/core/ivalue.h)
 endif()
+# at::parallel_for is a header template: without -fopenmp in OUR translation units it runs every task on one
+# thread (ATen/ParallelOpenMP.h: "#ifdef _OPENMP"), whatever torch::set_num_threads says. Both LibTorch builds
+# use GNU OpenMP (libgomp.so.1, one runtime per process). The clang sanitizer/fuzzing builds skip it (clang's
+# libomp beside LibTorch's libgomp would be two runtimes): there parallel_for runs its tasks in turn, correctly.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    find_package(OpenMP REQUIRED COMPONENTS CXX)
+    target_link_libraries(zistudio_torch INTERFACE OpenMP::OpenMP_CXX)
+endif()
 if(TORCH_CXX_FLAGS)
     separate_arguments(_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
     target_compile_options(zistudio_torch INTERFACE ${_torch_flags})

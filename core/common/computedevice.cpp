@@ -12,8 +12,12 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <cuda_runtime_api.h>
 #endif
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace zistudio
 {
@@ -60,6 +64,22 @@ template<typename Function> Function openBlasFunction(const char *name)
     return reinterpret_cast<Function>(::dlsym(RTLD_DEFAULT, name));
 }
 
+/**
+ * How many threads run the tasks of an at::parallel_for compiled here: LibTorch's count where this translation
+ * unit was built with OpenMP (as every torch-using one of ZiStudio's is), 1 where it was not.
+ */
+int parallelForThreads()
+{
+    constexpr int64_t kTasks = 256;
+    std::vector<int> used(kTasks, -1);
+    at::parallel_for(0, kTasks, 1, [&](int64_t first, int64_t last) {
+        for (int64_t i = first; i < last; ++i)
+            used[static_cast<std::size_t>(i)] = at::get_thread_num();
+    });
+    std::sort(used.begin(), used.end());
+    return static_cast<int>(std::unique(used.begin(), used.end()) - used.begin());
+}
+
 std::string gibibytes(double bytes)
 {
     return std::to_string(static_cast<long long>(bytes / (1024.0 * 1024.0 * 1024.0) + 0.5)) + " GiB";
@@ -101,6 +121,22 @@ void configureComputeThreads(int threads)
         setBlasThreads(threads);
 }
 
+ScopedSingleThreadedBlas::ScopedSingleThreadedBlas()
+{
+    const auto get = openBlasFunction<int (*)()>("openblas_get_num_threads");
+    const auto set = openBlasFunction<void (*)(int)>("openblas_set_num_threads");
+    if (get && set && get() > 1) {
+        m_previous = get();
+        set(1);
+    }
+}
+
+ScopedSingleThreadedBlas::~ScopedSingleThreadedBlas()
+{
+    if (m_previous > 0)
+        openBlasFunction<void (*)(int)>("openblas_set_num_threads")(m_previous);
+}
+
 bool cudaAvailable()
 {
     return torch::cuda::is_available();
@@ -131,6 +167,7 @@ ComputeDeviceInfo describeComputeDevice(const std::string &preference)
     info.blas = loadedBlas();
     const auto blasThreads = openBlasFunction<int (*)()>("openblas_get_num_threads");
     info.blasThreads = blasThreads ? blasThreads() : info.threads;
+    info.parallelThreads = parallelForThreads();
     info.name = "CPU";
 #ifdef ZISTUDIO_WITH_CUDA
     info.cudaCompiled = true;

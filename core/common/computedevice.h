@@ -9,11 +9,12 @@ namespace zistudio
 /** Torch-free description of the device the engine computes on (chosen once, ARCHITECTURE rule 6). */
 struct ComputeDeviceInfo
 {
-    bool cuda = false;   ///< the engine computes on a CUDA GPU
-    std::string name;    ///< GPU name, or "CPU"
-    int threads = 1;     ///< LibTorch intra-op threads (CPU)
-    std::string blas;    ///< the BLAS library LibTorch resolved at run time
-    int blasThreads = 1; ///< the threads that BLAS computes with (OpenBLAS keeps a pool of its own)
+    bool cuda = false;       ///< the engine computes on a CUDA GPU
+    std::string name;        ///< GPU name, or "CPU"
+    int threads = 1;         ///< LibTorch intra-op threads (CPU)
+    std::string blas;        ///< the BLAS library LibTorch resolved at run time
+    int blasThreads = 1;     ///< the threads that BLAS computes with (OpenBLAS keeps a pool of its own)
+    int parallelThreads = 1; ///< the threads at::parallel_for gives ZiStudio's own loops (the OpenMP it was built with)
     std::string libtorchVersion;
     bool cudaCompiled = false; ///< this LibTorch build has CUDA (false: Debian's CPU build)
     std::string cudaVersion;   ///< CUDA runtime compiled in ("13.0"), empty without CUDA
@@ -49,6 +50,23 @@ void resetPeakDeviceMemory(int index);
  * gets the same count: its own pool would otherwise use every core, whatever LibTorch was told.
  */
 void configureComputeThreads(int threads = 0);
+
+/**
+ * While it lives, OpenBLAS (Debian's LibTorch) computes each product on the calling thread alone: for code that
+ * runs its own products in LibTorch's parallel tasks, where OpenBLAS's pool would otherwise be asked for every
+ * core from every task. No-op with other BLAS libraries (MKL runs sequentially inside a parallel region).
+ */
+class ScopedSingleThreadedBlas
+{
+public:
+    ScopedSingleThreadedBlas();
+    ~ScopedSingleThreadedBlas();
+    ScopedSingleThreadedBlas(const ScopedSingleThreadedBlas &) = delete;
+    ScopedSingleThreadedBlas &operator=(const ScopedSingleThreadedBlas &) = delete;
+
+private:
+    int m_previous = 0; ///< OpenBLAS's count before, 0 = nothing to restore
+};
 
 /** Describes the device `preference` resolves to: "auto" (CUDA when available), "cpu" or "cuda". */
 ComputeDeviceInfo describeComputeDevice(const std::string &preference = "auto");

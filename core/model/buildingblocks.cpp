@@ -2,6 +2,7 @@
 // The small LibTorch pieces: SelfAttention, SpectralConv2d, FastConvTranspose2d, weight init and
 // checkpoint loading.
 // (Grouped in one translation unit: each torch TU costs ~15 s to compile.)
+#include "common/computedevice.h"
 #include "model/fastconvtranspose.h"
 #include "model/modelerror.h"
 #include "model/modelstate.h"
@@ -11,6 +12,7 @@
 
 #include <torch/version.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <map>
@@ -50,6 +52,130 @@ std::string nameList(const std::vector<std::string> &names)
 
 // --- SelfAttention ---------------------------------------------------------------------------
 
+namespace
+{
+
+std::atomic<bool> blockedAttentionEnabled {true};
+
+/**
+ * Row-blocked attention on the CPU (see selfattention.h). Works in the layer's own layout, every
+ * tensor [B, X, N] with the positions last, so no block is ever transposed or copied: a block of Br
+ * query positions is a [X, Br] view with leading dimension N, which BLAS reads and writes in place.
+ *   forward, per image and block:  s = q_blk^T k [Br, N]; m = rowmax; p = exp(s - m); l = rowsum;
+ *                                  p /= l; o_blk = v p^T [C, Br]  (m and l kept for backward)
+ *   backward, per image and block: p = exp(q_blk^T k - m) / l; dv += go_blk p; dp = go_blk^T v [Br, N];
+ *                                  ds = p (dp - D), D = rowsum(go * o); dq_blk = k ds^T; dk += q_blk ds
+ * The blocks run one after another; each product and elementwise pass uses LibTorch's threads.
+ */
+class BlockedAttentionFunction : public torch::autograd::Function<BlockedAttentionFunction>
+{
+public:
+    static torch::Tensor forward(
+        torch::autograd::AutogradContext *ctx, const torch::Tensor &qkvIn, int64_t keyChannels, int64_t rowBlock)
+    {
+        // Detached: the tasks below run on LibTorch's other threads, where grad mode is on (it is thread-local).
+        const torch::Tensor qkv = qkvIn.detach().contiguous();
+        const int64_t b = qkv.size(0);
+        const int64_t c = qkv.size(1) - 2 * keyChannels;
+        const int64_t n = qkv.size(2);
+        const int64_t rows = std::clamp<int64_t>(rowBlock, 1, n);
+        torch::Tensor o = torch::empty({b, c, n}, qkv.options());
+        // Each row's maximum and sum of exponentials, kept apart (not as one log-sum-exp: with scores in the
+        // thousands, float32 would round m + log(l) and every recomputed probability with it).
+        torch::Tensor rowMax = torch::empty({b, n, 1}, qkv.options());
+        torch::Tensor rowSum = torch::empty({b, n, 1}, qkv.options());
+        const int64_t blocks = (n + rows - 1) / rows;
+        const ScopedSingleThreadedBlas blasInTasks;
+        at::parallel_for(0, b * blocks, 1, [&](int64_t first, int64_t last) {
+            const torch::NoGradGuard noGrad;
+            torch::Tensor scores = torch::empty({rows, n}, qkv.options());
+            for (int64_t task = first; task < last; ++task) {
+                const int64_t i = task / blocks;
+                const int64_t r = task % blocks * rows;
+                const int64_t m = std::min(rows, n - r);
+                const torch::Tensor q = qkv[i].narrow(0, 0, keyChannels);
+                const torch::Tensor k = qkv[i].narrow(0, keyChannels, keyChannels);
+                const torch::Tensor v = qkv[i].narrow(0, 2 * keyChannels, c);
+                torch::Tensor s = scores.narrow(0, 0, m);
+                torch::Tensor mx = rowMax[i].narrow(0, r, m);
+                torch::Tensor sum = rowSum[i].narrow(0, r, m);
+                at::mm_out(s, q.narrow(1, r, m).t(), k);
+                at::amax_out(mx, s, {1}, true);
+                s.sub_(mx).exp_();
+                at::sum_out(sum, s, {1}, true);
+                s.div_(sum);
+                torch::Tensor oBlock = o[i].narrow(1, r, m);
+                at::mm_out(oBlock, v, s.t());
+            }
+        });
+        ctx->save_for_backward({qkv, o, rowMax, rowSum});
+        ctx->saved_data["keyChannels"] = keyChannels;
+        ctx->saved_data["rows"] = rows;
+        return o;
+    }
+
+    static torch::autograd::variable_list backward(
+        torch::autograd::AutogradContext *ctx, torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor qkv = saved[0].detach();
+        const torch::Tensor o = saved[1].detach();
+        const torch::Tensor rowMax = saved[2].detach();
+        const torch::Tensor rowSum = saved[3].detach();
+        const int64_t ck = ctx->saved_data["keyChannels"].toInt();
+        const int64_t rows = ctx->saved_data["rows"].toInt();
+        const torch::Tensor go = grads[0].detach().contiguous();
+        const int64_t b = qkv.size(0);
+        const int64_t c = qkv.size(1) - 2 * ck;
+        const int64_t n = qkv.size(2);
+        torch::Tensor gqkv = torch::zeros_like(qkv);
+        const torch::Tensor d = (go * o).sum(1); // [B, N]
+        const ScopedSingleThreadedBlas blasInTasks;
+        at::parallel_for(0, b, 1, [&](int64_t first, int64_t last) {
+            const torch::NoGradGuard noGrad;
+            torch::Tensor p = torch::empty({rows, n}, qkv.options());
+            torch::Tensor dp = torch::empty({rows, n}, qkv.options());
+            for (int64_t i = first; i < last; ++i) {
+                const torch::Tensor q = qkv[i].narrow(0, 0, ck);
+                const torch::Tensor k = qkv[i].narrow(0, ck, ck);
+                const torch::Tensor v = qkv[i].narrow(0, 2 * ck, c);
+                torch::Tensor gq = gqkv[i].narrow(0, 0, ck);
+                torch::Tensor gk = gqkv[i].narrow(0, ck, ck);
+                torch::Tensor gv = gqkv[i].narrow(0, 2 * ck, c);
+                for (int64_t r = 0; r < n; r += rows) {
+                    const int64_t m = std::min(rows, n - r);
+                    const torch::Tensor qBlock = q.narrow(1, r, m);
+                    const torch::Tensor goBlock = go[i].narrow(1, r, m);
+                    torch::Tensor pb = p.narrow(0, 0, m);
+                    torch::Tensor ds = dp.narrow(0, 0, m);
+                    at::mm_out(pb, qBlock.t(), k);
+                    pb.sub_(rowMax[i].narrow(0, r, m)).exp_().div_(rowSum[i].narrow(0, r, m)); // as forward made it
+                    gv.addmm_(goBlock, pb);
+                    at::mm_out(ds, goBlock.t(), v);
+                    ds.sub_(d[i].narrow(0, r, m).unsqueeze(1)).mul_(pb);
+                    torch::Tensor gqBlock = gq.narrow(1, r, m);
+                    at::mm_out(gqBlock, k, ds.t());
+                    gk.addmm_(qBlock, ds);
+                }
+            }
+        });
+        return {gqkv, torch::Tensor(), torch::Tensor()};
+    }
+};
+
+} // namespace
+
+torch::Tensor blockedAttention(const torch::Tensor &qkv, int64_t keyChannels, int64_t rowBlock)
+{
+    return BlockedAttentionFunction::apply(qkv, keyChannels, rowBlock);
+}
+
+int64_t blockedAttentionRows(int64_t positions)
+{
+    const int64_t rows = kBlockedAttentionScores / std::max<int64_t>(positions, 1);
+    return std::clamp<int64_t>(rows, std::min<int64_t>(kBlockedAttentionMinRows, positions), positions);
+}
+
 SelfAttentionImpl::SelfAttentionImpl(const SelfAttentionOptions &options_)
     : options(options_)
 {
@@ -61,27 +187,41 @@ SelfAttentionImpl::SelfAttentionImpl(const SelfAttentionOptions &options_)
     gamma = register_parameter("gamma", torch::zeros({1}));
 }
 
+void SelfAttentionImpl::setBlockedEnabled(bool enabled)
+{
+    blockedAttentionEnabled = enabled;
+}
+
+bool SelfAttentionImpl::blockedEnabled()
+{
+    return blockedAttentionEnabled;
+}
+
 torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *matrix)
 {
     const int64_t b = x.size(0);
     const int64_t c = x.size(1);
+    const int64_t n = x.size(2) * x.size(3);
     const int64_t ck = query->weight.size(0);
     // The three 1x1 convolutions as one batched matrix product over the positions: x is read once,
     // and one large GEMM beats three small convolutions (same parameters, so checkpoints do not change).
     const torch::Tensor weight = torch::cat({query->weight, key->weight, value->weight}).flatten(1); // [2Ck+C, C]
     const torch::Tensor bias = torch::cat({query->bias, key->bias, value->bias}).view({1, -1, 1});
-    const torch::Tensor qkv = torch::baddbmm(bias.expand({b, weight.size(0), x.size(2) * x.size(3)}),
-        weight.unsqueeze(0).expand({b, -1, -1}), x.flatten(2)); // [B, 2Ck+C, N]
+    const torch::Tensor qkv = torch::baddbmm(
+        bias.expand({b, weight.size(0), n}), weight.unsqueeze(0).expand({b, -1, -1}), x.flatten(2)); // [B, 2Ck+C, N]
+    torch::Tensor o;
+    const bool cpuFloat
+        = x.device().is_cpu() && (x.scalar_type() == torch::kFloat || x.scalar_type() == torch::kDouble);
+    if (matrix == nullptr && cpuFloat && blockedAttentionEnabled && n >= kBlockedAttentionMinPositions)
+        o = blockedAttention(qkv, ck, blockedAttentionRows(n)); // [B, C, N]
     const torch::Tensor q = qkv.narrow(1, 0, ck);               // [B, Ck, N]
     const torch::Tensor k = qkv.narrow(1, ck, ck);              // [B, Ck, N]
     const torch::Tensor v = qkv.narrow(1, 2 * ck, c);           // [B, C, N]
-    torch::Tensor o;
 #if TORCH_VERSION_MAJOR >= 2
     // scaled_dot_product_attention with one head: its fused kernels take [B, heads, N, d] only. SAGAN's keys are
-    // C/8 wide and its values C, which the fused CPU kernel refuses (it needs equal widths), so on the CPU it
-    // runs its own unfused path, measured level with the two products below (docs/performance.md); a GPU's
-    // memory-efficient kernel allows unequal widths (not measured yet: no GPU).
-    if (matrix == nullptr) {
+    // C/8 wide and its values C, which PyTorch's fused CPU kernel refuses (it needs equal widths; the blocked
+    // kernel above takes the CPU); a GPU's memory-efficient kernel allows unequal widths.
+    if (!o.defined() && matrix == nullptr) {
         const double unscale = std::sqrt(static_cast<double>(q.size(1))); // SAGAN has no 1/sqrt(d): cancel SDPA's
         o = at::scaled_dot_product_attention(
             (q.transpose(1, 2) * unscale).unsqueeze(1), k.transpose(1, 2).unsqueeze(1), v.transpose(1, 2).unsqueeze(1))

@@ -9,6 +9,26 @@
 namespace zistudio::model
 {
 
+/** Fewer positions than this: the whole-matrix path (the matrix fits in the cache anyway). */
+constexpr int64_t kBlockedAttentionMinPositions = 256;
+/** Elements of one block of scores in blockedAttention (512 KiB of float32): with kBlockedAttentionMinRows, the
+ * row blocks bench_attention measured best or within 5 % of it at N = 256, 1024 and 4096 (docs/performance.md). */
+constexpr int64_t kBlockedAttentionScores = int64_t {1} << 17;
+/** The fewest query rows per block (fewer make each product too small). */
+constexpr int64_t kBlockedAttentionMinRows = 128;
+
+/**
+ * Softmax attention without the N x N matrix: qkv [B, 2Ck + C, N] holds q [B, Ck, N], k [B, Ck, N] and
+ * v [B, C, N] (the layer's one projection); returns o [B, C, N], o[:, :, i] = sum_j softmax_j(q_i . k_j) v_j,
+ * computed rowBlock query positions at a time, the backward pass recomputing each block from the
+ * row's maximum and sum (flash attention's idea, row-blocked only: a whole row of scores fits the cache).
+ * CPU, float32 or float64; differentiable in qkv; equal to the explicit products up to float rounding.
+ */
+torch::Tensor blockedAttention(const torch::Tensor &qkv, int64_t keyChannels, int64_t rowBlock);
+/** The row block blockedAttention uses for N positions: kBlockedAttentionScores / N, at least
+ * kBlockedAttentionMinRows, at most N. */
+int64_t blockedAttentionRows(int64_t positions);
+
 /** Options of a SAGAN self-attention layer. */
 struct SelfAttentionOptions
 {
@@ -24,6 +44,10 @@ struct SelfAttentionOptions
  * H*W positions, softmax over the keys (last dim), out = gamma * (v attention^T) + x. gamma is a
  * learned scalar starting at 0, so a fresh layer is the identity. The attention matrix is only
  * materialised for the caller by forwardWithAttention (probes), never kept during training.
+ *
+ * On the CPU (float32 and float64), from kBlockedAttentionMinPositions positions on, forward runs
+ * blockedAttention: the N x N matrix is never built, a block of query rows at a time stays in the
+ * cache and the backward pass recomputes it (docs/performance.md: "Blocked attention").
  */
 class SelfAttentionImpl : public torch::nn::Module
 {
@@ -36,6 +60,10 @@ public:
     std::pair<torch::Tensor, torch::Tensor> forwardWithAttention(const torch::Tensor &x);
     /** The current gate gamma. */
     float gammaValue() const;
+
+    /** Process-wide switch, on by default; off = the whole-matrix path (benchmarks compare both). */
+    static void setBlockedEnabled(bool enabled);
+    static bool blockedEnabled();
 
     SelfAttentionOptions options;
     torch::nn::Conv2d query {nullptr};

@@ -73,6 +73,31 @@ TEST(ComputeDevice, OneThreadMeansOneThreadInBlasToo)
     EXPECT_EQ(describeComputeDevice("cpu").blasThreads, 2);
 }
 
+TEST(ComputeDevice, OurParallelLoopsUseTheThreadsTheyAreGiven)
+{
+    // at::parallel_for is a header template: built without OpenMP, ZiStudio's own parallel loops (the fused
+    // Adam step, blocked attention) ran on one thread whatever --threads said. The count is measured by
+    // running such a loop in a core translation unit, built like the others.
+    configureComputeThreads(2);
+    EXPECT_EQ(describeComputeDevice("cpu").parallelThreads, 2);
+    configureComputeThreads(1);
+    EXPECT_EQ(describeComputeDevice("cpu").parallelThreads, 1);
+    configureComputeThreads(2);
+}
+
+TEST(ComputeDevice, ProductsInsideParallelTasksUseOneBlasThreadEach)
+{
+    configureComputeThreads(2);
+    if (describeComputeDevice("cpu").blas.find("OpenBLAS") == std::string::npos)
+        GTEST_SKIP() << "BLAS is " << describeComputeDevice("cpu").blas << ": MKL runs one thread inside a parallel "
+                     << "task by itself, and the guard leaves it alone";
+    {
+        const ScopedSingleThreadedBlas inTasks;
+        EXPECT_EQ(describeComputeDevice("cpu").blasThreads, 1);
+    }
+    EXPECT_EQ(describeComputeDevice("cpu").blasThreads, 2) << "the count before is restored";
+}
+
 TEST(ComputeDevice, CpuHasNoDeviceMemory)
 {
     // Without a GPU the statistics are zeros, never garbage; tests/gpu checks real numbers on a GPU.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SelfAttention and UNetGenerator on the CPU: shapes, gates, gradients, styles, probes.
+#include "common/computedevice.h"
 #include "model/fastconvtranspose.h"
 #include "model/selfattention.h"
 #include "model/unetgenerator.h"
@@ -431,4 +432,119 @@ TEST(FastConvTranspose2d, SwitchOffGivesTheSameResultThroughLibTorch)
     EXPECT_TRUE(torch::allclose(onDnn, native, 1e-5, 1e-5));
     // The parameters are a ConvTranspose2d's, under the same names: checkpoints do not change.
     EXPECT_EQ(fast->named_parameters().keys(), (std::vector<std::string> {"weight", "bias"}));
+}
+
+namespace
+{
+
+/** softmax(q^T k) v^T from the explicit products: the reference for blockedAttention. */
+torch::Tensor matrixAttention(const torch::Tensor &qkv, int64_t ck)
+{
+    const int64_t c = qkv.size(1) - 2 * ck;
+    const torch::Tensor q = qkv.narrow(1, 0, ck);
+    const torch::Tensor k = qkv.narrow(1, ck, ck);
+    const torch::Tensor v = qkv.narrow(1, 2 * ck, c);
+    return torch::bmm(v, torch::softmax(torch::bmm(q.transpose(1, 2), k), -1).transpose(1, 2));
+}
+
+/** The output and the gradient of qkv under a fixed random upstream gradient. */
+std::pair<torch::Tensor, torch::Tensor> valueAndGradient(
+    const std::function<torch::Tensor(const torch::Tensor &)> &attention, const torch::Tensor &qkv0,
+    const torch::Tensor &upstream)
+{
+    torch::Tensor qkv = qkv0.clone().requires_grad_(true);
+    torch::Tensor o = attention(qkv);
+    (o * upstream).sum().backward();
+    return {o.detach(), qkv.grad()};
+}
+
+} // namespace
+
+TEST(BlockedAttention, EqualsTheExplicitProductsAndTheirGradients)
+{
+    // float64, so that any difference is the algorithm's, not rounding: several images, a row block that
+    // does not divide the positions (35 = 4 * 8 + 3), key width 2, value width 5.
+    torch::manual_seed(3);
+    const int64_t ck = 2;
+    const torch::Tensor qkv = torch::randn({3, 2 * ck + 5, 35}, torch::kDouble) * 2;
+    const torch::Tensor upstream = torch::randn({3, 5, 35}, torch::kDouble);
+    const auto [want, wantGrad]
+        = valueAndGradient([&](const torch::Tensor &t) { return matrixAttention(t, ck); }, qkv, upstream);
+    for (const auto &[threads, rows] :
+        std::vector<std::pair<int, int64_t>> {{1, 1}, {1, 8}, {2, 8}, {1, 35}, {2, 100}}) {
+        // Two threads: the blocks run as LibTorch's parallel tasks, on threads where grad mode is on by default.
+        SCOPED_TRACE(std::to_string(threads) + " threads, row block " + std::to_string(rows));
+        zistudio::configureComputeThreads(threads);
+        const auto [got, gotGrad]
+            = valueAndGradient([&](const torch::Tensor &t) { return blockedAttention(t, ck, rows); }, qkv, upstream);
+        EXPECT_TRUE(torch::allclose(got, want, 1e-12, 1e-12)) << (got - want).abs().max().item<double>();
+        EXPECT_TRUE(torch::allclose(gotGrad, wantGrad, 1e-11, 1e-11))
+            << (gotGrad - wantGrad).abs().max().item<double>();
+        // The gradient is not zero where it should not be: every part of qkv (q, k and v) receives one.
+        for (const int64_t part : {int64_t {0}, ck, 2 * ck})
+            EXPECT_GT(gotGrad.narrow(1, part, 1).abs().sum().item<double>(), 0.0);
+    }
+}
+
+TEST(BlockedAttention, StaysFiniteWhereScoresAreLarge)
+{
+    // Scores in the thousands overflow exp() unless each row subtracts its maximum first; the backward
+    // pass rebuilds the probabilities from the row's log-sum-exp, which must be just as safe.
+    torch::manual_seed(4);
+    const int64_t ck = 4;
+    torch::Tensor qkv = torch::randn({2, 2 * ck + 8, 300});
+    qkv.narrow(1, 0, 2 * ck).mul_(40.0F);
+    const torch::Tensor upstream = torch::randn({2, 8, 300});
+    const auto [want, wantGrad] = valueAndGradient([&](const torch::Tensor &t) { return matrixAttention(t, ck); },
+        qkv.to(torch::kDouble), upstream.to(torch::kDouble));
+    const auto [got, gotGrad]
+        = valueAndGradient([&](const torch::Tensor &t) { return blockedAttention(t, ck, 64); }, qkv, upstream);
+    const auto [matrix, matrixGrad]
+        = valueAndGradient([&](const torch::Tensor &t) { return matrixAttention(t, ck); }, qkv, upstream);
+    ASSERT_TRUE(torch::isfinite(got).all().item<bool>());
+    ASSERT_TRUE(torch::isfinite(gotGrad).all().item<bool>());
+    // As accurate as the whole matrix in float32: both errors against float64 are float32's rounding of
+    // scores in the thousands (~3e-4), the blocked one no more than twice the explicit one's.
+    const auto error = [](const torch::Tensor &t, const torch::Tensor &exact) {
+        return (t.to(torch::kDouble) - exact).abs().max().item<double>();
+    };
+    EXPECT_LE(error(got, want), 2 * error(matrix, want) + 1e-6);
+    EXPECT_LE(error(gotGrad, wantGrad), 2 * error(matrixGrad, wantGrad) + 1e-6);
+    EXPECT_LT(error(got, want), 1e-2);
+}
+
+TEST(SelfAttention, TheBlockedKernelTrainsLikeTheWholeMatrix)
+{
+    // A layer on a 16x16 map (256 positions: the blocked kernel's smallest) in float32: the output and every
+    // parameter's gradient agree with the whole-matrix path, the switch really changes the path taken.
+    ASSERT_GE(16 * 16, kBlockedAttentionMinPositions);
+    torch::manual_seed(5);
+    SelfAttention attn(SelfAttentionOptions(16));
+    {
+        torch::NoGradGuard noGrad;
+        attn->gamma.fill_(0.5F);
+    }
+    const torch::Tensor x0 = torch::randn({2, 16, 16, 16});
+    const auto run = [&](bool blocked) {
+        SelfAttentionImpl::setBlockedEnabled(blocked);
+        attn->zero_grad();
+        torch::Tensor x = x0.clone().requires_grad_(true);
+        const torch::Tensor y = attn(x);
+        y.square().sum().backward();
+        SelfAttentionImpl::setBlockedEnabled(true);
+        std::vector<torch::Tensor> out {y.detach(), x.grad()};
+        for (const auto &p : attn->parameters())
+            out.push_back(p.grad().clone());
+        return out;
+    };
+    zistudio::configureComputeThreads(2);
+    const std::vector<torch::Tensor> blocked = run(true);
+    const std::vector<torch::Tensor> matrix = run(false);
+    ASSERT_EQ(blocked.size(), matrix.size());
+    for (std::size_t i = 0; i < blocked.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_TRUE(torch::allclose(blocked[i], matrix[i], 1e-4, 1e-4))
+            << (blocked[i] - matrix[i]).abs().max().item<double>();
+    }
+    EXPECT_TRUE(SelfAttentionImpl::blockedEnabled());
 }
