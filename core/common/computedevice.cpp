@@ -168,6 +168,9 @@ ComputeDeviceInfo describeComputeDevice(const std::string &preference)
     const auto blasThreads = openBlasFunction<int (*)()>("openblas_get_num_threads");
     info.blasThreads = blasThreads ? blasThreads() : info.threads;
     info.parallelThreads = parallelForThreads();
+#ifdef _OPENMP
+    info.openmp = true;
+#endif
     info.name = "CPU";
 #ifdef ZISTUDIO_WITH_CUDA
     info.cudaCompiled = true;
