@@ -15,7 +15,7 @@ struct ComputeDeviceInfo
     std::string blas;        ///< the BLAS library LibTorch resolved at run time
     int blasThreads = 1;     ///< the threads that BLAS computes with (OpenBLAS keeps a pool of its own)
     int parallelThreads = 1; ///< the threads at::parallel_for gives ZiStudio's own loops (the OpenMP it was built with)
-    bool openmp = false;     ///< ZiStudio's own code was compiled with OpenMP (GCC builds; not the clang sanitizer ones)
+    bool openmp = false; ///< ZiStudio's own code was compiled with OpenMP (GCC builds; not the clang sanitizer ones)
     std::string libtorchVersion;
     bool cudaCompiled = false; ///< this LibTorch build has CUDA (false: Debian's CPU build)
     std::string cudaVersion;   ///< CUDA runtime compiled in ("13.0"), empty without CUDA
