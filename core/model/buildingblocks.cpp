@@ -65,7 +65,8 @@ std::atomic<bool> blockedAttentionEnabled {true};
  *                                  p /= l; o_blk = v p^T [C, Br]  (m and l kept for backward)
  *   backward, per image and block: p = exp(q_blk^T k - m) / l; dv += go_blk p; dp = go_blk^T v [Br, N];
  *                                  ds = p (dp - D), D = rowsum(go * o); dq_blk = k ds^T; dk += q_blk ds
- * The blocks run one after another; each product and elementwise pass uses LibTorch's threads.
+ * The blocks run as LibTorch's parallel tasks, each product on the task's own thread (one BLAS thread): forward,
+ * every image x block; backward, every image (its dk and dv sum over its blocks).
  */
 class BlockedAttentionFunction : public torch::autograd::Function<BlockedAttentionFunction>
 {
