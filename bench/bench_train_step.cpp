@@ -89,6 +89,7 @@ struct Contender
     double startRss = 0; ///< before the networks were built
     std::string error;
     nlohmann::json firstLosses; ///< of the warm-up steps (same seed and data: comparable between variants)
+    double estimate = 0;        ///< the cost model's training memory for this contender's placement and path
 };
 
 std::string mib(double bytes)
@@ -100,8 +101,12 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
 {
     const model::ModelConfig config = namedConfig(name);
     const int batch = defaultBatch(config);
-    const int steps = args.steps > 0 ? args.steps : (config.imageSize >= 256 ? 1 : 3);
-    const model::CostReport cost = model::estimateCost(config, batch);
+    // Steps per round: enough that the first step after the other contender ran (cold caches, re-faulted
+    // pages) does not decide the median: with 3, the 2.11 build read 16 % slower than 1.13 at cpu-64, one
+    // thread; with 8, level (0.270 against 0.266 s), as each is when it trains alone.
+    const int steps = args.steps > 0 ? args.steps : (config.imageSize >= 256 ? 1 : 8);
+    // The workers train on the CPU: attention from 256 positions on runs the blocked kernel.
+    const model::CostReport cost = model::estimateCost(config, batch, model::AttentionMemory::Blocked);
     const double flops = cost.trainingStepFlops;
 
     std::vector<Contender> contenders;
@@ -109,6 +114,9 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
                            const std::string &exe = "", const std::string &attention = "", bool matrix = false) {
         Contender c;
         c.label = label;
+        c.estimate = static_cast<double>(model::estimateCost(namedConfig(name, attention), batch,
+            matrix ? model::AttentionMemory::Matrix : model::AttentionMemory::Blocked)
+                                             .trainingMemoryBytes);
         try {
             c.worker = std::make_unique<Worker>(
                 label, workerCommand({role, name, attention, batch, args.threads, native, matrix, exe}));
@@ -182,8 +190,8 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
                 "model estimate %s\n",
         name.c_str(), batch, flops / 1e9, ceilingFlops / ceil.median / 1e9, ceil.median,
         mib(static_cast<double>(cost.trainingMemoryBytes)).c_str());
-    std::printf("  %-24s %8s %17s %7s %6s %7s %7s %6s %9s %9s\n", "contender", "step s", "min-max", "CPU s", "img/s",
-        "GFLOP/s", "of ceil", "ratio", "peak RSS", "training");
+    std::printf("  %-24s %8s %17s %7s %6s %7s %7s %6s %9s %9s %9s\n", "contender", "step s", "min-max", "CPU s",
+        "img/s", "GFLOP/s", "of ceil", "ratio", "peak RSS", "training", "estimate");
     nlohmann::json rows = nlohmann::json::array();
     for (const Contender &c : contenders) {
         const Stats s = stats(c.wall);
@@ -195,14 +203,16 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
         }
         // Ours relative to this contender; in the placement mode, this placement relative to the first.
         const double ratio = args.placements.empty() ? ours.median / s.median : s.median / ours.median;
-        std::printf("  %-20s %9.3f %8.3f-%-8.3f %8.3f %7.2f %8.1f %7.0f%% %8.2f %10s %9s\n", c.label.c_str(), s.median,
-            s.min, s.max, cpu.median, batch / s.median, flops / s.median / 1e9, 100.0 * ceil.median / s.median, ratio,
-            mib(c.peakRss).c_str(), mib(c.peakRss - c.startRss).c_str());
+        std::printf("  %-20s %9.3f %8.3f-%-8.3f %8.3f %7.2f %8.1f %7.0f%% %8.2f %10s %9s %9s\n", c.label.c_str(),
+            s.median, s.min, s.max, cpu.median, batch / s.median, flops / s.median / 1e9,
+            100.0 * ceil.median / s.median, ratio, mib(c.peakRss).c_str(), mib(c.peakRss - c.startRss).c_str(),
+            mib(c.estimate).c_str());
         rows.push_back({{"contender", c.label}, {"step_seconds", s.json()}, {"cpu_seconds", cpu.json()},
             {"images_per_second", batch / s.median}, {"achieved_gflops", flops / s.median / 1e9},
             {"fraction_of_ceiling", ceil.median / s.median}, {"zistudio_time_ratio", ratio},
             {"peak_rss_bytes", c.peakRss}, {"start_rss_bytes", c.startRss},
-            {"training_rss_bytes", c.peakRss - c.startRss}, {"warmup_losses", c.firstLosses}});
+            {"training_rss_bytes", c.peakRss - c.startRss}, {"model_memory_estimate_bytes", c.estimate},
+            {"warmup_losses", c.firstLosses}});
     }
     for (const Contender &c : contenders)
         if (c.label.rfind("zistudio", 0) == 0 && c.firstLosses.contains("g"))
@@ -211,7 +221,7 @@ nlohmann::json measureConfig(const Args &args, const std::string &name)
     if (args.placements.empty())
         std::printf("  (ratio = ZiStudio's median step time / this contender's; GFLOP/s credits every contender "
                     "with ZiStudio's step FLOPs;\n   training = peak RSS less the process before its networks "
-                    "existed)\n");
+                    "existed; estimate = the cost model's training memory)\n");
     else
         std::printf("  (ratio = this placement's median step time / %s's: 1.15 = 15 %% overhead; GFLOP/s credits "
                     "the configuration's own FLOPs)\n",

@@ -276,6 +276,10 @@ Qt %5
         <source>Matrices</source>
         <translation>行列</translation>
     </message>
+    <message>
+        <source>Trained on the CPU, a block of rows at a time: its matrix is never built, and the training memory estimate leaves it out.</source>
+        <translation>CPU での学習では行をブロックごとに処理するため、この行列は作られず、学習メモリの見積もりにも含まれません。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::AttentionView</name>
@@ -1724,6 +1728,14 @@ Qt %5
     <message>
         <source>Model</source>
         <translation>モデル</translation>
+    </message>
+    <message>
+        <source>%1, not built on the CPU</source>
+        <translation>%1、CPU では作られません</translation>
+    </message>
+    <message>
+        <source>On the CPU, attention over 256 positions or more is computed a block of rows at a time: those matrices are never built, and the training memory estimate leaves them out.</source>
+        <translation>CPU では 256 位置以上のアテンションを行のブロックごとに計算するため、これらの行列は作られず、学習メモリの見積もりにも含まれません。</translation>
     </message>
 </context>
 <context>

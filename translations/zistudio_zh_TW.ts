@@ -276,6 +276,10 @@ Qt %5
         <source>Matrices</source>
         <translation>矩陣</translation>
     </message>
+    <message>
+        <source>Trained on the CPU, a block of rows at a time: its matrix is never built, and the training memory estimate leaves it out.</source>
+        <translation>在 CPU 上訓練時一次處理一塊列：不會建立其矩陣，訓練記憶體估計也不計入。</translation>
+    </message>
 </context>
 <context>
     <name>zistudio::ui::AttentionView</name>
@@ -1724,6 +1728,14 @@ Qt %5
     <message>
         <source>Model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>%1, not built on the CPU</source>
+        <translation>%1，在 CPU 上不建立</translation>
+    </message>
+    <message>
+        <source>On the CPU, attention over 256 positions or more is computed a block of rows at a time: those matrices are never built, and the training memory estimate leaves them out.</source>
+        <translation>在 CPU 上，256 個位置以上的注意力一次計算一塊列：這些矩陣從不建立，訓練記憶體估計也不計入。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ struct InfoOptions
     std::optional<std::string> skip;
     bool spectralNorm = false;
     int batch = 16;
+    std::string device = "auto";
     bool json = false;
 };
 
@@ -69,7 +70,7 @@ void runInfo(const InfoOptions &o)
         config.skip = model::parseSkipKind(*o.skip);
     if (o.spectralNorm)
         config.spectralNorm = true;
-    const model::CostReport report = model::estimateCost(config, o.batch);
+    const model::CostReport report = model::estimateCost(config, o.batch, model::attentionMemoryOn(o.device));
     if (o.json)
         std::cout << model::costReportToJson(report).dump(2) << '\n';
     else
@@ -97,6 +98,15 @@ void setupModel(CLI::App &root)
     info->add_option("--skip", options->skip, "concat or residual");
     info->add_flag("--spectral-norm", options->spectralNorm, "Spectral norm on the discriminator");
     info->add_option("--batch", options->batch, "Batch size for memory and step cost")->capture_default_str();
+    info->add_option("--device", options->device,
+            "Where it would train (auto, cpu, cuda or cuda:N): on the CPU attention over 256 or more positions "
+            "never builds its matrix, and the training memory says so")
+        ->capture_default_str()
+        ->check([](const std::string &d) {
+            return d == "auto" || d == "cpu" || d == "cuda" || d.rfind("cuda:", 0) == 0
+                ? std::string()
+                : "must be auto, cpu, cuda or cuda:N";
+        });
     info->add_flag("--json", options->json, "Print the report as JSON");
     info->callback([options] { runInfo(*options); });
 }

@@ -155,7 +155,7 @@ void runProjectShow(const std::string &fileName, bool json)
     const auto layout = project::ProjectLayout::of(fileName);
     std::vector<project::RunRecord> runs;
     runs = project::openRunStore(layout).listRuns();
-    const auto cost = model::estimateCost(p.model, p.training.batchSize);
+    const auto cost = model::estimateCost(p.model, p.training.batchSize, model::attentionMemoryOn(p.training.device));
     if (json) {
         auto j = project::projectToJson(p);
         j["file"] = layout.file.string();

@@ -142,7 +142,8 @@ Comparison compareRuns(
         }
         if (s.bestStep < 0)
             s.note = "no validated checkpoint yet";
-        const auto cost = model::estimateCost(config.model, config.training.batchSize);
+        const auto cost = model::estimateCost(
+            config.model, config.training.batchSize, model::attentionMemoryOn(config.training.device));
         s.generatorParams = cost.generatorParams;
         s.attentionParams = cost.attentionParams;
         s.discriminatorParams = cost.discriminatorParams;

@@ -2,6 +2,7 @@
 // The cost model: parameters, MACs and memory of a configuration, from the config alone.
 #include "model/costmodel.h"
 
+#include "common/computedevice.h"
 #include "model/unetlayout.h"
 
 namespace zistudio::model
@@ -26,7 +27,7 @@ std::int64_t convParams(std::int64_t in, std::int64_t out, std::int64_t kernel, 
     return out * in * kernel * kernel + (bias ? out : 0);
 }
 
-AttentionCost attentionCost(const AttentionSite &site, const UNetLayout &layout, int batch)
+AttentionCost attentionCost(const AttentionSite &site, const UNetLayout &layout, int batch, AttentionMemory memory)
 {
     AttentionCost cost;
     cost.site = site;
@@ -42,7 +43,10 @@ AttentionCost attentionCost(const AttentionSite &site, const UNetLayout &layout,
     cost.macs = nd * static_cast<double>(2 * c * ck + c * c) + nd * nd * static_cast<double>(ck + c);
     cost.flops = 2.0 * cost.macs;
     cost.matrixBytes = batch * n * n * kFloatBytes;
-    cost.activationBytes = batch * kFloatBytes * (n * (2 * ck + 4 * c) + 2 * n * n);
+    cost.blocked = memory == AttentionMemory::Blocked && n >= kBlockedAttentionMinPositions;
+    // Kept for the backward pass: energy and softmax (N x N each), or the blocked kernel's row maximum and sum.
+    const std::int64_t scores = cost.blocked ? 2 * n : 2 * n * n;
+    cost.activationBytes = batch * kFloatBytes * (n * (2 * ck + 4 * c) + scores);
     cost.degenerate = n == 1;
     return cost;
 }
@@ -54,7 +58,21 @@ std::string mib(std::int64_t bytes)
 
 } // namespace
 
-CostReport estimateCost(const ModelConfig &config, int batchSize)
+const char *toString(AttentionMemory memory)
+{
+    return memory == AttentionMemory::Blocked ? "blocked" : "matrix";
+}
+
+AttentionMemory attentionMemoryOn(const std::string &device)
+{
+    if (device == "cpu")
+        return AttentionMemory::Blocked;
+    if (device == "auto")
+        return cudaAvailable() ? AttentionMemory::Matrix : AttentionMemory::Blocked;
+    return AttentionMemory::Matrix; // "cuda", "cuda:N"
+}
+
+CostReport estimateCost(const ModelConfig &config, int batchSize, AttentionMemory memory)
 {
     if (batchSize < 1 || batchSize > kMaxBatch)
         throw ModelError(
@@ -65,6 +83,7 @@ CostReport estimateCost(const ModelConfig &config, int batchSize)
     CostReport report;
     report.config = config;
     report.batchSize = batchSize;
+    report.attentionMemory = memory;
     report.depths.resize(static_cast<std::size_t>(depth) + 1);
 
     // Per-depth convolutions and activations (elements per image, scaled by batch at the end).
@@ -118,7 +137,7 @@ CostReport estimateCost(const ModelConfig &config, int batchSize)
     }
 
     for (const AttentionSite &site : config.attention.sites) {
-        AttentionCost cost = attentionCost(site, layout, batchSize);
+        AttentionCost cost = attentionCost(site, layout, batchSize, memory);
         DepthCost &row = report.depths[static_cast<std::size_t>(site.depth)];
         (site.side == AttentionSide::Encoder ? row.encoderAttention : row.decoderAttention) = true;
         row.attentionParams += cost.params;
@@ -130,7 +149,7 @@ CostReport estimateCost(const ModelConfig &config, int batchSize)
         const std::string name = "attention " + toString(site);
         if (cost.degenerate)
             report.warnings.push_back(name + " sits on a 1x1 map: one position, nothing to attend to (degenerate)");
-        if (cost.matrixBytes > kAttentionMatrixBudgetBytes)
+        if (overMatrixBudget(cost))
             report.warnings.push_back(name + " needs " + mib(cost.matrixBytes) + " for its attention matrix at batch "
                 + std::to_string(batchSize) + " (" + std::to_string(cost.height) + "x" + std::to_string(cost.width)
                 + " positions), over the " + mib(kAttentionMatrixBudgetBytes) + " budget");

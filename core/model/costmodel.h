@@ -31,6 +31,26 @@ struct DepthCost
     std::int64_t activationBytes = 0; ///< generator forward tensors at this depth, whole batch
 };
 
+/**
+ * How a training step holds its attention scores, which decides the attention's share of the training memory.
+ * Matrix: the whole N x N matrix per image, kept from the forward pass for the backward (a GPU, and any map of
+ * fewer than kBlockedAttentionMinPositions positions). Blocked: ZiStudio's CPU kernel (model::blockedAttention)
+ * from kBlockedAttentionMinPositions positions on, which keeps each row's maximum and sum (2 floats per position)
+ * and never the matrix; its transient blocks (1.5 MiB per thread) are left out.
+ */
+enum class AttentionMemory
+{
+    Matrix,
+    Blocked,
+};
+
+/** "matrix" or "blocked". */
+const char *toString(AttentionMemory memory);
+
+/** How a step on `device` holds its scores: Blocked on the CPU ("cpu", or "auto" where no GPU answers), Matrix on a
+ * GPU ("cuda", "cuda:N", or "auto" with one). */
+AttentionMemory attentionMemoryOn(const std::string &device);
+
 /** One self-attention layer's cost. */
 struct AttentionCost
 {
@@ -42,8 +62,10 @@ struct AttentionCost
     std::int64_t params = 0;
     double macs = 0;                  ///< per image: 1x1 convs + the two N x N products
     double flops = 0;                 ///< 2 * macs
-    std::int64_t matrixBytes = 0;     ///< B * N * N * 4: the softmax matrix of the whole batch
-    std::int64_t activationBytes = 0; ///< q, k, v, energy, softmax, output; whole batch
+    std::int64_t matrixBytes = 0;     ///< B * N * N * 4: the softmax matrix of the whole batch, if it were built
+    std::int64_t activationBytes = 0; ///< q, k, v, output and the scores kept (energy and softmax, or Blocked's row
+                                      ///< maximum and sum); whole batch
+    bool blocked = false;             ///< trained by the blocked CPU kernel: the matrix is never built
     bool degenerate = false;          ///< N == 1: one position, nothing to attend to
 };
 
@@ -69,6 +91,7 @@ struct CostReport
 {
     ModelConfig config;
     int batchSize = 1;
+    AttentionMemory attentionMemory = AttentionMemory::Matrix;
     std::vector<DepthCost> depths; ///< depth 0..D
     std::vector<AttentionCost> attention;
     std::vector<ModuleParams> modules; ///< every generator submodule, then "discriminator"
@@ -88,7 +111,7 @@ struct CostReport
 
     std::int64_t generatorActivationBytes = 0;     ///< one generator forward, whole batch, float32
     std::int64_t discriminatorActivationBytes = 0; ///< one discriminator forward, whole batch
-    std::int64_t attentionMatrixBytes = 0;         ///< all attention matrices, whole batch
+    std::int64_t attentionMatrixBytes = 0;         ///< all attention matrices, whole batch, as if built at once
     /** Rough training footprint: weights, gradients and two Adam moments of G and D (16 bytes per
      * parameter) plus the activations of a step (G, encoder on the fake, three D passes). */
     std::int64_t trainingMemoryBytes = 0;
@@ -96,11 +119,18 @@ struct CostReport
     std::vector<std::string> warnings; ///< degenerate placements, attention matrices over budget
 };
 
-/** An attention matrix bigger than this (whole batch) is worth a warning. */
+/** An attention matrix bigger than this (whole batch) is worth a warning, where a step would build it. */
 inline constexpr std::int64_t kAttentionMatrixBudgetBytes = std::int64_t {1} << 30;
 
-/** The cost of a configuration at a batch size; throws ModelError on an invalid config or batch. */
-CostReport estimateCost(const ModelConfig &config, int batchSize);
+/** The layer's matrix is over kAttentionMatrixBudgetBytes and a step would build it (not the blocked kernel). */
+inline bool overMatrixBudget(const AttentionCost &cost)
+{
+    return !cost.blocked && cost.matrixBytes > kAttentionMatrixBudgetBytes;
+}
+
+/** The cost of a configuration at a batch size, its attention held as `memory` says; throws ModelError on an
+ * invalid config or batch. */
+CostReport estimateCost(const ModelConfig &config, int batchSize, AttentionMemory memory = AttentionMemory::Matrix);
 
 /** The per-depth table, attention layers, totals and warnings as aligned text. */
 std::string formatCostTable(const CostReport &report);

@@ -79,7 +79,8 @@ std::string formatCostTable(const CostReport &report)
     out << "model: " << c.imageSize << " px, depth " << (report.depths.empty() ? 0 : report.depths.size() - 1)
         << ", ngf " << c.ngf << ", ndf " << c.ndf << ", norm " << toString(c.norm) << ", up " << toString(c.upsample)
         << ", skip " << toString(c.skip) << ", embedding " << c.embeddingNum << "x" << c.embeddingDim << ", attention "
-        << c.attention.toString() << ", batch " << report.batchSize << "\n\n";
+        << c.attention.toString() << ", batch " << report.batchSize << ", attention memory "
+        << toString(report.attentionMemory) << "\n\n";
 
     std::vector<std::vector<std::string>> rows {{"depth", "map", "enc ch", "dec ch", "enc params", "dec params",
         "MACs/img", "attention", "attn MACs", "attn matrix", "activations"}};
@@ -103,7 +104,8 @@ std::string formatCostTable(const CostReport &report)
         for (const AttentionCost &a : report.attention)
             attn.push_back({toString(a.site), std::to_string(a.height) + "x" + std::to_string(a.width),
                 std::to_string(a.channels), std::to_string(a.keyChannels), count(double(a.params)), count(a.flops),
-                bytes(double(a.matrixBytes)), a.degenerate ? "degenerate (1 position)" : ""});
+                bytes(double(a.matrixBytes)),
+                a.degenerate ? "degenerate (1 position)" : (a.blocked ? "blocked: matrix never built" : "")});
         printRows(out, attn);
     }
 
@@ -125,7 +127,7 @@ std::string formatCostTable(const CostReport &report)
             {"generator activations", "", bytes(double(report.generatorActivationBytes)),
                 "batch " + std::to_string(report.batchSize)},
             {"attention matrices", "", bytes(double(report.attentionMatrixBytes)),
-                "batch " + std::to_string(report.batchSize)},
+                "batch " + std::to_string(report.batchSize) + ", if built at once"},
             {"training memory (est.)", "", bytes(double(report.trainingMemoryBytes)),
                 "weights+grads+Adam+activations"}});
     for (const std::string &w : report.warnings)

@@ -53,7 +53,7 @@ json attentionJson(const AttentionCost &a)
         {"side", a.site.side == AttentionSide::Encoder ? "encoder" : "decoder"}, {"height", a.height},
         {"width", a.width}, {"channels", a.channels}, {"keyChannels", a.keyChannels}, {"params", a.params},
         {"macs", a.macs}, {"flops", a.flops}, {"matrixBytes", a.matrixBytes}, {"activationBytes", a.activationBytes},
-        {"degenerate", a.degenerate}};
+        {"blocked", a.blocked}, {"degenerate", a.degenerate}};
 }
 
 } // namespace
@@ -123,7 +123,8 @@ nlohmann::json costReportToJson(const CostReport &report)
     json modules = json::object();
     for (const ModuleParams &m : report.modules)
         modules[m.name] = m.params;
-    return {{"config", report.config}, {"batchSize", report.batchSize}, {"depths", depths}, {"attention", attention},
+    return {{"config", report.config}, {"batchSize", report.batchSize},
+        {"attentionMemory", toString(report.attentionMemory)}, {"depths", depths}, {"attention", attention},
         {"modules", modules},
         {"params",
             {{"encoder", report.encoderParams}, {"decoder", report.decoderParams},

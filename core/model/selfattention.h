@@ -2,6 +2,8 @@
 #pragma once
 
 // Core-internal: includes LibTorch. Never include this from ui/ or app/.
+#include "model/unetlayout.h"
+
 #include <torch/torch.h>
 
 #include <utility>
@@ -9,8 +11,6 @@
 namespace zistudio::model
 {
 
-/** Fewer positions than this: the whole-matrix path (the matrix fits in the cache anyway). */
-constexpr int64_t kBlockedAttentionMinPositions = 256;
 /** Elements of one block of scores in blockedAttention (512 KiB of float32): with kBlockedAttentionMinRows, the
  * row blocks bench_attention measured best or within 5 % of it at N = 256, 1024 and 4096 (docs/performance.md). */
 constexpr int64_t kBlockedAttentionScores = int64_t {1} << 17;

@@ -50,6 +50,10 @@ inline int attentionKeyChannels(int channels)
     return channels / 8 > 0 ? channels / 8 : 1;
 }
 
+/** From this many positions on, attention on the CPU runs the blocked kernel (model::blockedAttention) and never
+ * builds its N x N matrix; fewer, the whole matrix (it fits in the cache anyway). */
+inline constexpr int kBlockedAttentionMinPositions = 256;
+
 /** Discriminator widths: ndf*{1,2,4,8} for its four 4x4 stride-2 convolutions. */
 inline constexpr int kDiscriminatorLayers = 4;
 std::vector<int> discriminatorChannels(const ModelConfig &config);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <string>
 #include <sys/wait.h>
+#include <utility>
 
 namespace
 {
@@ -47,6 +48,27 @@ TEST(ModelCli, JsonMatchesTheCostModel)
     EXPECT_EQ(j.at("params").at("generator").get<std::int64_t>(), expected.generatorParams);
     EXPECT_EQ(j.at("attentionMatrixBytes").get<std::int64_t>(), expected.attentionMatrixBytes);
     EXPECT_EQ(j.at("config").get<zistudio::model::ModelConfig>(), zistudio::model::attn256());
+}
+
+TEST(ModelCli, TheDeviceDecidesTheAttentionMemory)
+{
+    zistudio::model::ModelConfig config = zistudio::model::cpu64();
+    config.attention = zistudio::model::AttentionSpec::parse("enc:1");
+    for (const auto &[device, memory] : {std::pair {"cpu", zistudio::model::AttentionMemory::Blocked},
+             std::pair {"cuda", zistudio::model::AttentionMemory::Matrix}}) {
+        const Result r = run(std::string("model info --preset cpu64 --attention enc:1 --json --device ") + device);
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+        const nlohmann::json j = nlohmann::json::parse(r.output);
+        const auto expected = zistudio::model::estimateCost(config, 16, memory);
+        EXPECT_EQ(j.at("attentionMemory").get<std::string>(), zistudio::model::toString(memory)) << device;
+        EXPECT_EQ(j.at("trainingMemoryBytes").get<std::int64_t>(), expected.trainingMemoryBytes) << device;
+    }
+    const Result table = run("model info --preset cpu64 --attention enc:1 --device cpu");
+    ASSERT_EQ(table.exitCode, 0) << table.output;
+    EXPECT_NE(table.output.find("blocked: matrix never built"), std::string::npos) << table.output;
+    const Result bad = run("model info --device tpu");
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.output.find("must be auto, cpu, cuda or cuda:N"), std::string::npos) << bad.output;
 }
 
 TEST(ModelCli, DegeneratePlacementWarns)

@@ -93,6 +93,31 @@ TEST(ModelPanel, DemoProjectTogglingAttentionChangesTheCostFigures)
     EXPECT_EQ(panel->costText(), figuresBefore);
 }
 
+TEST(ModelPanel, TheTrainingMemoryFollowsTheDevice)
+{
+    MainWindow window;
+    ProjectDocument *document = window.document();
+    ModelPanel *panel = window.modelPanel();
+    model::ModelConfig config = model::cpu64();
+    config.attention = model::AttentionSpec::parse("enc:1"); // 32x32: the CPU never builds its matrix
+    document->setModelConfig(config);
+    auto *attentionMemory = panel->findChild<QLabel *>(QStringLiteral("AttentionMemory"));
+    ASSERT_NE(attentionMemory, nullptr);
+    training::TrainingConfig training = document->trainingConfig();
+    training.device = "cuda";
+    document->setTrainingConfig(training);
+    const model::CostReport gpu = panel->report();
+    EXPECT_EQ(gpu.attentionMemory, model::AttentionMemory::Matrix);
+    EXPECT_FALSE(attentionMemory->text().contains(QStringLiteral("not built")));
+    training.device = "cpu";
+    document->setTrainingConfig(training);
+    const model::CostReport cpu = panel->report();
+    EXPECT_EQ(cpu.attentionMemory, model::AttentionMemory::Blocked);
+    EXPECT_TRUE(attentionMemory->text().contains(QStringLiteral("not built"))) << attentionMemory->text().toStdString();
+    EXPECT_LT(cpu.trainingMemoryBytes, gpu.trainingMemoryBytes);
+    EXPECT_EQ(cpu.attentionMatrixBytes, gpu.attentionMatrixBytes);
+}
+
 TEST(ModelPanel, BatchSizeAndImageSizeFlowIntoTheProject)
 {
     MainWindow window;

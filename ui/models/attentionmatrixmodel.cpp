@@ -57,7 +57,7 @@ bool AttentionMatrixModel::isProblem(int row) const
 {
     const int depth = depthAt(row);
     for (const model::AttentionCost &cost : m_report.attention) {
-        if (cost.site.depth == depth && (cost.degenerate || cost.matrixBytes > model::kAttentionMatrixBudgetBytes))
+        if (cost.site.depth == depth && (cost.degenerate || model::overMatrixBudget(cost)))
             return true;
     }
     return false;
@@ -78,9 +78,19 @@ QVariant AttentionMatrixModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (row.resolution == 1)
             return tr("A 1×1 map has a single position: attention here has nothing to attend to.");
-        return tr("Self-attention over %1 positions of %2 channels")
-            .arg(row.resolution * row.resolution)
-            .arg(index.column() == DecoderColumn ? row.decoderChannels : row.encoderChannels);
+        const QString tip = tr("Self-attention over %1 positions of %2 channels")
+                                .arg(row.resolution * row.resolution)
+                                .arg(index.column() == DecoderColumn ? row.decoderChannels : row.encoderChannels);
+        bool blocked = false; // the same for both sides: it depends on the positions only
+        for (const auto s : {model::AttentionSide::Encoder, model::AttentionSide::Decoder}) {
+            if (const model::AttentionCost *cost = costAt(row.depth, s))
+                blocked = blocked || cost->blocked;
+        }
+        if (blocked)
+            return tip + QLatin1Char('\n')
+                + tr("Trained on the CPU, a block of rows at a time: its matrix is never built, and the training "
+                     "memory estimate leaves it out.");
+        return tip;
     }
     if (role != Qt::DisplayRole)
         return {};

@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace zistudio::ui
 {
 
@@ -185,6 +187,8 @@ QWidget *ModelPanel::createCostGroup()
     m_forwardFlops = value();
     m_stepFlops = value();
     m_attentionMemory = value();
+    m_attentionMemory->setObjectName(QStringLiteral("AttentionMemory"));
+    m_attentionMemory->setWordWrap(true);
     m_trainingMemory = value();
     form->addRow(tr("Generator parameters:"), m_generatorParams);
     form->addRow(tr("Discriminator parameters:"), m_discriminatorParams);
@@ -284,7 +288,9 @@ void ModelPanel::updateCost()
 {
     model::ModelConfig config = m_document->modelConfig();
     try {
-        m_report = model::estimateCost(config, std::max(1, m_document->trainingConfig().batchSize));
+        const auto &training = m_document->trainingConfig();
+        m_report
+            = model::estimateCost(config, std::max(1, training.batchSize), model::attentionMemoryOn(training.device));
     } catch (const std::exception &e) {
         m_warnings->setText(tr("This configuration is not valid: %1").arg(qs(e.what())));
         return;
@@ -299,7 +305,14 @@ void ModelPanel::updateCost()
     m_attentionParams->setText(formatSi(static_cast<double>(m_report.attentionParams)));
     m_forwardFlops->setText(formatSi(m_report.generatorFlops));
     m_stepFlops->setText(formatSi(m_report.trainingStepFlops));
-    m_attentionMemory->setText(formatBytes(static_cast<double>(m_report.attentionMatrixBytes)));
+    const bool blocked = std::any_of(m_report.attention.begin(), m_report.attention.end(),
+        [](const model::AttentionCost &cost) { return cost.blocked; });
+    const QString matrices = formatBytes(static_cast<double>(m_report.attentionMatrixBytes));
+    m_attentionMemory->setText(blocked ? tr("%1, not built on the CPU").arg(matrices) : matrices);
+    m_attentionMemory->setToolTip(blocked
+            ? tr("On the CPU, attention over 256 positions or more is computed a block of rows at a time: those "
+                 "matrices are never built, and the training memory estimate leaves them out.")
+            : QString());
     m_trainingMemory->setText(formatBytes(static_cast<double>(m_report.trainingMemoryBytes)));
 
     QStringList warnings;
@@ -309,7 +322,7 @@ void ModelPanel::updateCost()
             warnings << tr("The %1 layer at depth %2 sits on a 1×1 map: it has nothing to attend to.")
                             .arg(side)
                             .arg(cost.site.depth);
-        if (cost.matrixBytes > model::kAttentionMatrixBudgetBytes)
+        if (model::overMatrixBudget(cost))
             warnings << tr("The %1 layer at depth %2 needs %3 for its attention matrix at batch %4.")
                             .arg(side)
                             .arg(cost.site.depth)
