@@ -85,6 +85,18 @@ PRE_BLOCKED_KERNEL = {("song-kai", "study-dec2-dec3"), ("song-kai", "study-enc2-
                       ("ming-yen", "study-dec2-dec3"), ("ming-yen", "study-enc2-enc3")}
 
 
+# Runs trained (wholly or partly) before the fused Adam step vectorised (session 8, docs/performance.md "Where the
+# 2.11 build lost time"): about 23 ms more CPU time per step at 64 px, whatever the placement. Later runs need no mark.
+PRE_VECTOR_ADAM = {(pair, f"study-{run}") for pair in ("song-kai", "ming-yen")
+                   for run in ("none", "enc5", "dec2-dec3", "enc2-enc3", "enc2-enc3-dec2-dec3")} | {
+                  ("song-kai", "study-enc1-enc2-enc3-enc4-enc5-dec1-dec2-dec3-dec4-dec5")}
+
+
+def pre_adam_note(study):
+    runs = sorted(f"{pair}/{run}" for pair, run in PRE_VECTOR_ADAM)
+    return "Marked §: " + ", ".join(f"`{r}`" for r in runs) + "."
+
+
 def pre_fix_note(study):
     runs = sorted(f"{pair}/{run}" for pair, run in PRE_THREAD_FIX)
     return "Marked: " + ", ".join(f"`{r}`" for r in runs) + "."
@@ -163,6 +175,9 @@ def write_doc(study):
       " runs with a map of 256 or more positions that trained before it cost more time and memory per step than"
       " the product does now. Cost columns use the runs trained after it; a placement with none yet shows its"
       f" earlier runs' cost, marked ‡. {pre_kernel_note(study)}")
+    w("  The fused Adam step of the optimizer was found not to vectorise (session 8): since then every step costs"
+      " about 23 ms less CPU time at 64 px, whatever the placement. Cost columns prefer runs trained after it;"
+      f" a placement with none yet shows its earlier runs' cost, marked §. {pre_adam_note(study)}")
     w(f"- **Machine:** a 2-core CPU machine shared with builds; LibTorch with {args.threads} thread(s) at"
       " `nice -n 19`; from the thread fix on, the two pairs trained side by side, one process each"
       " (`scripts/attention-study run --pair KEY`).")
@@ -335,14 +350,18 @@ def write_pair(study, pair, plan, w):
       " peak RSS (× none) | est. memory (× none) | attention params |")
     w("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     def current(p, key):
-        """The placement's cost from runs trained with today's product (after the thread fix and the blocked
-        attention kernel); else from the others, marked: double dagger before the kernel, dagger before the fix."""
+        """The placement's cost from runs trained with today's product (after the thread fix, the blocked
+        attention kernel and the vectorised Adam step); else from the others, marked: section sign before the
+        Adam step, double dagger before the kernel, dagger before the fix."""
         def values(exclude):
             return [r[key] for r in runs.values() if r["attention"] == p["placement"]
                     and (pair["key"], r["name"]) not in exclude and r.get(key)]
-        now = values(PRE_THREAD_FIX | PRE_BLOCKED_KERNEL)
+        now = values(PRE_THREAD_FIX | PRE_BLOCKED_KERNEL | PRE_VECTOR_ADAM)
         if now:
             return sum(now) / len(now), ""
+        adam = values(PRE_THREAD_FIX | PRE_BLOCKED_KERNEL)
+        if adam:
+            return sum(adam) / len(adam), " §"
         kernel = values(PRE_THREAD_FIX)
         if kernel:
             return sum(kernel) / len(kernel), " ‡"
@@ -351,8 +370,24 @@ def write_pair(study, pair, plan, w):
     def step_cpu(p):
         return current(p, "stepCpuSeconds")
 
+    def estimate(p):
+        """The cost model's training memory for the placement as trained, asked of today's product: a run's saved
+        estimate is the cost model of its day (before session 8 it counted every attention matrix, also those the
+        CPU never builds)."""
+        run = next((r for r in runs.values() if r["attention"] == p["placement"] and r.get("config")), None)
+        if run is None:
+            return p["estimatedMemoryBytes"]
+        m, t = run["config"]["model"], run["config"]["training"]
+        info = json.loads(study.zi(
+            "model", "info", "--size", m["imageSize"], "--ngf", m["ngf"], "--ndf", m["ndf"], "--embedding-num",
+            m["embeddingNum"], "--embedding-dim", m["embeddingDim"], "--norm", m["norm"], "--upsample", m["upsample"],
+            "--skip", m["skip"], *(["--spectral-norm"] if m.get("spectralNorm") else []), "--attention",
+            m["attention"], "--batch", run["batchSize"], "--device", t.get("device", "auto"), "--json").stdout)
+        return info["trainingMemoryBytes"]
+
     none_cpu, none_dagger = step_cpu(none) if none else (None, "")
     none_rss = current(none, "peakRssBytes")[0] if none else None
+    none_est = estimate(none) if none else None
     for p in placements:
         l1 = p["val_l1"]
         cpu, dagger = step_cpu(p)
@@ -364,7 +399,7 @@ def write_pair(study, pair, plan, w):
           f" | {spread(l1)} | {spread(p['val_ssim'])} | {delta}"
           f" | {fmt(cpu, 3)} s{dagger} ({ratio(cpu, none_cpu) if dagger == none_dagger else '–'})"
           f" | {mib(rss)}{rss_mark} ({ratio(rss, none_rss)})"
-          f" | {mib(p['estimatedMemoryBytes'])} ({ratio(p['estimatedMemoryBytes'], none and none['estimatedMemoryBytes'])})"
+          f" | {mib(estimate(p))} ({ratio(estimate(p), none_est)})"
           f" | {p['attentionParams']:,} |")
     first = placements[0]
     w(f"| *baseline: the source glyph as the prediction* | | | {fmt(first['baseline_l1'])} |"
@@ -522,6 +557,10 @@ def write_answer(study, verdicts, complete, w):
       " \"Blocked attention\"): the every-depth step 1.44 → 0.73 s and its training memory 690 → 318 MiB; the"
       " study's every-depth runs went from ~10 to ~21 images/s. Same model, results equal up to float rounding;"
       " runs trained (partly) before it carry ‡ in the cost columns.")
+    w("- **A memory estimate that follows the device:** the cost model counted every attention matrix, so the"
+      " *est. memory* column put attention at every depth at 692 MiB where training took 318 MiB. The estimate"
+      " now knows that the CPU never builds the matrices of maps of 256 positions or more (285 MiB for that"
+      " placement; the Model panel, `model info --device`, `project show` and `compare` all use it).")
     w("")
     w("## Repeat it at 256 px on a GPU")
     w("")

@@ -14,6 +14,29 @@ tiny="--cli $cli --work $out/work --results $out/results --doc $out/study.md --s
 # shellcheck disable=SC2086
 "$study" run $tiny
 grep -q "1 of 26 runs done" "$out/study.md"
+# The estimated memory is today's cost model for the run's configuration (not the figure saved with the run).
+est=$(/usr/bin/python3 - "$cli" "$out/results/song-kai/runs/study-none/comparison.json" <<'EOF'
+import json, subprocess, sys
+run = json.load(open(sys.argv[2], encoding="utf-8"))["runs"][0]
+m = run["config"]["model"]
+info = subprocess.run([sys.argv[1], "model", "info", "--size", str(m["imageSize"]), "--ngf", str(m["ngf"]),
+                       "--ndf", str(m["ndf"]), "--embedding-num", str(m["embeddingNum"]), "--embedding-dim",
+                       str(m["embeddingDim"]), "--attention", "none", "--batch", str(run["batchSize"]), "--json"],
+                      check=True, capture_output=True, text=True).stdout
+print(f"{json.loads(info)['trainingMemoryBytes'] / 1048576:.0f} MiB")
+EOF
+)
+grep -q "| $est (1.00×) |" "$out/study.md" || { echo "estimated memory $est missing"; exit 1; }
+# ... even where the saved figure says otherwise (a run saved by an older cost model).
+/usr/bin/python3 - "$out/results/song-kai/runs/study-none/comparison.json" <<'EOF'
+import json, sys
+study = json.load(open(sys.argv[1], encoding="utf-8"))
+study["runs"][0]["estimatedMemoryBytes"] = 7 * 1048576
+json.dump(study, open(sys.argv[1], "w", encoding="utf-8"))
+EOF
+# shellcheck disable=SC2086
+"$study" doc $tiny
+grep -q "| $est (1.00×) |" "$out/study.md" || { echo "estimated memory $est missing after doc"; exit 1; }
 for f in song-kai/runs/study-none/comparison.json song-kai/runs/study-none/evaluation.json song-kai.study.json \
          song-kai.png song-kai.csv heldout-song-kai.txt heldout-ming-yen.txt; do
     test -s "$out/results/$f" || { echo "missing: $f"; exit 1; }
