@@ -2,6 +2,7 @@
 // `zistudio-cli model info`: what a model configuration costs, before building or training it.
 #include "clicommand.h"
 
+#include "common/computedevice.h"
 #include "model/costmodel.h"
 #include "model/modelconfig.h"
 #include "model/modelconfigjson.h"
@@ -103,9 +104,7 @@ void setupModel(CLI::App &root)
             "never builds its matrix, and the training memory says so")
         ->capture_default_str()
         ->check([](const std::string &d) {
-            return d == "auto" || d == "cpu" || d == "cuda" || d.rfind("cuda:", 0) == 0
-                ? std::string()
-                : "must be auto, cpu, cuda or cuda:N";
+            return isDevicePreference(d) ? std::string() : "must be auto, cpu, cuda or cuda:N";
         });
     info->add_flag("--json", options->json, "Print the report as JSON");
     info->callback([options] { runInfo(*options); });

@@ -72,6 +72,12 @@ private:
 /** Describes the device `preference` resolves to: "auto" (CUDA when available), "cpu" or "cuda". */
 ComputeDeviceInfo describeComputeDevice(const std::string &preference = "auto");
 
+/** A device preference as projects and the command line spell it: "auto", "cpu", "cuda" or "cuda:N". */
+inline bool isDevicePreference(const std::string &device)
+{
+    return device == "auto" || device == "cpu" || device == "cuda" || device.rfind("cuda:", 0) == 0;
+}
+
 /** True when this LibTorch build has CUDA and a GPU is present. */
 bool cudaAvailable();
 

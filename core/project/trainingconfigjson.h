@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/computedevice.h"
 #include "common/utf8.h"
 #include "project/projecterror.h"
 #include "project/trainingconfig.h"
@@ -192,8 +193,8 @@ inline TrainingConfig trainingConfigFromJson(const nlohmann::json &j, const std:
     requireRange(c.keepLast >= 1 && c.keepLast <= 1000, where, "keepLast", "must be 1..1000");
     requireRange(c.bestMetric == "val_l1" || c.bestMetric == "val_ssim", where, "bestMetric",
         "must be \"val_l1\" or \"val_ssim\" (got \"" + c.bestMetric + "\")");
-    requireRange(c.device == "auto" || c.device == "cpu" || c.device == "cuda" || c.device.rfind("cuda:", 0) == 0,
-        where, "device", "must be \"auto\", \"cpu\", \"cuda\" or \"cuda:N\" (got \"" + c.device + "\")");
+    requireRange(isDevicePreference(c.device), where, "device",
+        "must be \"auto\", \"cpu\", \"cuda\" or \"cuda:N\" (got \"" + c.device + "\")");
     requireRange(c.precision == "auto" || c.precision == "fp32" || c.precision == "bf16", where, "precision",
         "must be \"auto\", \"fp32\" or \"bf16\" (got \"" + c.precision + "\")");
     requireRange(c.threads >= 0 && c.threads <= 1024, where, "threads", "must be 0 (all cores) .. 1024");
