@@ -427,6 +427,8 @@ def write_pair(study, pair, plan, w):
       f" [{pair['key']}.study.json]({rel(study.results / (pair['key'] + '.study.json'), doc)})).")
     w("")
     write_heatmaps(study, pair, plan, c, w)
+    # The answer weighs quality against cost: each placement's step CPU time as the table shows it.
+    c["stepCpu"] = {p["placement"]: step_cpu(p) for p in placements}
     return c
 
 
@@ -473,6 +475,107 @@ def write_heatmaps(study, pair, plan, c, w):
         w("")
 
 
+def standings(c):
+    """Each placement against none on one pair: (difference in mean held-out L1, 'better' | 'level' | 'worse'),
+    judged against the pair's run-to-run noise; None where the noise or none's score is unknown."""
+    noise = c["verdict"].get("noise")
+    placements = {p["placement"]: p for p in c["placements"]}
+    none = placements.get("none")
+    if noise is None or none is None or none["val_l1"]["mean"] is None:
+        return None
+    out = {}
+    for spec, p in placements.items():
+        if spec == "none" or p["val_l1"]["mean"] is None:
+            continue
+        d = p["val_l1"]["mean"] - none["val_l1"]["mean"]
+        out[spec] = (d, "better" if -d > noise else "worse" if d > noise else "level")
+    return out
+
+
+def plain_answer(study, verdicts, complete):
+    """The question answered in plain words from every pair's standings: where attention helps beyond the
+    noise on every pair, on some, or nowhere; what it costs; what that means for the advice to start at the
+    bottleneck."""
+    names = {canonical(spec): name for name, spec, _ in study.placements}
+    judged = {key: standings(c) for key, c in verdicts.items() if c is not None}
+    judged = {key: s for key, s in judged.items() if s is not None}
+    head = "**In plain words" + ("" if complete else " (provisional)") + ":** "
+    if not judged:
+        return head + "not yet — no pair has a noise estimate (no placement trained with two seeds)."
+    pairs = list(judged)
+    specs = [canonical(spec) for _, spec, _ in study.placements if spec != "none"]
+    specs = [s for s in specs if all(s in judged[k] for k in pairs)]
+
+    def label(spec):
+        return f"{names.get(spec, spec)} (`{spec}`)"
+
+    def deltas(spec):
+        return ", ".join(f"{judged[k][spec][0]:+.4f} on {k}" for k in pairs)
+
+    def cost(spec):
+        """Step CPU time against none's, averaged over the pairs whose figures are comparable (same marks)."""
+        ratios = []
+        for k in pairs:
+            table = verdicts[k].get("stepCpu", {})
+            if spec in table and "none" in table and table[spec][1] == table["none"][1] and table["none"][0]:
+                ratios.append(table[spec][0] / table["none"][0])
+        return sum(ratios) / len(ratios) if ratios else None
+
+    def with_cost(spec):
+        r = cost(spec)
+        return label(spec) + (f", ×{r:.2f} the step time" if r else "")
+
+    everywhere = lambda state: [s for s in specs if all(judged[k][s][1] == state for k in pairs)]
+    better_all, worse_all, level_all = everywhere("better"), everywhere("worse"), everywhere("level")
+    better_some = [s for s in specs if s not in better_all and any(judged[k][s][1] == "better" for k in pairs)]
+    scope = f"at {study.size} px on this budget"
+    out = []
+    both = {1: f"the one pair read ({pairs[0]})", 2: "both pairs"}.get(len(pairs), f"all {len(pairs)} pairs")
+    if better_all:
+        out.append(f"{scope.capitalize()}, self-attention belongs at "
+                   + " and ".join(with_cost(s) for s in better_all)
+                   + f": held-out L1 falls by more than the run-to-run noise on {both} ("
+                   + "; ".join(deltas(s) for s in better_all) + ").")
+    else:
+        out.append(f"{scope.capitalize()}, self-attention earns its place nowhere in the UNet: no placement lowers"
+                   f" the held-out L1 by more than the run-to-run noise on {both}.")
+    if better_some:
+        out.append("Better on one pair only, so a property of that style rather than of the model: "
+                   + "; ".join(f"{label(s)} ({deltas(s)})" for s in better_some) + ".")
+    if worse_all:
+        out.append(f"Worse than no attention beyond the noise on {both}: "
+                   + "; ".join(f"{label(s)} ({deltas(s)})" for s in worse_all) + ".")
+    if level_all:
+        out.append("Within the noise of no attention everywhere (no measurable gain or harm): "
+                   + "; ".join(f"{with_cost(s)} ({deltas(s)})" for s in level_all) + ".")
+    mixed = [s for s in specs if s not in better_all + worse_all + level_all + better_some]
+    if mixed:
+        out.append("Level on one pair, worse on another: " + "; ".join(f"{label(s)} ({deltas(s)})" for s in mixed)
+                   + ".")
+    bottleneck = canonical(study.placements[1][1])
+    if bottleneck in specs:
+        states = {judged[k][bottleneck][1] for k in pairs}
+        if states == {"level"}:
+            r = cost(bottleneck)
+            out.append("For the advice to start at the bottleneck: it is a safe first try — it does no"
+                       " measurable harm" + (f" for ×{r:.2f} the step time" if r else "") + " — but here it does"
+                       " no measurable good either; the one public fork that measured bottleneck attention (at"
+                       " 256 px, one seed) saw no gain, the same reading.")
+        elif states == {"better"}:
+            out.append("For the advice to start at the bottleneck: it holds — the bottleneck alone already helps.")
+        elif "worse" in states:
+            out.append("For the advice to start at the bottleneck: here even the bottleneck alone costs quality"
+                       " on " + ", ".join(k for k in pairs if judged[k][bottleneck][1] == "worse") + ".")
+        else:
+            out.append("For the advice to start at the bottleneck: it helps on "
+                       + ", ".join(k for k in pairs if judged[k][bottleneck][1] == "better")
+                       + " and not on the others.")
+    missing = [k for k, c in verdicts.items() if c is not None and k not in judged]
+    if missing:
+        out.append("No noise estimate yet for " + ", ".join(missing) + ": not read here.")
+    return head + " ".join(out)
+
+
 def write_answer(study, verdicts, complete, w):
     w("## The answer")
     w("")
@@ -514,6 +617,9 @@ def write_answer(study, verdicts, complete, w):
                                                                                              " than the noise") + ".")
         w(f"- **{key}:** " + " ".join(parts))
     w("")
+    if any(c is not None for c in verdicts.values()):
+        w(plain_answer(study, verdicts, complete))
+        w("")
     w("What this settles and what it does not:")
     w("")
     w("- It compares placements **on equal terms** (same data, split, steps, schedule and seeds) with the noise"
