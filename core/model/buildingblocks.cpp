@@ -193,6 +193,42 @@ void SelfAttentionImpl::setBlockedEnabled(bool enabled)
     blockedAttentionEnabled = enabled;
 }
 
+int64_t sdpaChannelAlignment(torch::ScalarType type)
+{
+    return 128 / (8 * static_cast<int64_t>(c10::elementSize(type)));
+}
+
+SdpaInputs sdpaInputs(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool forFusedKernel)
+{
+    torch::Tensor query = q.transpose(1, 2); // [B, N, Ck]
+    torch::Tensor key = k.transpose(1, 2);
+    torch::Tensor value = v.transpose(1, 2); // [B, N, C]
+    if (forFusedKernel) {
+        const int64_t alignment = sdpaChannelAlignment(q.scalar_type());
+        const auto padded = [alignment](const torch::Tensor &t) {
+            const int64_t pad = (alignment - t.size(-1) % alignment) % alignment;
+            return (pad == 0 ? t : torch::constant_pad_nd(t, {0, pad})).contiguous();
+        };
+        query = padded(query);
+        key = padded(key);
+        value = padded(value);
+    }
+    const double unscale = std::sqrt(static_cast<double>(query.size(-1)));
+    query = query * unscale; // keeps query's layout: contiguous when it was
+    return {query.unsqueeze(1), key.unsqueeze(1), value.unsqueeze(1)};
+}
+
+#if TORCH_VERSION_MAJOR >= 2
+torch::Tensor sdpaAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool forFusedKernel)
+{
+    const SdpaInputs in = sdpaInputs(q, k, v, forFusedKernel);
+    return at::scaled_dot_product_attention(in.query, in.key, in.value)
+        .squeeze(1)
+        .narrow(-1, 0, v.size(1)) // the value's zero padding, if any
+        .transpose(1, 2);         // [B, C, N]
+}
+#endif
+
 bool SelfAttentionImpl::blockedEnabled()
 {
     return blockedAttentionEnabled;
@@ -219,16 +255,11 @@ torch::Tensor SelfAttentionImpl::attend(const torch::Tensor &x, torch::Tensor *m
     const torch::Tensor k = qkv.narrow(1, ck, ck);              // [B, Ck, N]
     const torch::Tensor v = qkv.narrow(1, 2 * ck, c);           // [B, C, N]
 #if TORCH_VERSION_MAJOR >= 2
-    // scaled_dot_product_attention with one head: its fused kernels take [B, heads, N, d] only. SAGAN's keys are
-    // C/8 wide and its values C, which PyTorch's fused CPU kernel refuses (it needs equal widths; the blocked
-    // kernel above takes the CPU); a GPU's memory-efficient kernel allows unequal widths.
-    if (!o.defined() && matrix == nullptr) {
-        const double unscale = std::sqrt(static_cast<double>(q.size(1))); // SAGAN has no 1/sqrt(d): cancel SDPA's
-        o = at::scaled_dot_product_attention(
-            (q.transpose(1, 2) * unscale).unsqueeze(1), k.transpose(1, 2).unsqueeze(1), v.transpose(1, 2).unsqueeze(1))
-                .squeeze(1)
-                .transpose(1, 2); // [B, C, N]
-    }
+    // scaled_dot_product_attention with one head. SAGAN's keys are C/8 wide and its values C: PyTorch's fused
+    // CPU kernel refuses that (it needs equal widths; the blocked kernel above takes the CPU), a GPU's
+    // memory-efficient kernel allows it when the inputs are laid out for it (sdpaInputs).
+    if (!o.defined() && matrix == nullptr)
+        o = sdpaAttention(q, k, v, x.is_cuda());
 #endif
     if (!o.defined()) {
         const torch::Tensor attention = torch::softmax(torch::bmm(q.transpose(1, 2), k), -1); // [B, N, N]

@@ -5,6 +5,7 @@
 #include "model/unetlayout.h"
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <utility>
 
@@ -28,6 +29,33 @@ torch::Tensor blockedAttention(const torch::Tensor &qkv, int64_t keyChannels, in
 /** The row block blockedAttention uses for N positions: kBlockedAttentionScores / N, at least
  * kBlockedAttentionMinRows, at most N. */
 int64_t blockedAttentionRows(int64_t positions);
+
+/** scaled_dot_product_attention's inputs [B, 1, N, d] for SAGAN's q [B, Ck, N], k [B, Ck, N] and v [B, C, N]. */
+struct SdpaInputs
+{
+    torch::Tensor query; ///< q, times sqrt(d): SAGAN has no 1/sqrt(d), this cancels SDPA's
+    torch::Tensor key;
+    torch::Tensor value;
+};
+
+/** Channels that q, k and v must come in multiples of for a GPU's memory-efficient attention kernel (its GEMMs
+ * read 128 bits at a time on sm80 and newer): 4 in float32, 8 in bf16 and half. */
+int64_t sdpaChannelAlignment(torch::ScalarType type);
+
+/**
+ * The layer's q, k, v as SDPA takes them. forFusedKernel (a GPU): every row of d channels contiguous, and each
+ * width zero-padded to sdpaChannelAlignment — a fused kernel refuses a transposed view or a key 4 channels wide
+ * in bf16 and the math kernel it falls back to builds the N x N matrix. Zero channels add nothing to q.k, and the
+ * value's padding comes out as zero channels that sdpaAttention drops. Otherwise transposed views, no copies
+ * (the CPU, whose fused kernel refuses SAGAN's unequal widths anyway).
+ */
+SdpaInputs sdpaInputs(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool forFusedKernel);
+
+#if TORCH_VERSION_MAJOR >= 2
+/** softmax(q^T k) attention through scaled_dot_product_attention: o [B, C, N] from sdpaInputs. */
+torch::Tensor sdpaAttention(
+    const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v, bool forFusedKernel);
+#endif
 
 /** Options of a SAGAN self-attention layer. */
 struct SelfAttentionOptions

@@ -6,6 +6,7 @@
 #include "common/computedevice.h"
 #include "data/dataset.h"
 #include "inference/generator.h"
+#include "model/selfattention.h"
 #include "tempdir.h"
 #include "tinyproject.h"
 #include "training/checkpointstore.h"
@@ -17,6 +18,10 @@
 #include "workflow/trainrun.h"
 
 #include <ATen/Context.h>
+#include <torch/version.h>
+#if TORCH_VERSION_MAJOR >= 2
+#include <ATen/SDPBackend.h>
+#endif
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -201,6 +206,43 @@ TEST_P(OnDevice, CheckpointOnTheDeviceThenExactResume)
         EXPECT_NEAR(a.l1, b.l1, 1e-3 + 1e-3 * a.l1);
     }
 }
+
+#if TORCH_VERSION_MAJOR >= 2
+TEST_P(OnDevice, AttentionTakesAFusedKernelOnAGpu)
+{
+    // SAGAN's q, k, v as the layer passes them to scaled_dot_product_attention, at the maps the product attends
+    // over: attn-256's 32x32 map (C 256, keys 32 wide) in float32 and cpu-64's 32x32 map (C 32, keys 4 wide) in
+    // bf16. On a GPU a fused kernel must take them — the math kernel builds the N x N matrix — and everywhere
+    // the result is SAGAN's attention.
+    for (const auto &[c, type] :
+        std::vector<std::pair<int64_t, torch::ScalarType>> {{256, torch::kFloat}, {32, torch::kBFloat16}}) {
+        if (type == torch::kBFloat16 && !bf16Capable(device()) && device() != "cpu")
+            continue;
+        SCOPED_TRACE("C " + std::to_string(c) + (type == torch::kFloat ? ", float32" : ", bf16"));
+        torch::manual_seed(7);
+        const int64_t ck = c / 8;
+        const int64_t n = 32 * 32;
+        const torch::Tensor qkv = torch::randn({2, 2 * ck + c, n}) * 0.5;
+        const torch::Tensor typed = qkv.to(torch::Device(device()), type);
+        const torch::Tensor q = typed.narrow(1, 0, ck);
+        const torch::Tensor k = typed.narrow(1, ck, ck);
+        const torch::Tensor v = typed.narrow(1, 2 * ck, c);
+        const bool gpu = device() != "cpu";
+        if (gpu) {
+            const model::SdpaInputs in = model::sdpaInputs(q, k, v, true);
+            const int64_t choice = at::_fused_sdp_choice(in.query, in.key, in.value);
+            EXPECT_NE(choice, static_cast<int64_t>(at::SDPBackend::math))
+                << "scaled_dot_product_attention chose " << choice << " (0 = math: N x N matrix)";
+        }
+        const torch::Tensor got = model::sdpaAttention(q, k, v, gpu).to(torch::kCPU, torch::kFloat);
+        const torch::Tensor qf = typed.to(torch::kCPU, torch::kFloat);
+        const torch::Tensor want = torch::bmm(qf.narrow(1, 2 * ck, c),
+            torch::softmax(torch::bmm(qf.narrow(1, 0, ck).transpose(1, 2), qf.narrow(1, ck, ck)), -1).transpose(1, 2));
+        const double tolerance = type == torch::kFloat ? 1e-3 : 5e-2; // TF32 on a GPU in float32
+        EXPECT_TRUE(torch::allclose(got, want, tolerance, tolerance)) << (got - want).abs().max().item<double>();
+    }
+}
+#endif
 
 TEST_P(OnDevice, GenerationAndAttentionProbeMatchTheCpu)
 {

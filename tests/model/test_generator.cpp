@@ -513,6 +513,56 @@ TEST(BlockedAttention, StaysFiniteWhereScoresAreLarge)
     EXPECT_LT(error(got, want), 1e-2);
 }
 
+TEST(SelfAttention, SdpaInputsForAFusedKernelAreTheSameAttention)
+{
+    // Laid out for a GPU's fused kernel: every row of channels contiguous, every width a multiple of the kernel's
+    // alignment (keys 4 wide and values 12 wide pad to 8 and 16 in bf16), and still SAGAN's attention: the zero
+    // channels change no score, and the value's come out as zeros that are dropped.
+    EXPECT_EQ(sdpaChannelAlignment(torch::kFloat), 4);
+    EXPECT_EQ(sdpaChannelAlignment(torch::kBFloat16), 8);
+    torch::manual_seed(6);
+    const int64_t ck = 4;
+    const int64_t c = 12;
+    const torch::Tensor qkv = torch::randn({2, 2 * ck + c, 40});
+    const torch::Tensor want = matrixAttention(qkv, ck);
+    for (const auto type : {torch::kFloat, torch::kBFloat16}) {
+        const torch::Tensor typed = qkv.to(type);
+        const torch::Tensor q = typed.narrow(1, 0, ck);
+        const torch::Tensor k = typed.narrow(1, ck, ck);
+        const torch::Tensor v = typed.narrow(1, 2 * ck, c);
+        const double tolerance = type == torch::kFloat ? 1e-5 : 5e-2;
+        for (const bool fused : {false, true}) {
+            SCOPED_TRACE(std::string(type == torch::kFloat ? "float32" : "bf16") + (fused ? ", fused" : ", views"));
+            const SdpaInputs in = sdpaInputs(q, k, v, fused);
+            if (fused) {
+                for (const torch::Tensor &t : {in.query, in.key, in.value}) {
+                    EXPECT_EQ(t.stride(-1), 1);
+                    EXPECT_EQ(t.size(-1) % sdpaChannelAlignment(type), 0);
+                }
+                EXPECT_EQ(in.key.size(-1), type == torch::kFloat ? 4 : 8);
+                EXPECT_EQ(in.value.size(-1), type == torch::kFloat ? 12 : 16);
+            } else {
+                EXPECT_EQ(in.key.size(-1), ck); // plain views: nothing copied
+                EXPECT_EQ(in.key.data_ptr(), k.data_ptr());
+            }
+            // SDPA's formula on these inputs, in float: softmax(query key^T / sqrt(d)) value.
+            const torch::Tensor query = in.query.squeeze(1).to(torch::kFloat);
+            const torch::Tensor scores
+                = torch::bmm(query, in.key.squeeze(1).to(torch::kFloat).transpose(1, 2)) / std::sqrt(query.size(-1));
+            const torch::Tensor o = torch::bmm(torch::softmax(scores, -1), in.value.squeeze(1).to(torch::kFloat));
+            EXPECT_TRUE(torch::allclose(o.narrow(-1, 0, c).transpose(1, 2), want, tolerance, tolerance))
+                << (o.narrow(-1, 0, c).transpose(1, 2) - want).abs().max().item<double>();
+            if (fused && o.size(-1) > c) {
+                EXPECT_EQ(o.narrow(-1, c, o.size(-1) - c).abs().max().item<float>(), 0.0F);
+            }
+#if TORCH_VERSION_MAJOR >= 2
+            const torch::Tensor got = sdpaAttention(q, k, v, fused).to(torch::kFloat);
+            EXPECT_TRUE(torch::allclose(got, want, tolerance, tolerance)) << (got - want).abs().max().item<double>();
+#endif
+        }
+    }
+}
+
 TEST(SelfAttention, TheBlockedKernelTrainsLikeTheWholeMatrix)
 {
     // A layer on a 16x16 map (256 positions: the blocked kernel's smallest) in float32: the output and every
