@@ -128,7 +128,9 @@ def write_doc(study):
           " skipped (their results are committed here), a run stopped half-way continues from its last"
           " checkpoint when the working folder `.attention-study/` is still there, else it starts again. On a"
           " fresh machine: `scripts/setup-deps && scripts/build`, then"
-          " `nohup nice -n 19 scripts/attention-study run --commit > study.log 2>&1 &`.")
+          " `nohup nice -n 19 scripts/attention-study run --commit > study.log 2>&1 &`; more processes share the"
+          " work (one per core, `--pair KEY` to keep one to a pair), each taking the next run that no other is"
+          " training.")
     w("")
     w("| pair | run | placement | seed | state |")
     w("|---|---|---|---|---|")

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # scripts/attention-study against this build's CLI, on a tiny budget: one run, its results and the
 # document; the same command again skips it and trains the next run (with attention: heatmaps too); --pair
-# picks the other pair's next run.
+# picks the other pair's next run; a run another process is training is passed over.
 # Usage: attention_study_script.sh ZISTUDIO_CLI SCRATCH_DIR
 set -eu
 cli=$1
@@ -55,4 +55,27 @@ grep -q "3 of 26 runs done" "$out/study.md"
 test -s "$out/results/ming-yen/runs/study-none/evaluation.json"
 test ! -e "$out/results/song-kai/runs/study-dec2-dec3"
 grep -q "Song → Kai" "$out/study.md"
+# A run another process is training is passed over: song-kai's next run held by a second study process (its
+# claim), the one after it by a trainer (zistudio-cli's own run.lock); this process trains the third.
+mkdir -p "$out/work/song-kai/claims" "$out/work/song-kai/runs/study-enc2-enc3"
+/usr/bin/python3 - "$out/held" "$out/work/song-kai/claims/study-dec2-dec3.lock" \
+    "$out/work/song-kai/runs/study-enc2-enc3/run.lock" <<'EOF' &
+import fcntl, sys, time
+locks = [open(p, "a") for p in sys.argv[2:]]
+for f in locks:
+    fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[1], "w").close()
+time.sleep(600)
+EOF
+holder=$!
+while [ ! -e "$out/held" ]; do sleep 0.1; done
+# shellcheck disable=SC2086
+"$study" run $tiny --pair song-kai > "$out/claims.log" 2>&1 || { kill "$holder"; cat "$out/claims.log"; exit 1; }
+kill "$holder"
+grep -q "song-kai/study-dec2-dec3 is being trained by another process" "$out/claims.log"
+grep -q "song-kai/study-enc2-enc3 is being trained by another process" "$out/claims.log"
+test -s "$out/results/song-kai/runs/study-enc2-enc3-dec2-dec3/evaluation.json"
+test ! -e "$out/results/song-kai/runs/study-dec2-dec3"
+test ! -e "$out/results/song-kai/runs/study-enc2-enc3"
+grep -q "4 of 26 runs done" "$out/study.md"
 echo "attention study script: ok"
