@@ -16,7 +16,11 @@
 #include "widgets/comparisontable.h"
 #include "widgets/glyphgridwidget.h"
 
+#include <QApplication>
+#include <QLabel>
+#include <QScrollArea>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <gtest/gtest.h>
 
 using namespace zistudio;
@@ -138,6 +142,22 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     EXPECT_EQ(view->glyphGrid()->rowCount(), 5);
     EXPECT_EQ(view->comparison().verdict.summary(), saved.summary());
     EXPECT_TRUE(view->verdictText().contains(QString::fromStdString(saved.bestPlacement)));
+    // Where the content is narrow the table and the glyph grid scroll sideways; the verdict wraps to what is
+    // visible.
+    auto *splitter = view->findChild<QSplitter *>();
+    ASSERT_NE(splitter, nullptr);
+    splitter->setSizes({splitter->width() - 160, 160});
+    QApplication::processEvents();
+    const auto *verdict = view->findChild<QLabel *>(QStringLiteral("CompareVerdict"));
+    const auto *content = view->findChild<QScrollArea *>(QStringLiteral("CompareContent"));
+    ASSERT_NE(verdict, nullptr);
+    ASSERT_NE(content, nullptr);
+    const QWidget *visible = content->viewport();
+    ASSERT_GT(content->widget()->width(), visible->width()) << "the content should be wider than the view here";
+    // Its right edge is the scroll area's (scroll bar included), not the content's far beyond it.
+    EXPECT_LE(
+        verdict->mapTo(view, QPoint(verdict->width(), 0)).x(), content->mapTo(view, QPoint(content->width(), 0)).x());
+    EXPECT_GE(verdict->height(), verdict->heightForWidth(verdict->width()));
     view->setCheckedRuns({runs[0], runs[1]});
     ASSERT_TRUE(waitShown(view, 2));
     EXPECT_EQ(view->comparison().verdict.standing, experiments::Standing::NoiseUnknown);

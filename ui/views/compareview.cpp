@@ -97,20 +97,27 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     leftLayout->addWidget(m_exportFigure);
     leftLayout->addWidget(m_study);
 
+    // The hint and the verdict stay outside the scrolled content: they wrap to the width the user sees,
+    // however wide the table and the glyph grid make the content (a study's grid scrolls sideways).
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(m_hint);
     contentLayout->addWidget(m_table);
-    contentLayout->addWidget(m_verdict);
     contentLayout->addWidget(m_plot, 1);
     contentLayout->addWidget(m_grid);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("CompareContent"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_hint);
+    rightLayout->addWidget(m_verdict);
+    rightLayout->addWidget(scroll, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
-    splitter->addWidget(scroll);
+    splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({220, 800});
     auto *layout = new QHBoxLayout(this);
