@@ -478,8 +478,9 @@ def write_heatmaps(study, pair, plan, c, w):
 
 
 def standings(c):
-    """Each placement against none on one pair: (difference in mean held-out L1, 'better' | 'level' | 'worse'),
-    judged against the pair's run-to-run noise; None where the noise or none's score is unknown."""
+    """Each placement against none on one pair: (difference in mean held-out L1, 'better' | 'level' | 'worse',
+    the difference in units of the noise), judged against the pair's run-to-run noise; None where the noise or
+    none's score is unknown."""
     noise = c["verdict"].get("noise")
     placements = {p["placement"]: p for p in c["placements"]}
     none = placements.get("none")
@@ -490,7 +491,7 @@ def standings(c):
         if spec == "none" or p["val_l1"]["mean"] is None:
             continue
         d = p["val_l1"]["mean"] - none["val_l1"]["mean"]
-        out[spec] = (d, "better" if -d > noise else "worse" if d > noise else "level")
+        out[spec] = (d, "better" if -d > noise else "worse" if d > noise else "level", abs(d) / noise if noise else 0)
     return out
 
 
@@ -512,7 +513,7 @@ def plain_answer(study, verdicts, complete):
         return f"{names.get(spec, spec)} (`{spec}`)"
 
     def deltas(spec):
-        return ", ".join(f"{judged[k][spec][0]:+.4f} on {k}" for k in pairs)
+        return ", ".join(f"{judged[k][spec][0]:+.4f} on {k} ({judged[k][spec][2]:.1f}× its noise)" for k in pairs)
 
     def cost(spec):
         """Step CPU time against none's, averaged over the pairs whose figures are comparable (same marks)."""

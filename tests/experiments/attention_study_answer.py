@@ -61,7 +61,7 @@ answer = doc.plain_answer(STUDY, {
     "ming-yen": comparison(scores(0.121, every=0.009, bottleneck=-0.001), 0.003, cpu),
 }, complete=True)
 expect(answer, "earns its place nowhere", "every depth (`enc:1,enc:2,enc:3,enc:4,enc:5,dec:1,dec:2,dec:3,dec:4,dec:5`)",
-       "+0.0110 on song-kai, +0.0090 on ming-yen", "bottleneck (`enc:5`), ×1.10 the step time", "safe first try",
+       "+0.0110 on song-kai (5.5× its noise), +0.0090 on ming-yen (3.0× its noise)", "bottleneck (`enc:5`), ×1.10 the step time", "safe first try",
        absent=("provisional", "belongs at"))
 
 # One placement helps beyond the noise on both pairs: it is the answer; another helps on one pair only.
@@ -69,8 +69,8 @@ answer = doc.plain_answer(STUDY, {
     "song-kai": comparison(scores(0.130, decoder=-0.005, encoder=-0.004), 0.002),
     "ming-yen": comparison(scores(0.121, decoder=-0.004, encoder=0.001), 0.002),
 }, complete=False)
-expect(answer, "(provisional)", "belongs at decoder middle (`dec:2,dec:3`)", "-0.0050 on song-kai, -0.0040 on ming-yen",
-       "one pair only", "encoder middle (`enc:2,enc:3`) (-0.0040 on song-kai, +0.0010 on ming-yen)",
+expect(answer, "(provisional)", "belongs at decoder middle (`dec:2,dec:3`)", "-0.0050 on song-kai (2.5× its noise), -0.0040 on ming-yen (2.0× its noise)",
+       "one pair only", "encoder middle (`enc:2,enc:3`) (-0.0040 on song-kai (2.0× its noise), +0.0010 on ming-yen (0.5× its noise))",
        absent=("nowhere",))
 
 # The bottleneck costs quality on one pair: the advice is answered with the pair named.
@@ -89,7 +89,7 @@ answer = doc.plain_answer(STUDY, {
     "song-kai": comparison(scores(0.130, every=0.011), 0.002),
     "ming-yen": comparison(scores(0.121), None),
 }, complete=False)
-expect(answer, "No noise estimate yet for ming-yen", "+0.0110 on song-kai")
+expect(answer, "No noise estimate yet for ming-yen", "+0.0110 on song-kai (5.5× its noise)")
 
 if failures:
     print("".join(failures))
