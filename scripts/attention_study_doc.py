@@ -182,7 +182,8 @@ def write_doc(study):
       f" a placement with none yet shows its earlier runs' cost, marked §. {pre_adam_note(study)}")
     w(f"- **Machine:** a 2-core CPU machine shared with builds; LibTorch with {args.threads} thread(s) at"
       " `nice -n 19`; from the thread fix on, the two pairs trained side by side, one process each"
-      " (`scripts/attention-study run --pair KEY`).")
+      " (`scripts/attention-study run --pair KEY`); for the last runs a second process joined the pair with"
+      " more left (three processes on two cores: their wall times are longer, their CPU times hardly).")
     w("")
     w("| placement | sites (map) | hypothesis |")
     w("|---|---|---|")
