@@ -163,7 +163,9 @@ def write_doc(study):
       " the held-out set would select on the test set.")
     w("- **Noise:** the verdict (`zistudio-cli compare`) compares placements by their mean over seeds; the"
       " run-to-run noise is the widest spread between the seeds of one placement. A margin within it is not"
-      " a result.")
+      " a result. That noise is conservative: one placement that trains unevenly across seeds widens it for"
+      " all; *The answer* therefore sets each placement against `none` with the wider seed spread of the two"
+      " (the verdict's noise only where one of them has a single seed).")
     w("- **Cost:** step time is the median *CPU* time per step (`step_cpu_seconds`), which hardly moves when"
       " other jobs share the cores (the wall time does: this machine is shared); peak RSS is the training"
       " process's (one process per run); estimated memory and parameters come from the cost model.")
@@ -478,19 +480,31 @@ def write_heatmaps(study, pair, plan, c, w):
         w("")
 
 
+def seed_range(p):
+    """The spread of a placement's held-out L1 over its seeds (max - min), None with fewer than two."""
+    l1 = p["val_l1"]
+    if p.get("scored", 0) < 2 or l1.get("max") is None or l1.get("min") is None:
+        return None
+    return l1["max"] - l1["min"]
+
+
 def standings(c):
     """Each placement against none on one pair: (difference in mean held-out L1, 'better' | 'level' | 'worse',
-    the difference in units of the noise), judged against the pair's run-to-run noise; None where the noise or
-    none's score is unknown."""
-    noise = c["verdict"].get("noise")
+    the difference in units of the noise), None where the noise or none's score is unknown. The noise of each
+    comparison is the wider seed spread of the two placements compared; the verdict's noise (the widest spread of
+    any placement) only where one of them has a single seed: one placement that trains unevenly across seeds must
+    not hide what the others do."""
+    fallback = c["verdict"].get("noise")
     placements = {p["placement"]: p for p in c["placements"]}
     none = placements.get("none")
-    if noise is None or none is None or none["val_l1"]["mean"] is None:
+    if fallback is None or none is None or none["val_l1"]["mean"] is None:
         return None
     out = {}
     for spec, p in placements.items():
         if spec == "none" or p["val_l1"]["mean"] is None:
             continue
+        spreads = [seed_range(none), seed_range(p)]
+        noise = max(spreads) if None not in spreads else fallback
         d = p["val_l1"]["mean"] - none["val_l1"]["mean"]
         out[spec] = (d, "better" if -d > noise else "worse" if d > noise else "level", abs(d) / noise if noise else 0)
     return out

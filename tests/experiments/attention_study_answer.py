@@ -22,12 +22,22 @@ STUDY = types.SimpleNamespace(size=64, placements=script.placements(64))
 SPECS = [doc.canonical(s) for _, s, _ in STUDY.placements]  # none, bottleneck, decoder, encoder, both, every
 
 
-def comparison(l1_by_spec, noise, step_cpu=None):
-    """A pair's comparison: mean held-out L1 per placement, the verdict's noise, step CPU seconds."""
+def comparison(l1_by_spec, noise, step_cpu=None, spreads=None):
+    """A pair's comparison: mean held-out L1 per placement, the verdict's noise, step CPU seconds; every
+    placement trained twice with seeds `noise` apart unless `spreads` says otherwise (None: one seed)."""
     step_cpu = step_cpu or {}
+    spreads = spreads or {}
+
+    def l1(spec, mean):
+        spread = spreads.get(spec, noise)
+        if spread is None:
+            return {"placement": spec, "scored": 1, "val_l1": {"mean": mean, "min": mean, "max": mean}}
+        return {"placement": spec, "scored": 2, "val_l1": {"mean": mean, "min": mean - spread / 2,
+                                                             "max": mean + spread / 2}}
+
     return {
         "verdict": {"noise": noise},
-        "placements": [{"placement": s, "val_l1": {"mean": v}} for s, v in l1_by_spec.items()],
+        "placements": [l1(s, v) for s, v in l1_by_spec.items()],
         "stepCpu": {s: (t, "") for s, t in step_cpu.items()},
     }
 
@@ -90,6 +100,23 @@ answer = doc.plain_answer(STUDY, {
     "ming-yen": comparison(scores(0.121), None),
 }, complete=False)
 expect(answer, "No noise estimate yet for ming-yen", "+0.0110 on song-kai (5.5× its noise)")
+
+# One placement that trains unevenly across seeds (the verdict's noise 0.015) does not hide the others: every
+# depth is judged against its own and none's spreads (0.002), the uneven placement against its own.
+wide = {spec: 0.002 for spec in SPECS}
+wide[SPECS[4]] = 0.015
+answer = doc.plain_answer(STUDY, {
+    "song-kai": comparison(scores(0.130, every=0.011, both=0.009), 0.015, spreads=wide),
+    "ming-yen": comparison(scores(0.121, every=0.009, both=0.009), 0.015, spreads=wide),
+}, complete=True)
+expect(answer, "Worse than no attention beyond the noise on both pairs: every depth",
+       "+0.0110 on song-kai (5.5× its noise)", "middle, both sides (`enc:2,enc:3,dec:2,dec:3`) (+0.0090 on song-kai (0.6× its noise)")
+
+# A placement with one seed is judged against the verdict's noise.
+answer = doc.plain_answer(STUDY, {
+    "song-kai": comparison(scores(0.130, every=0.011), 0.004, spreads={SPECS[5]: None}),
+}, complete=False)
+expect(answer, "+0.0110 on song-kai (2.8× its noise)")
 
 if failures:
     print("".join(failures))
