@@ -582,8 +582,14 @@ def plain_answer(study, verdicts, complete):
         elif states == {"better"}:
             out.append("For the advice to start at the bottleneck: it holds — the bottleneck alone already helps.")
         elif "worse" in states:
-            out.append("For the advice to start at the bottleneck: here even the bottleneck alone costs quality"
-                       " on " + ", ".join(k for k in pairs if judged[k][bottleneck][1] == "worse") + ".")
+            worse = [k for k in pairs if judged[k][bottleneck][1] == "worse"]
+            if all(judged[k][bottleneck][2] < 2 for k in worse):
+                out.append("For the advice to start at the bottleneck: here the bottleneck alone brings no gain,"
+                           " and on " + ", ".join(worse) + " it sits just past the noise (under twice it): at most a"
+                           " small cost, weak evidence with these seeds.")
+            else:
+                out.append("For the advice to start at the bottleneck: here even the bottleneck alone costs"
+                           " quality on " + ", ".join(worse) + ".")
         else:
             out.append("For the advice to start at the bottleneck: it helps on "
                        + ", ".join(k for k in pairs if judged[k][bottleneck][1] == "better")
@@ -606,8 +612,6 @@ def write_answer(study, verdicts, complete, w):
             w(f"- **{key}:** no results yet.")
             continue
         v = c["verdict"]
-        placements = {p["placement"]: p for p in c["placements"]}
-        none = placements.get("none")
         noise = v.get("noise")
         parts = []
         if v["standing"] in ("no scores", "one placement"):
@@ -624,13 +628,13 @@ def write_answer(study, verdicts, complete, w):
                 parts.append(f"`{best}` has the lowest mean L1 ({fmt(v['bestValue'])}), but its margin over"
                              f" `{v['runnerUpPlacement']}` ({fmt(v['margin'])}) is within the run-to-run noise"
                              f" ({fmt(noise)}): the ranking may be chance.")
-            if none and none["val_l1"]["mean"] is not None and noise is not None:
-                better = [p for p, s in placements.items() if p != "none" and s["val_l1"]["mean"] is not None
-                          and none["val_l1"]["mean"] - s["val_l1"]["mean"] > noise]
-                worse = [p for p, s in placements.items() if p != "none" and s["val_l1"]["mean"] is not None
-                         and s["val_l1"]["mean"] - none["val_l1"]["mean"] > noise]
+            judged = standings(c)
+            if judged is not None:
+                better = [p for p, (_, state, _) in judged.items() if state == "better"]
+                worse = [p for p, (_, state, _) in judged.items() if state == "worse"]
                 parts.append(("Beyond the noise, better than no attention: " + ", ".join(f"`{p}`" for p in better)
-                              if better else "No placement beats no attention by more than the noise") + "; "
+                              if better else "No placement beats no attention by more than the noise (each against the wider seed"
+                              " spread of the two)") + "; "
                              + ("worse: " + ", ".join(f"`{p}`" for p in worse) if worse else "none is worse by more"
                                                                                              " than the noise") + ".")
         w(f"- **{key}:** " + " ".join(parts))

@@ -90,6 +90,13 @@ answer = doc.plain_answer(STUDY, {
 }, complete=True)
 expect(answer, "Level on one pair, worse on another: bottleneck", "even the bottleneck alone costs quality on song-kai")
 
+# ... and where it is only just past the noise, the answer says that the evidence is weak.
+answer = doc.plain_answer(STUDY, {
+    "song-kai": comparison(scores(0.130, bottleneck=0.0021), 0.002),
+    "ming-yen": comparison(scores(0.121), 0.002),
+}, complete=True)
+expect(answer, "sits just past the noise", absent=("even the bottleneck alone costs quality",))
+
 # No noise estimate yet (no placement trained twice): no reading at all.
 answer = doc.plain_answer(STUDY, {"song-kai": comparison(scores(0.130, every=0.05), None)}, complete=False)
 expect(answer, "not yet", absent=("nowhere", "belongs at", "Worse"))
