@@ -152,12 +152,17 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     const auto *content = view->findChild<QScrollArea *>(QStringLiteral("CompareContent"));
     ASSERT_NE(verdict, nullptr);
     ASSERT_NE(content, nullptr);
-    const QWidget *visible = content->viewport();
-    ASSERT_GT(content->widget()->width(), visible->width()) << "the content should be wider than the view here";
+    const auto *glyphs = view->findChild<QScrollArea *>(QStringLiteral("CompareGlyphs"));
+    ASSERT_NE(glyphs, nullptr);
+    ASSERT_GT(view->glyphGrid()->width(), glyphs->viewport()->width()) << "the grid should be wider than the view here";
     // Its right edge is the scroll area's (scroll bar included), not the content's far beyond it.
     EXPECT_LE(
         verdict->mapTo(view, QPoint(verdict->width(), 0)).x(), content->mapTo(view, QPoint(content->width(), 0)).x());
     EXPECT_GE(verdict->height(), verdict->heightForWidth(verdict->width()));
+    // Only the glyph grid is wider than the view: the curves fit the visible width.
+    const auto *plot = view->findChild<ComparisonPlot *>();
+    ASSERT_NE(plot, nullptr);
+    EXPECT_LE(plot->mapTo(view, QPoint(plot->width(), 0)).x(), content->mapTo(view, QPoint(content->width(), 0)).x());
     view->setCheckedRuns({runs[0], runs[1]});
     ASSERT_TRUE(waitShown(view, 2));
     EXPECT_EQ(view->comparison().verdict.standing, experiments::Standing::NoiseUnknown);

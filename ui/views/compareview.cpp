@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -103,7 +104,14 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(m_table);
     contentLayout->addWidget(m_plot, 1);
-    contentLayout->addWidget(m_grid);
+    // The glyph grid scrolls sideways on its own, so the table and the curves (and the plot's legend) get the
+    // width the user sees rather than the grid's.
+    auto *glyphs = new QScrollArea(this);
+    glyphs->setObjectName(QStringLiteral("CompareGlyphs"));
+    glyphs->setFrameShape(QFrame::NoFrame);
+    glyphs->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    glyphs->setWidget(m_grid);
+    contentLayout->addWidget(glyphs);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("CompareContent"));
     scroll->setWidgetResizable(true);
@@ -516,6 +524,9 @@ void CompareView::fillGrid()
     else
         m_grid->setContent(captions, rows);
     m_grid->setRowToolTips(toolTips); // the full run names
+    m_grid->adjustSize();
+    if (auto *glyphs = findChild<QScrollArea *>(QStringLiteral("CompareGlyphs")))
+        glyphs->setFixedHeight(m_grid->height() + glyphs->horizontalScrollBar()->sizeHint().height());
 }
 
 int CompareView::curveCount() const

@@ -20,6 +20,9 @@ namespace
 {
 
 constexpr int kMinimumHeight = 220;
+/// The plot's own minimum width: a fixed one, so that the legend beside it (a study has a dozen runs) never
+/// makes the plot wider than the view, which would keep the legend beside a sliver of curves.
+constexpr int kMinimumWidth = 240;
 /// Room one tick label needs along each axis, pixels (a step count across, a metric value up).
 constexpr int kPixelsPerXTick = 90;
 constexpr int kPixelsPerYTick = 45;
@@ -43,6 +46,7 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
 {
     m_plot->setObjectName(QStringLiteral("ComparePlot"));
     m_plot->setMinimumHeight(kMinimumHeight);
+    m_plot->setMinimumWidth(kMinimumWidth);
     m_plot->legend->setVisible(true);
     // The legend sits beside the plot (or under it, when narrow), not over the curves.
     m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
