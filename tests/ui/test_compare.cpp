@@ -146,7 +146,7 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     // visible.
     auto *splitter = view->findChild<QSplitter *>();
     ASSERT_NE(splitter, nullptr);
-    splitter->setSizes({splitter->width() - 160, 160});
+    splitter->setSizes({splitter->width() - 300, 300}); // wider than the plot's minimum, narrower than the grid
     QApplication::processEvents();
     const auto *verdict = view->findChild<QLabel *>(QStringLiteral("CompareVerdict"));
     const auto *content = view->findChild<QScrollArea *>(QStringLiteral("CompareContent"));
