@@ -676,8 +676,9 @@ def write_answer(study, verdicts, complete, w):
     w("- **The Compare tab fits a study:** opened at the default window size, four study run names beside"
       " the curves left them a sliver and the step labels ran together; a narrow plot now puts its legend"
       " under the curves; and a study's glyph grid made the scrolled content wider than the tab, so the verdict"
-      " ran off its right edge — the hint and the verdict now sit above the scrolled content and wrap to the"
-      " width the user sees.")
+      " ran off its right edge and the curves shrank beside a legend of 13 runs — the hint and the verdict now"
+      " sit above the scrolled content and wrap to the width the user sees, the glyph grid scrolls sideways on"
+      " its own, and the plot's legend no longer widens it (with a dozen runs it goes under the curves).")
     w("- **`--threads 1` means one thread:** Debian's LibTorch left OpenBLAS a pool on every core, spinning"
       " between calls — a \"one-thread\" run used two cores, trained slower than on one, and its CPU time"
       " counted the spinning (see *Cost* above). The thread count now reaches OpenBLAS.")
