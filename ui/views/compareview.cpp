@@ -98,8 +98,7 @@ CompareView::CompareView(ProjectDocument *document, TrainingSession *session, QW
     leftLayout->addWidget(m_exportFigure);
     leftLayout->addWidget(m_study);
 
-    // The hint and the verdict stay outside the scrolled content: they wrap to the width the user sees,
-    // however wide the table and the glyph grid make the content (a study's grid scrolls sideways).
+    // The hint and the verdict stay outside the scrolled content: they wrap to the width the user sees.
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(m_table);
