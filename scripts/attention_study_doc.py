@@ -161,11 +161,11 @@ def write_doc(study):
       " no others drawn (`--val-chars-file`, `--val-fraction 0`), so no run ever trains on them. Every score is"
       f" on all of them, at the **last** checkpoint (step {args.steps}): choosing each run's best checkpoint on"
       " the held-out set would select on the test set.")
-    w("- **Noise:** the verdict (`zistudio-cli compare`) compares placements by their mean over seeds; the"
-      " run-to-run noise is the widest spread between the seeds of one placement. A margin within it is not"
-      " a result. That noise is conservative: one placement that trains unevenly across seeds widens it for"
-      " all; *The answer* therefore sets each placement against `none` with the wider seed spread of the two"
-      " (the verdict's noise only where one of them has a single seed).")
+    w("- **Noise:** the verdict (`zistudio-cli compare`) compares placements by their mean over seeds and sets"
+      " the margin between the best and the runner-up against the run-to-run noise of those two: the wider"
+      " spread between the seeds of either (the widest spread of any placement where one of them has a single"
+      " seed). A margin within it is not a result. *The answer* sets each placement against `none` the same"
+      " way, so one placement that trains unevenly across seeds does not hide what the others show.")
     w("- **Cost:** step time is the median *CPU* time per step (`step_cpu_seconds`), which hardly moves when"
       " other jobs share the cores (the wall time does: this machine is shared); peak RSS is the training"
       " process's (one process per run); estimated memory and parameters come from the cost model.")
@@ -491,11 +491,12 @@ def seed_range(p):
 def standings(c):
     """Each placement against none on one pair: (difference in mean held-out L1, 'better' | 'level' | 'worse',
     the difference in units of the noise), None where the noise or none's score is unknown. The noise of each
-    comparison is the wider seed spread of the two placements compared; the verdict's noise (the widest spread of
-    any placement) only where one of them has a single seed: one placement that trains unevenly across seeds must
-    not hide what the others do."""
-    fallback = c["verdict"].get("noise")
+    comparison is the wider seed spread of the two placements compared; the widest spread of any placement only
+    where one of them has a single seed (as the product's verdict does): one placement that trains unevenly across
+    seeds must not hide what the others do."""
     placements = {p["placement"]: p for p in c["placements"]}
+    spreads = [r for r in (seed_range(p) for p in placements.values()) if r is not None]
+    fallback = max(spreads) if spreads else None
     none = placements.get("none")
     if fallback is None or none is None or none["val_l1"]["mean"] is None:
         return None

@@ -652,14 +652,6 @@ Qt %5
         <translation>ノイズ不明：2 回学習した配置がありません（別のシードで繰り返しを追加してください）。</translation>
     </message>
     <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズを上回っています。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>実行間のノイズ %1（%2、シード %3 個）：差はノイズの範囲内なので、順位は偶然かもしれません。</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -734,6 +726,30 @@ Qt %5
     <message>
         <source>Margin %1.</source>
         <translation>差 %1。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the wider seed spread of the two).</source>
+        <translation>実行間のノイズ %1（%2、シード %3 個：2 つのうち大きい方のシード間のばらつき）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).</source>
+        <translation>実行間のノイズ %1（%2、シード %3 個：全配置で最大のばらつき。%4 ため）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have one seed each</source>
+        <translation>%1 と %2 はシードが 1 つずつしかない</translation>
+    </message>
+    <message>
+        <source>%1 has one seed</source>
+        <translation>%1 はシードが 1 つしかない</translation>
+    </message>
+    <message>
+        <source>The margin exceeds the noise.</source>
+        <translation>差はノイズを上回っています。</translation>
+    </message>
+    <message>
+        <source>The margin is within the noise, so the ranking may be chance.</source>
+        <translation>差はノイズの範囲内なので、順位は偶然かもしれません。</translation>
     </message>
 </context>
 <context>

@@ -652,14 +652,6 @@ Qt %5
         <translation>噪声未知：没有任何配置训练过两次（请用另一个种子加一次重复训练）。</translation>
     </message>
     <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>训练间噪声 %1（%2，%3 个种子）：差距大于噪声。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>训练间噪声 %1（%2，%3 个种子）：差距在噪声范围内，排名可能只是偶然。</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -734,6 +726,30 @@ Qt %5
     <message>
         <source>Margin %1.</source>
         <translation>差距 %1。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the wider seed spread of the two).</source>
+        <translation>训练间噪声 %1（%2，%3 个种子：两者中较大的种子间差异）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).</source>
+        <translation>训练间噪声 %1（%2，%3 个种子：所有配置中最大的差异，因为%4）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have one seed each</source>
+        <translation>%1 和 %2 各只有一个种子</translation>
+    </message>
+    <message>
+        <source>%1 has one seed</source>
+        <translation>%1 只有一个种子</translation>
+    </message>
+    <message>
+        <source>The margin exceeds the noise.</source>
+        <translation>差距大于噪声。</translation>
+    </message>
+    <message>
+        <source>The margin is within the noise, so the ranking may be chance.</source>
+        <translation>差距在噪声范围内，排名可能只是偶然。</translation>
     </message>
 </context>
 <context>

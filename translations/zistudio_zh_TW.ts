@@ -652,14 +652,6 @@ Qt %5
         <translation>雜訊未知：沒有任何配置訓練過兩次（請用另一個種子加一次重複訓練）。</translation>
     </message>
     <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.</source>
-        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距大於雜訊。</translation>
-    </message>
-    <message>
-        <source>Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be chance.</source>
-        <translation>訓練間雜訊 %1（%2，%3 個種子）：差距在雜訊範圍內，排名可能只是偶然。</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -734,6 +726,30 @@ Qt %5
     <message>
         <source>Margin %1.</source>
         <translation>差距 %1。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the wider seed spread of the two).</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子：兩者中較大的種子間差異）。</translation>
+    </message>
+    <message>
+        <source>Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).</source>
+        <translation>訓練間雜訊 %1（%2，%3 個種子：所有配置中最大的差異，因為%4）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have one seed each</source>
+        <translation>%1 與 %2 各只有一個種子</translation>
+    </message>
+    <message>
+        <source>%1 has one seed</source>
+        <translation>%1 只有一個種子</translation>
+    </message>
+    <message>
+        <source>The margin exceeds the noise.</source>
+        <translation>差距大於雜訊。</translation>
+    </message>
+    <message>
+        <source>The margin is within the noise, so the ranking may be chance.</source>
+        <translation>差距在雜訊範圍內，排名可能只是偶然。</translation>
     </message>
 </context>
 <context>

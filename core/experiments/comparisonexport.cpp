@@ -159,8 +159,9 @@ std::string comparisonJson(const Comparison &c)
         {"runnerUpValue", v.runnerUp.empty() ? nlohmann::json() : number(v.runnerUpValue)},
         {"margin", v.runnerUp.empty() ? nlohmann::json() : number(v.margin)},
         {"noise", v.noiseRuns >= 2 ? number(v.noise) : nlohmann::json()}, {"noisePlacement", v.noisePlacement},
-        {"noiseRuns", v.noiseRuns}, {"byPlacement", v.byPlacement}, {"bestRuns", v.bestRuns},
-        {"runnerUpRuns", v.runnerUpRuns}, {"marginExceedsNoise", v.marginExceedsNoise()}, {"summary", v.summary()}};
+        {"noiseRuns", v.noiseRuns}, {"noiseFromPair", v.noiseFromPair}, {"byPlacement", v.byPlacement},
+        {"bestRuns", v.bestRuns}, {"runnerUpRuns", v.runnerUpRuns}, {"marginExceedsNoise", v.marginExceedsNoise()},
+        {"summary", v.summary()}};
     j["warnings"] = c.warnings;
     if (!c.glyphs.chars.empty())
         j["glyphs"] = glyphsJson(c.glyphs);

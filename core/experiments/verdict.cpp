@@ -19,6 +19,70 @@ std::string fixed(double v)
     return buf;
 }
 
+/** The spread (max - min) of the metric over one placement's scored runs, and how many there are. */
+struct Spread
+{
+    double value = 0;
+    int runs = 0;
+};
+
+std::map<std::string, Spread> seedSpreads(const std::vector<ScoredRun> &runs)
+{
+    std::map<std::string, std::pair<double, double>> range; // placement -> (min, max)
+    std::map<std::string, Spread> spreads;
+    for (const auto &r : runs) {
+        if (!std::isfinite(r.value))
+            continue;
+        const auto it = range.try_emplace(r.placement, r.value, r.value).first;
+        it->second.first = std::min(it->second.first, r.value);
+        it->second.second = std::max(it->second.second, r.value);
+        auto &s = spreads[r.placement];
+        s.value = it->second.second - it->second.first;
+        ++s.runs;
+    }
+    return spreads;
+}
+
+/**
+ * Sets the noise the margin is judged against, then the standing: the wider spread of the two placements
+ * compared where both were repeated, else the widest spread of any repeated placement (a placement trained
+ * once says nothing about its own noise, so the most cautious figure there is stands in for it).
+ */
+void setNoise(Verdict &v, const std::map<std::string, Spread> &spreads)
+{
+    v.noise = 0;
+    v.noisePlacement.clear();
+    v.noiseRuns = 0;
+    v.noiseFromPair = false;
+    auto runsOf = [&](const std::string &placement) {
+        const auto it = spreads.find(placement);
+        return it == spreads.end() ? 0 : it->second.runs;
+    };
+    v.bestRuns = std::max(1, runsOf(v.bestPlacement));
+    v.runnerUpRuns = std::max(1, runsOf(v.runnerUpPlacement));
+    auto take = [&](const std::string &placement, const Spread &s) {
+        if (s.runs >= 2 && (v.noiseRuns == 0 || s.value > v.noise)) {
+            v.noise = s.value;
+            v.noisePlacement = placement;
+            v.noiseRuns = s.runs;
+        }
+    };
+    if (!v.runnerUpPlacement.empty() && runsOf(v.bestPlacement) >= 2 && runsOf(v.runnerUpPlacement) >= 2) {
+        take(v.bestPlacement, spreads.at(v.bestPlacement));
+        take(v.runnerUpPlacement, spreads.at(v.runnerUpPlacement));
+        v.noiseFromPair = true;
+    } else {
+        for (const auto &[placement, s] : spreads)
+            take(placement, s);
+    }
+    if (v.standing == Standing::NoScores || v.standing == Standing::SinglePlacement)
+        return;
+    if (v.noiseRuns < 2)
+        v.standing = Standing::NoiseUnknown;
+    else
+        v.standing = v.margin > v.noise ? Standing::ExceedsNoise : Standing::WithinNoise;
+}
+
 } // namespace
 
 std::string toString(Standing standing)
@@ -62,44 +126,20 @@ Verdict decide(const std::vector<ScoredRun> &runs, const std::string &metric, bo
     if (rival == scored.end()) {
         v.standing = Standing::SinglePlacement;
     } else {
+        v.standing = Standing::NoiseUnknown; // until setNoise() weighs the margin
         v.runnerUp = (*rival)->run;
         v.runnerUpPlacement = (*rival)->placement;
         v.runnerUpValue = (*rival)->value;
         v.margin = std::fabs(best.value - v.runnerUpValue);
     }
-    std::map<std::string, std::pair<double, double>> range; // placement -> (min, max)
-    std::map<std::string, int> count;
-    for (const auto *r : scored) {
-        auto [it, fresh] = range.try_emplace(r->placement, r->value, r->value);
-        if (!fresh) {
-            it->second.first = std::min(it->second.first, r->value);
-            it->second.second = std::max(it->second.second, r->value);
-        }
-        ++count[r->placement];
-    }
-    for (const auto &[placement, minMax] : range) {
-        if (count[placement] < 2)
-            continue;
-        const double spread = minMax.second - minMax.first;
-        if (v.noiseRuns == 0 || spread > v.noise) {
-            v.noise = spread;
-            v.noisePlacement = placement;
-            v.noiseRuns = count[placement];
-        }
-    }
-    if (v.standing == Standing::SinglePlacement)
-        return v;
-    if (v.noiseRuns < 2)
-        v.standing = Standing::NoiseUnknown;
-    else
-        v.standing = v.margin > v.noise ? Standing::ExceedsNoise : Standing::WithinNoise;
+    setNoise(v, seedSpreads(runs));
     return v;
 }
 
 Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter)
 {
-    // One score per placement (the mean of its runs), then decide() on those; the noise still comes
-    // from the single runs.
+    // One score per placement (the mean of its runs), then decide() on those; the noise comes from the
+    // single runs.
     struct Group
     {
         double sum = 0;
@@ -126,21 +166,16 @@ Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string 
         means.push_back({g.bestRun->run, placement, g.sum / g.count});
     }
     Verdict v = decide(means, metric, lowerIsBetter);
-    const Verdict single = decide(runs, metric, lowerIsBetter);
-    v.noise = single.noise;
-    v.noisePlacement = single.noisePlacement;
-    v.noiseRuns = single.noiseRuns;
     v.byPlacement = true;
-    if (!v.best.empty())
-        v.bestRuns = groups.at(v.bestPlacement).count;
-    if (!v.runnerUp.empty())
-        v.runnerUpRuns = groups.at(v.runnerUpPlacement).count;
-    if (v.standing == Standing::ExceedsNoise || v.standing == Standing::WithinNoise
-        || v.standing == Standing::NoiseUnknown)
-        v.standing = v.noiseRuns < 2 ? Standing::NoiseUnknown
-            : v.margin > v.noise     ? Standing::ExceedsNoise
-                                     : Standing::WithinNoise;
+    setNoise(v, seedSpreads(runs));
     return v;
+}
+
+std::string Verdict::singleSeeded() const
+{
+    if (bestRuns < 2 && runnerUpRuns < 2)
+        return bestPlacement + " and " + runnerUpPlacement + " have one seed each";
+    return (bestRuns < 2 ? bestPlacement : runnerUpPlacement) + " has one seed";
 }
 
 std::string Verdict::summary() const
@@ -167,7 +202,9 @@ std::string Verdict::summary() const
             + direction + " is better); ";
     if (standing == Standing::NoiseUnknown)
         return text + "noise unknown (no placement was trained twice: add a repeat with another seed)";
-    text += "run-to-run noise " + fixed(noise) + " (" + noisePlacement + ", " + std::to_string(noiseRuns) + " seeds): ";
+    text += "run-to-run noise " + fixed(noise) + " (" + noisePlacement + ", " + std::to_string(noiseRuns) + " seeds"
+        + (noiseFromPair ? ", the wider seed spread of the two" : ", the widest of any placement: " + singleSeeded())
+        + "): ";
     return text
         + (standing == Standing::ExceedsNoise ? "the margin exceeds the noise"
                                               : "the margin is within the noise, so the ranking may be chance");

@@ -27,8 +27,11 @@ enum class Standing
 
 /**
  * The best run, its margin over the best run of ANOTHER placement (a repeat of the best placement is
- * not a rival), and the run-to-run noise: the largest spread (max - min) of the metric among runs
- * that share a placement (repeats with other seeds).
+ * not a rival), and the run-to-run noise that margin is set against: the spread (max - min) of the
+ * metric among the runs of one placement (its repeats with other seeds). The noise is the wider spread
+ * of the two placements compared when both were repeated; only when one of them has a single run does
+ * it fall back to the widest spread of any placement — so one placement that trains unevenly across
+ * its seeds cannot hide what two others show.
  */
 struct Verdict
 {
@@ -43,14 +46,20 @@ struct Verdict
     double noise = 0;           ///< valid when noiseRuns >= 2
     std::string noisePlacement; ///< the placement whose repeats gave `noise`
     int noiseRuns = 0;          ///< runs of that placement
+    /// true: `noise` is the wider spread of the best and the runner-up placement (both repeated); false:
+    /// the widest spread of any placement, as one of the two (or both) was scored once
+    bool noiseFromPair = false;
     /// decideByPlacement: bestValue and runnerUpValue are placement means over bestRuns / runnerUpRuns
     /// seeds, and best / runnerUp name the best run of each placement
     bool byPlacement = false;
-    int bestRuns = 1, runnerUpRuns = 1;
+    int bestRuns = 1, runnerUpRuns = 1; ///< scored runs of the best / runner-up placement (both deciders)
 
     bool marginExceedsNoise() const { return standing == Standing::ExceedsNoise; }
     /** One sentence for tables, logs and the figure (ASCII). */
     std::string summary() const;
+    /** Why the noise is not the pair's own (noiseFromPair false): "enc:3 has one seed", "a and b have one seed each".
+     */
+    std::string singleSeeded() const;
 };
 
 /** Decides the verdict from scored runs (runs with a NaN value are left out). */
@@ -59,8 +68,8 @@ Verdict decide(const std::vector<ScoredRun> &runs, const std::string &metric, bo
 /**
  * The verdict between placements rather than single runs: each placement scores the mean of its
  * runs (its seeds), the best placement's mean is set against the best mean of another placement, and
- * the margin between the means against the run-to-run noise (the widest spread among the seeds of one
- * placement). With one run per placement it says what decide() says.
+ * the margin between the means against the run-to-run noise of those two placements (as in decide()).
+ * With one run per placement it says what decide() says.
  */
 Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string &metric, bool lowerIsBetter);
 

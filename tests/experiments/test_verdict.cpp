@@ -79,16 +79,58 @@ TEST(Verdict, ARepeatOfTheBestPlacementIsNotItsRival)
     EXPECT_EQ(v.standing, Standing::ExceedsNoise);
 }
 
-TEST(Verdict, TheWidestRepeatSpreadIsTheNoise)
+TEST(Verdict, TheWiderSpreadOfTheTwoPlacementsComparedIsTheNoise)
 {
     const auto v = decide(
         {{"a", "none", 0.30}, {"a2", "none", 0.31}, {"b", "enc:3", 0.20}, {"b2", "enc:3", 0.28}, {"b3", "enc:3", 0.25}},
         "val_l1", true);
     EXPECT_EQ(v.noisePlacement, "enc:3");
     EXPECT_EQ(v.noiseRuns, 3);
+    EXPECT_TRUE(v.noiseFromPair);
     EXPECT_NEAR(v.noise, 0.08, 1e-12);
     EXPECT_NEAR(v.margin, 0.10, 1e-12);
     EXPECT_EQ(v.standing, Standing::ExceedsNoise);
+    EXPECT_NE(v.summary().find("(enc:3, 3 seeds, the wider seed spread of the two)"), std::string::npos) << v.summary();
+}
+
+TEST(Verdict, APlacementThatTrainsUnevenlyDoesNotHideWhatTwoOthersShow)
+{
+    // dec:3's seeds spread 0.20, but the best (enc:3) and the runner-up (none) spread 0.01 and 0.02: the
+    // margin of 0.10 between them is judged against 0.02, not against dec:3's unevenness.
+    const std::vector<ScoredRun> runs {{"a", "none", 0.30}, {"a2", "none", 0.32}, {"b", "enc:3", 0.20},
+        {"b2", "enc:3", 0.21}, {"c", "dec:3", 0.40}, {"c2", "dec:3", 0.60}};
+    for (const auto &v : {decide(runs, "val_l1", true), decideByPlacement(runs, "val_l1", true)}) {
+        EXPECT_EQ(v.bestPlacement, "enc:3");
+        EXPECT_EQ(v.runnerUpPlacement, "none");
+        EXPECT_TRUE(v.noiseFromPair);
+        EXPECT_EQ(v.noisePlacement, "none");
+        EXPECT_NEAR(v.noise, 0.02, 1e-12);
+        EXPECT_EQ(v.standing, Standing::ExceedsNoise) << v.summary();
+    }
+    EXPECT_NEAR(decideByPlacement(runs, "val_l1", true).margin, 0.105, 1e-12);
+}
+
+TEST(Verdict, APlacementScoredOnceFallsBackToTheWidestSpreadOfAny)
+{
+    // enc:3 was trained once: its own noise is unknown, so the widest spread there is (dec:3's) stands in.
+    const std::vector<ScoredRun> runs {
+        {"a", "none", 0.30}, {"a2", "none", 0.32}, {"b", "enc:3", 0.20}, {"c", "dec:3", 0.40}, {"c2", "dec:3", 0.60}};
+    for (const auto &v : {decide(runs, "val_l1", true), decideByPlacement(runs, "val_l1", true)}) {
+        EXPECT_FALSE(v.noiseFromPair);
+        EXPECT_EQ(v.noisePlacement, "dec:3");
+        EXPECT_NEAR(v.noise, 0.20, 1e-12);
+        EXPECT_EQ(v.standing, Standing::WithinNoise);
+        EXPECT_EQ(v.singleSeeded(), "enc:3 has one seed");
+        EXPECT_NE(v.summary().find("the widest of any placement: enc:3 has one seed"), std::string::npos)
+            << v.summary();
+    }
+    const auto both = decideByPlacement(
+        {{"b", "enc:3", 0.20}, {"d", "enc:4", 0.25}, {"a", "none", 0.30}, {"a2", "none", 0.31}}, "val_l1", true);
+    EXPECT_FALSE(both.noiseFromPair);
+    EXPECT_EQ(both.noisePlacement, "none");
+    EXPECT_NEAR(both.noise, 0.01, 1e-12);
+    EXPECT_EQ(both.standing, Standing::ExceedsNoise);
+    EXPECT_EQ(both.singleSeeded(), "enc:3 and enc:4 have one seed each");
 }
 
 TEST(Verdict, HigherIsBetterForSsimAndUnscoredRunsAreLeftOut)
@@ -124,8 +166,9 @@ TEST(Verdict, ByPlacementTheMeansOfTheSeedsCompete)
     EXPECT_EQ(v.runnerUpPlacement, "enc:3");
     EXPECT_NEAR(v.runnerUpValue, 0.17, 1e-12);
     EXPECT_NEAR(v.margin, 0.01, 1e-12);
-    EXPECT_NEAR(v.noise, 0.06, 1e-12); // enc:3's seeds spread widest
+    EXPECT_NEAR(v.noise, 0.06, 1e-12); // enc:3's seeds spread wider than none's
     EXPECT_EQ(v.noisePlacement, "enc:3");
+    EXPECT_TRUE(v.noiseFromPair);
     EXPECT_EQ(v.standing, Standing::WithinNoise);
     EXPECT_NE(v.summary().find("none is best: mean val_l1 0.1600 over 2 runs"), std::string::npos) << v.summary();
 }

@@ -101,6 +101,11 @@ TEST(CompareView, FillsWithTheRunsOfASweepAndExports)
     EXPECT_EQ(view->glyphGrid()->rows()[2].label, QStringLiteral("ui-enc2"));
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("ui-none"))) << view->verdictText().toStdString();
     EXPECT_TRUE(view->verdictText().contains(QStringLiteral("2"))) << view->verdictText().toStdString();
+    // Only none was trained twice: its seed spread stands in for enc:2's noise, and the verdict says why.
+    EXPECT_FALSE(c.verdict.noiseFromPair);
+    EXPECT_EQ(c.verdict.noisePlacement, "none");
+    EXPECT_TRUE(view->verdictText().contains(QStringLiteral("enc:2 has one seed")))
+        << view->verdictText().toStdString();
     if (const QByteArray shots = qgetenv("ZISTUDIO_SCREENSHOT_DIR"); !shots.isEmpty()) {
         QTest::qWait(300); // the queued replot
         window.grab().save(QString::fromUtf8(shots) + QStringLiteral("/compare-test.png"));

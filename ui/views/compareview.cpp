@@ -450,17 +450,26 @@ void CompareView::showComparison()
                        .arg(qs(v.best), qs(v.bestPlacement), qs(v.metric), number(v.bestValue), number(v.runnerUpValue),
                            qs(v.runnerUp), qs(v.runnerUpPlacement), number(v.margin));
         text += QLatin1Char(' ');
-        if (v.standing == experiments::Standing::NoiseUnknown)
+        if (v.standing == experiments::Standing::NoiseUnknown) {
             text += tr("Noise unknown: no placement was trained twice (add a repeat with another seed).");
-        else if (v.standing == experiments::Standing::ExceedsNoise)
-            text += tr("Run-to-run noise %1 (%2, %3 seeds): the margin exceeds the noise.")
+            break;
+        }
+        if (v.noiseFromPair)
+            text += tr("Run-to-run noise %1 (%2, %3 seeds: the wider seed spread of the two).")
                         .arg(number(v.noise), qs(v.noisePlacement))
                         .arg(v.noiseRuns);
         else
-            text += tr("Run-to-run noise %1 (%2, %3 seeds): the margin is within the noise, so the ranking may be "
-                       "chance.")
-                        .arg(number(v.noise), qs(v.noisePlacement))
-                        .arg(v.noiseRuns);
+            text
+                += tr("Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).")
+                       .arg(number(v.noise), qs(v.noisePlacement))
+                       .arg(v.noiseRuns)
+                       .arg(v.bestRuns < 2 && v.runnerUpRuns < 2
+                               ? tr("%1 and %2 have one seed each").arg(qs(v.bestPlacement), qs(v.runnerUpPlacement))
+                               : tr("%1 has one seed").arg(qs(v.bestRuns < 2 ? v.bestPlacement : v.runnerUpPlacement)));
+        text += QLatin1Char(' ')
+            + (v.standing == experiments::Standing::ExceedsNoise
+                    ? tr("The margin exceeds the noise.")
+                    : tr("The margin is within the noise, so the ranking may be chance."));
         break;
     }
     for (const auto &w : m_comparison.warnings)
