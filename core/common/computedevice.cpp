@@ -118,23 +118,7 @@ void configureComputeThreads(int threads)
     });
     torch::set_num_threads(threads);
     if (const auto setBlasThreads = openBlasFunction<void (*)(int)>("openblas_set_num_threads"))
-        setBlasThreads(threads);
-}
-
-ScopedSingleThreadedBlas::ScopedSingleThreadedBlas()
-{
-    const auto get = openBlasFunction<int (*)()>("openblas_get_num_threads");
-    const auto set = openBlasFunction<void (*)(int)>("openblas_set_num_threads");
-    if (get && set && get() > 1) {
-        m_previous = get();
-        set(1);
-    }
-}
-
-ScopedSingleThreadedBlas::~ScopedSingleThreadedBlas()
-{
-    if (m_previous > 0)
-        openBlasFunction<void (*)(int)>("openblas_set_num_threads")(m_previous);
+        setBlasThreads(1);
 }
 
 bool cudaAvailable()

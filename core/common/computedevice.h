@@ -48,26 +48,12 @@ void resetPeakDeviceMemory(int index);
 /**
  * Sets LibTorch's intra-op thread count (0 = the machine's cores; Debian's LibTorch starts with 1).
  * Safe to call more than once; the first call also sets the inter-op pool size. OpenBLAS (Debian's LibTorch)
- * gets the same count: its own pool would otherwise use every core, whatever LibTorch was told.
+ * computes every product on the calling thread: LibTorch's parallel work (oneDNN's convolutions, its own
+ * and ZiStudio's parallel loops) runs on OpenMP's threads, and OpenBLAS's pthread pool beside them (sized to
+ * every core, spinning between calls) fought them for the cores — 28 % of a cpu-64 step with attention at
+ * two threads (docs/performance.md). Products inside parallel tasks stay one per thread that way too.
  */
 void configureComputeThreads(int threads = 0);
-
-/**
- * While it lives, OpenBLAS (Debian's LibTorch) computes each product on the calling thread alone: for code that
- * runs its own products in LibTorch's parallel tasks, where OpenBLAS's pool would otherwise be asked for every
- * core from every task. No-op with other BLAS libraries (MKL runs sequentially inside a parallel region).
- */
-class ScopedSingleThreadedBlas
-{
-public:
-    ScopedSingleThreadedBlas();
-    ~ScopedSingleThreadedBlas();
-    ScopedSingleThreadedBlas(const ScopedSingleThreadedBlas &) = delete;
-    ScopedSingleThreadedBlas &operator=(const ScopedSingleThreadedBlas &) = delete;
-
-private:
-    int m_previous = 0; ///< OpenBLAS's count before, 0 = nothing to restore
-};
 
 /** Describes the device `preference` resolves to: "auto" (CUDA when available), "cpu" or "cuda". */
 ComputeDeviceInfo describeComputeDevice(const std::string &preference = "auto");

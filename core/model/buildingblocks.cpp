@@ -65,7 +65,8 @@ std::atomic<bool> blockedAttentionEnabled {true};
  *                                  p /= l; o_blk = v p^T [C, Br]  (m and l kept for backward)
  *   backward, per image and block: p = exp(q_blk^T k - m) / l; dv += go_blk p; dp = go_blk^T v [Br, N];
  *                                  ds = p (dp - D), D = rowsum(go * o); dq_blk = k ds^T; dk += q_blk ds
- * The blocks run as LibTorch's parallel tasks, each product on the task's own thread (one BLAS thread): forward,
+ * The blocks run as LibTorch's parallel tasks, each product on the task's own thread (OpenBLAS computes on the
+ * calling thread: configureComputeThreads): forward,
  * every image x block; backward, every image (its dk and dv sum over its blocks).
  */
 class BlockedAttentionFunction : public torch::autograd::Function<BlockedAttentionFunction>
@@ -76,6 +77,9 @@ public:
     {
         // Detached: the tasks below run on LibTorch's other threads, where grad mode is on (it is thread-local).
         const torch::Tensor qkv = qkvIn.detach().contiguous();
+        // So is InferenceMode: under it the outputs below are inference tensors, which a task may write only
+        // inside InferenceMode too (the caller's mode, carried into every task).
+        const bool inference = c10::InferenceMode::is_enabled();
         const int64_t b = qkv.size(0);
         const int64_t c = qkv.size(1) - 2 * keyChannels;
         const int64_t n = qkv.size(2);
@@ -86,8 +90,8 @@ public:
         torch::Tensor rowMax = torch::empty({b, n, 1}, qkv.options());
         torch::Tensor rowSum = torch::empty({b, n, 1}, qkv.options());
         const int64_t blocks = (n + rows - 1) / rows;
-        const ScopedSingleThreadedBlas blasInTasks;
         at::parallel_for(0, b * blocks, 1, [&](int64_t first, int64_t last) {
+            const c10::InferenceMode inferenceMode(inference);
             const torch::NoGradGuard noGrad;
             torch::Tensor scores = torch::empty({rows, n}, qkv.options());
             for (int64_t task = first; task < last; ++task) {
@@ -131,7 +135,6 @@ public:
         const int64_t n = qkv.size(2);
         torch::Tensor gqkv = torch::zeros_like(qkv);
         const torch::Tensor d = (go * o).sum(1); // [B, N]
-        const ScopedSingleThreadedBlas blasInTasks;
         at::parallel_for(0, b, 1, [&](int64_t first, int64_t last) {
             const torch::NoGradGuard noGrad;
             torch::Tensor p = torch::empty({rows, n}, qkv.options());

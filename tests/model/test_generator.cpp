@@ -486,6 +486,27 @@ TEST(BlockedAttention, EqualsTheExplicitProductsAndTheirGradients)
     }
 }
 
+TEST(BlockedAttention, RunsUnderInferenceModeOnEveryThread)
+{
+    // InferenceMode is thread-local like grad mode: a forward under it makes inference tensors, which the
+    // parallel tasks (on LibTorch's other threads) must be allowed to write. Same result as without it.
+    torch::manual_seed(5);
+    const int64_t ck = 2;
+    const torch::Tensor qkv = torch::randn({4, 2 * ck + 6, 300});
+    const torch::Tensor want = matrixAttention(qkv, ck);
+    for (const int threads : {1, 2}) {
+        SCOPED_TRACE(std::to_string(threads) + " threads");
+        zistudio::configureComputeThreads(threads);
+        torch::Tensor got;
+        {
+            const c10::InferenceMode inference;
+            ASSERT_NO_THROW(got = blockedAttention(qkv, ck, 64));
+            EXPECT_TRUE(got.is_inference());
+        }
+        EXPECT_TRUE(torch::allclose(got, want, 1e-5, 1e-5)) << (got - want).abs().max().item<double>();
+    }
+}
+
 TEST(BlockedAttention, StaysFiniteWhereScoresAreLarge)
 {
     // Scores in the thousands overflow exp() unless each row subtracts its maximum first; the backward
