@@ -50,8 +50,8 @@ void resetPeakDeviceMemory(int index);
  * Safe to call more than once; the first call also sets the inter-op pool size. OpenBLAS (Debian's LibTorch)
  * computes every product on the calling thread: LibTorch's parallel work (oneDNN's convolutions, its own
  * and ZiStudio's parallel loops) runs on OpenMP's threads, and OpenBLAS's pthread pool beside them (sized to
- * every core, spinning between calls) fought them for the cores — 28 % of a cpu-64 step with attention at
- * two threads (docs/performance.md). Products inside parallel tasks stay one per thread that way too.
+ * every core, spinning between calls) fought them for the cores: without it a cpu-64 step with attention at
+ * two threads is 25-31 % shorter (docs/performance.md). Products inside parallel tasks stay one per thread too.
  */
 void configureComputeThreads(int threads = 0);
 
