@@ -171,11 +171,22 @@ Verdict decideByPlacement(const std::vector<ScoredRun> &runs, const std::string 
     return v;
 }
 
+std::vector<std::string> Verdict::singleSeededPlacements() const
+{
+    std::vector<std::string> single;
+    if (bestRuns < 2)
+        single.push_back(bestPlacement);
+    if (!runnerUpPlacement.empty() && runnerUpRuns < 2)
+        single.push_back(runnerUpPlacement);
+    return single;
+}
+
 std::string Verdict::singleSeeded() const
 {
-    if (bestRuns < 2 && runnerUpRuns < 2)
-        return bestPlacement + " and " + runnerUpPlacement + " have one seed each";
-    return (bestRuns < 2 ? bestPlacement : runnerUpPlacement) + " has one seed";
+    const auto single = singleSeededPlacements();
+    if (single.size() == 2)
+        return single[0] + " and " + single[1] + " have one seed each";
+    return single.empty() ? std::string() : single[0] + " has one seed";
 }
 
 std::string Verdict::summary() const

@@ -57,8 +57,9 @@ struct Verdict
     bool marginExceedsNoise() const { return standing == Standing::ExceedsNoise; }
     /** One sentence for tables, logs and the figure (ASCII). */
     std::string summary() const;
-    /** Why the noise is not the pair's own (noiseFromPair false): "enc:3 has one seed", "a and b have one seed each".
-     */
+    /** The compared placements (best, runner-up) scored once: why the noise is not the pair's own. */
+    std::vector<std::string> singleSeededPlacements() const;
+    /** The same in words: "enc:3 has one seed", "a and b have one seed each". */
     std::string singleSeeded() const;
 };
 

@@ -454,18 +454,22 @@ void CompareView::showComparison()
             text += tr("Noise unknown: no placement was trained twice (add a repeat with another seed).");
             break;
         }
+        const QStringList single = [&] {
+            QStringList names;
+            for (const auto &placement : v.singleSeededPlacements())
+                names << qs(placement);
+            return names;
+        }();
         if (v.noiseFromPair)
             text += tr("Run-to-run noise %1 (%2, %3 seeds: the wider seed spread of the two).")
                         .arg(number(v.noise), qs(v.noisePlacement))
                         .arg(v.noiseRuns);
         else
-            text
-                += tr("Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).")
-                       .arg(number(v.noise), qs(v.noisePlacement))
-                       .arg(v.noiseRuns)
-                       .arg(v.bestRuns < 2 && v.runnerUpRuns < 2
-                               ? tr("%1 and %2 have one seed each").arg(qs(v.bestPlacement), qs(v.runnerUpPlacement))
-                               : tr("%1 has one seed").arg(qs(v.bestRuns < 2 ? v.bestPlacement : v.runnerUpPlacement)));
+            text += tr("Run-to-run noise %1 (%2, %3 seeds: the widest of any placement, as %4).")
+                        .arg(number(v.noise), qs(v.noisePlacement))
+                        .arg(v.noiseRuns)
+                        .arg(single.size() == 2 ? tr("%1 and %2 have one seed each").arg(single[0], single[1])
+                                                : tr("%1 has one seed").arg(single.value(0)));
         text += QLatin1Char(' ')
             + (v.standing == experiments::Standing::ExceedsNoise
                     ? tr("The margin exceeds the noise.")
